@@ -1,0 +1,105 @@
+// Fast multi-document YAML parsing. The hot path uses js-yaml per document; the `yaml` package (slower, but
+// with a CST and precise errors) is used only to explain a failure or to guard documents that use aliases.
+
+import jsYaml from 'js-yaml';
+import { parseDocument } from 'yaml';
+import type { Finding, SourceDocument } from '../core/resource.js';
+
+export interface ParsedDocument {
+  doc: SourceDocument;
+  value: unknown;
+}
+
+export interface ParseResult {
+  documents: ParsedDocument[];
+  findings: Finding[];
+}
+
+/** Aliases can expand exponentially (a "billion laughs" bomb); such documents go through the guarded parser. */
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/;
+const MAX_ALIASES = 100;
+
+/** Cut a stream into documents at `---` / `...` lines, keeping offsets so positions can be computed later. */
+export function splitDocuments(text: string, file: string): SourceDocument[] {
+  const docs: SourceDocument[] = [];
+  const marker = /^(?:---|\.\.\.)(?=[ \t]|\r?$)/gm;
+  let start = 0;
+  let line = 1;
+  let index = 0;
+  const push = (end: number): void => {
+    docs.push({ file, text, start, end, line, index: index++ });
+  };
+  let m: RegExpExecArray | null;
+  while ((m = marker.exec(text)) !== null) {
+    if (m.index > start) push(m.index);
+    line += countLines(text, start, m.index);
+    start = m.index;
+    if (m[0] === '...') {
+      // A document end marker: the rest of its line belongs to nobody.
+      const nl = text.indexOf('\n', m.index);
+      const next = nl < 0 ? text.length : nl + 1;
+      line += countLines(text, start, next);
+      start = next;
+    }
+  }
+  if (start < text.length) push(text.length);
+  return docs;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export function parseStream(text: string, file: string): ParseResult {
+  const documents: ParsedDocument[] = [];
+  const findings: Finding[] = [];
+  for (const doc of splitDocuments(text, file)) {
+    const chunk = text.slice(doc.start, doc.end);
+    const result = ANCHOR_OR_ALIAS.test(chunk) ? parseGuarded(chunk, doc) : parseFast(chunk, doc);
+    if ('finding' in result) findings.push(result.finding);
+    else if (result.value !== undefined && result.value !== null) documents.push({ doc, value: result.value });
+  }
+  return { documents, findings };
+}
+
+type One = { value: unknown } | { finding: Finding };
+
+function parseFast(chunk: string, doc: SourceDocument): One {
+  try {
+    return { value: jsYaml.load(chunk, { schema: jsYaml.CORE_SCHEMA, filename: doc.file }) };
+  } catch {
+    return parseGuarded(chunk, doc);
+  }
+}
+
+function parseGuarded(chunk: string, doc: SourceDocument): One {
+  const parsed = parseDocument(chunk, { uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  const err = parsed.errors[0];
+  if (err) return { finding: yamlFinding(err.code, err.message, err.pos[0], chunk, doc) };
+  try {
+    return { value: parsed.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { finding: yamlFinding('ALIAS_COUNT', `refused to expand aliases: ${message}`, 0, chunk, doc) };
+  }
+}
+
+function yamlFinding(code: string, message: string, offset: number, chunk: string, doc: SourceDocument): Finding {
+  const before = chunk.slice(0, offset);
+  const lineInChunk = before.split('\n').length - 1;
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  const kind = code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : code === 'ALIAS_COUNT' ? 'yaml/alias-bomb' : 'yaml/syntax';
+  return {
+    code: kind,
+    severity: 'error',
+    message: firstLine(message),
+    source: { file: doc.file, line: doc.line + lineInChunk, column },
+  };
+}
+
+function firstLine(message: string): string {
+  const nl = message.indexOf('\n');
+  return (nl < 0 ? message : message.slice(0, nl)).replace(/ at line \d+, column \d+:?$/, '');
+}
