@@ -17,6 +17,11 @@ export interface RenderedEnvironment {
   engine: EngineInfo;
   /** True when the render came from the content-hash cache. */
   cached: boolean;
+  /**
+   * The rendered stream as shown to people and written by `render --out`: build annotations stripped and
+   * Secret values redacted. Every `Resource.rendered` document points into this text.
+   */
+  output: string;
   /** Repository-relative files in the kustomization closure (what the cache key hashes). */
   closure: string[];
 }
