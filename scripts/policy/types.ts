@@ -1,0 +1,50 @@
+// The contract between the policy engine and the policies in policies/.
+
+import type { Severity } from '../core/diagnostic.js';
+import type { Environment, Finding, Resource } from '../core/resource.js';
+
+/** A policy's static description; every field is required so an incomplete policy does not compile. */
+export interface PolicyMeta {
+  /** Equals the policy's file name in policies/. */
+  id: string;
+  title: string;
+  defaultSeverity: Severity;
+  /** Why the rule exists (one or two sentences). */
+  rationale: string;
+  /** How to fix a finding. */
+  remediation: string;
+  /** Kinds the policy looks at (`*` for cross-cutting policies). */
+  kinds: readonly string[];
+  /** Repository-relative doc page, e.g. `docs/policies/run-as-non-root.md`. */
+  docs: string;
+}
+
+/** Everything a policy may look at: all resources of one environment, indexed. */
+export interface PolicyContext<Options = Record<string, unknown>> {
+  env: Environment;
+  resources: readonly Resource[];
+  byKind(kind: string): readonly Resource[];
+  /** Options for this policy from policies/config.yaml, environment overrides applied. */
+  options: Options;
+}
+
+/** A policy finding: subject + pointer (the engine maps it to the source line) + message. */
+export interface PolicyFinding {
+  subject: Resource;
+  pointer: string;
+  message: string;
+  hint?: string;
+  /** Container the finding concerns, for per-container exemptions. */
+  container?: string;
+  /** Overrides the configured severity for this one finding (e.g. a warning-level variant). */
+  severity?: Severity;
+}
+
+export interface Policy<Options = Record<string, unknown>> {
+  meta: PolicyMeta;
+  /** Default options; configuration overrides them per environment. */
+  defaults: Options;
+  check(ctx: PolicyContext<Options>): PolicyFinding[];
+}
+
+export type { Finding };
