@@ -44,6 +44,8 @@ export interface Policy<Options = Record<string, unknown>> {
   meta: PolicyMeta;
   /** Default options; configuration overrides them per environment. */
   defaults: Options;
+  /** JSON Schema the merged options must satisfy; checked when policies/config.yaml is loaded. */
+  optionsSchema?: Record<string, unknown>;
   check(ctx: PolicyContext<Options>): PolicyFinding[];
 }
 

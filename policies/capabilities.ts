@@ -1,0 +1,61 @@
+import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
+import { child, describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+
+export interface Options {
+  /** Capabilities a container may add back after dropping ALL. */
+  allowedAdd: string[];
+}
+
+const policy: Policy<Options> = {
+  meta: {
+    id: 'capabilities',
+    title: 'Containers drop ALL capabilities and add back at most NET_BIND_SERVICE',
+    defaultSeverity: 'error',
+    rationale: 'The runtime default capability set includes powers such as NET_RAW and CHOWN that ordinary services never need; dropping ALL and adding back the one needed keeps the blast radius small.',
+    remediation: 'Set securityContext.capabilities.drop: [ALL] on every container; add only NET_BIND_SERVICE, and only if the process binds a port below 1024.',
+    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    docs: 'docs/policies/capabilities.md',
+  },
+  defaults: { allowedAdd: ['NET_BIND_SERVICE'] },
+  optionsSchema: {
+    type: 'object',
+    properties: { allowedAdd: { type: 'array', items: { type: 'string', pattern: '^[A-Z_]+$' }, uniqueItems: true } },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const allowed = new Set(ctx.options.allowedAdd);
+    const out: PolicyFinding[] = [];
+    for (const w of podWorkloads(ctx)) {
+      for (const c of w.containers) {
+        const base = `${c.pointer}/securityContext/capabilities`;
+        const caps = child(child(c.container, 'securityContext'), 'capabilities');
+        const drop = caps?.['drop'];
+        if (!Array.isArray(drop) || !drop.includes('ALL')) {
+          out.push({
+            subject: w.resource,
+            pointer: `${base}/drop`,
+            container: c.name,
+            message: `${describeContainer(c)} does not drop ALL capabilities`,
+            hint: 'set securityContext.capabilities.drop: [ALL]',
+          });
+        }
+        const add = caps?.['add'];
+        if (Array.isArray(add)) {
+          add.forEach((cap, i) => {
+            if (typeof cap === 'string' && allowed.has(cap)) return;
+            out.push({
+              subject: w.resource,
+              pointer: `${base}/add/${i}`,
+              container: c.name,
+              message: `${describeContainer(c)} adds capability ${String(cap)}`,
+              hint: allowed.size ? `only ${[...allowed].join(', ')} may be added` : 'add no capabilities',
+            });
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export default policy;

@@ -1,0 +1,112 @@
+// Pod-bearing resources of one environment, computed once per run and shared by every policy.
+
+import { containersOf, podTemplate, type ContainerRef, type PodTemplate } from '../core/pods.js';
+import { isObject, type JsonValue, type KObject, type Resource } from '../core/resource.js';
+import type { PolicyContext } from './types.js';
+
+export interface PodWorkload {
+  resource: Resource;
+  template: PodTemplate;
+  containers: readonly ContainerRef[];
+}
+
+const cache = new WeakMap<readonly Resource[], PodWorkload[]>();
+
+/** Every resource with a pod template (workloads and bare Pods), in input order. */
+export function podWorkloads(ctx: Pick<PolicyContext<unknown>, 'resources'>): readonly PodWorkload[] {
+  let list = cache.get(ctx.resources);
+  if (!list) {
+    list = [];
+    for (const resource of ctx.resources) {
+      const template = podTemplate(resource);
+      if (template) list.push({ resource, template, containers: containersOf(template) });
+    }
+    cache.set(ctx.resources, list);
+  }
+  return list;
+}
+
+/** Runs to completion rather than serving: Jobs, CronJobs and Pods whose restartPolicy is not Always. */
+export function isRunToCompletion(w: PodWorkload): boolean {
+  if (w.resource.kind === 'Job' || w.resource.kind === 'CronJob') return true;
+  if (w.resource.kind === 'Pod') {
+    const rp = w.template.spec['restartPolicy'];
+    return rp === 'Never' || rp === 'OnFailure';
+  }
+  return false;
+}
+
+/** An init container with restartPolicy Always is a sidecar: it runs alongside the app containers. */
+export function isSidecar(c: ContainerRef): boolean {
+  return c.type === 'initContainers' && c.container['restartPolicy'] === 'Always';
+}
+
+/** App containers and sidecars of a serving workload: the containers that must stay healthy. */
+export function longRunningContainers(w: PodWorkload): ContainerRef[] {
+  if (isRunToCompletion(w)) return [];
+  return w.containers.filter((c) => c.type === 'containers' || isSidecar(c));
+}
+
+/** Containers that may declare resources: ephemeral containers cannot. */
+export function resourcedContainers(w: PodWorkload): ContainerRef[] {
+  return w.containers.filter((c) => c.type !== 'ephemeralContainers');
+}
+
+export function child(obj: KObject | undefined, key: string): KObject | undefined {
+  const v = obj?.[key];
+  return isObject(v) ? v : undefined;
+}
+
+export interface Effective {
+  value: JsonValue | undefined;
+  /** Where the value is set; for an unset value, where the container's setting belongs. */
+  pointer: string;
+  /** True when the value comes from the pod's securityContext. */
+  fromPod: boolean;
+}
+
+/**
+ * A securityContext field that exists on both the pod and the container: the container's value wins when
+ * present, as the kubelet applies it.
+ */
+export function effectiveSecurity(w: PodWorkload, c: ContainerRef, field: string): Effective {
+  const own = child(c.container, 'securityContext');
+  if (own && own[field] !== undefined && own[field] !== null) {
+    return { value: own[field], pointer: `${c.pointer}/securityContext/${field}`, fromPod: false };
+  }
+  const pod = child(w.template.spec, 'securityContext');
+  if (pod && pod[field] !== undefined && pod[field] !== null) {
+    return { value: pod[field], pointer: `${w.template.specPointer}/securityContext/${field}`, fromPod: true };
+  }
+  return { value: undefined, pointer: `${c.pointer}/securityContext/${field}`, fromPod: false };
+}
+
+/** Container-only securityContext field. */
+export function containerSecurity(c: ContainerRef, field: string): Effective {
+  const own = child(c.container, 'securityContext');
+  return { value: own?.[field] ?? undefined, pointer: `${c.pointer}/securityContext/${field}`, fromPod: false };
+}
+
+export function describeContainer(c: ContainerRef): string {
+  const kind = c.type === 'initContainers' ? 'init container' : c.type === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  return `${kind} "${c.name}"`;
+}
+
+/** Index of resources by `namespace/name` for one kind, for cross-resource lookups in O(1). */
+const nameIndexes = new WeakMap<readonly Resource[], Map<string, Map<string, Resource>>>();
+
+export function byNamespacedName(ctx: Pick<PolicyContext<unknown>, 'byKind'>, kind: string): Map<string, Resource> {
+  const list = ctx.byKind(kind);
+  let perKind = nameIndexes.get(list);
+  if (!perKind) {
+    perKind = new Map();
+    nameIndexes.set(list, perKind);
+  }
+  let index = perKind.get(kind);
+  if (!index) {
+    index = new Map();
+    for (const r of list) index.set(`${r.id.namespace ?? ''}/${r.id.name}`, r);
+    perKind.set(kind, index);
+  }
+  return index;
+}
