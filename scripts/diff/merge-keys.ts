@@ -1,0 +1,60 @@
+// Which field names pair the items of a list. The generated table (schemas/kubernetes/v<ver>.merge-keys.json,
+// from list-map-keys and patch-merge-key) wins; a built-in table covers the common lists when it is missing
+// or the kind has no schema.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MergeKeyTable } from './types.js';
+
+export type MergeKeyLookup = (apiVersion: string, kind: string, listPath: readonly string[]) => string[] | undefined;
+
+/** Keyed by the list's field name; `ports` depends on whether it sits in a container. */
+const BUILTIN: Record<string, string[]> = {
+  containers: ['name'],
+  initContainers: ['name'],
+  ephemeralContainers: ['name'],
+  env: ['name'],
+  volumes: ['name'],
+  volumeMounts: ['mountPath'],
+  volumeDevices: ['devicePath'],
+  imagePullSecrets: ['name'],
+  hostAliases: ['ip'],
+  resourceClaims: ['name'],
+  topologySpreadConstraints: ['topologyKey', 'whenUnsatisfiable'],
+  conditions: ['type'],
+  readinessGates: ['conditionType'],
+  subjects: ['kind', 'name'],
+};
+
+export function builtinMergeKeys(listPath: readonly string[]): string[] | undefined {
+  const field = listPath[listPath.length - 1];
+  if (field === undefined) return undefined;
+  if (field === 'ports') {
+    const inContainer = listPath.length >= 3 && /^(containers|initContainers|ephemeralContainers)$/.test(listPath[listPath.length - 3]!);
+    return inContainer ? ['containerPort', 'protocol'] : ['port', 'protocol'];
+  }
+  return BUILTIN[field];
+}
+
+export function mergeKeyLookup(table?: MergeKeyTable): MergeKeyLookup {
+  const cache = new Map<string, string[] | undefined>();
+  return (apiVersion, kind, listPath) => {
+    const pointer = '/' + listPath.map((s) => (/^\d+$/.test(s) ? '*' : s)).join('/');
+    const key = `${apiVersion}/${kind}\u0000${pointer}`;
+    if (cache.has(key)) return cache.get(key);
+    const keys = table?.[`${apiVersion}/${kind}`]?.[pointer] ?? builtinMergeKeys(listPath);
+    cache.set(key, keys);
+    return keys;
+  };
+}
+
+/** Load the generated table for a Kubernetes version, or undefined when it has not been generated. */
+export function loadMergeKeys(root: string, kubernetesVersion: string): MergeKeyTable | undefined {
+  const file = join(root, 'schemas', 'kubernetes', `v${kubernetesVersion}.merge-keys.json`);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as MergeKeyTable;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { diffEnvironments } from '../../scripts/diff/environments.js';
+import { hasDifferences } from '../../scripts/diff/types.js';
+import { configMap, deployment, envFromYaml } from './helpers.js';
+
+const none = { ignore: [], sensitive: [] };
+
+describe('diffEnvironments pairing', () => {
+  it('pairs across namespace, prefix, suffix and generator hash, references included', () => {
+    const a = envFromYaml(
+      'staging',
+      [deployment('stg-api', { ns: 'staging', cm: 'stg-api-config-2g7b9kk4m5' }), configMap('stg-api-config-2g7b9kk4m5', { LEVEL: 'debug' }, 'staging')].join('---\n'),
+      ['stg-api-config-2g7b9kk4m5'],
+    );
+    const b = envFromYaml(
+      'production',
+      [deployment('api-prod', { ns: 'production', cm: 'api-config-prod-ht8c5d4f6b' }), configMap('api-config-prod-ht8c5d4f6b', { LEVEL: 'warn' }, 'production')].join(
+        '---\n',
+      ),
+      ['api-config-prod-ht8c5d4f6b'],
+    );
+    const d = diffEnvironments(a, b, none);
+    expect(d.resources.map((r) => [r.kind, r.id.kind, r.id.name])).toEqual([['modified', 'ConfigMap', 'api-config']]);
+    const cm = d.resources[0]!;
+    expect(cm.changes).toEqual([{ path: '/data/LEVEL', label: 'data.LEVEL', op: 'replace', old: { value: 'debug' }, new: { value: 'warn' } }]);
+    expect(cm.notes).toEqual(['generated name changed (stg-api-config-2g7b9kk4m5 → api-config-prod-ht8c5d4f6b): pods of Deployment api-prod will roll']);
+    expect(cm.a).toMatchObject({ namespace: 'staging', name: 'stg-api-config-2g7b9kk4m5' });
+    expect(d.unchanged).toBe(1);
+  });
+
+  it('reordered containers and env entries are not a change; a changed entry is addressed by key', () => {
+    const a = envFromYaml('a', deployment('api', { env: [['LOG', 'info'], ['MODE', 'web']] }));
+    const swapped = deployment('api', { env: [['MODE', 'web'], ['LOG', 'info']] }).replace(
+      /      containers:\n([\s\S]*?)        - name: sidecar\n          image: envoy:1.30\n/,
+      '      containers:\n        - name: sidecar\n          image: envoy:1.30\n$1',
+    );
+    expect(swapped.indexOf('sidecar')).toBeLessThan(swapped.indexOf('- name: api\n'));
+    const b = envFromYaml('b', swapped);
+    expect(hasDifferences(diffEnvironments(a, b, none))).toBe(false);
+
+    const c = envFromYaml('c', deployment('api', { env: [['MODE', 'worker'], ['LOG', 'info']] }));
+    const d = diffEnvironments(a, c, none);
+    expect(d.resources[0]!.changes).toEqual([
+      {
+        path: '/spec/template/spec/containers/0/env/0/value',
+        label: 'spec.template.spec.containers[api].env[MODE].value',
+        op: 'replace',
+        old: { value: 'web' },
+        new: { value: 'worker' },
+      },
+    ]);
+  });
+
+  it('reports added and removed resources and added/removed list items', () => {
+    const a = envFromYaml('a', [deployment('api'), configMap('only-a', { x: '1' })].join('---\n'));
+    const b = envFromYaml('b', [deployment('api', { env: [['LOG', 'info']] }), configMap('only-b', { x: '1' })].join('---\n'));
+    const d = diffEnvironments(a, b, none);
+    expect(d.resources.map((r) => `${r.kind} ${r.id.kind}/${r.id.name}`)).toEqual(['removed ConfigMap/only-a', 'added ConfigMap/only-b', 'modified Deployment/api']);
+    const dep = d.resources[2]!;
+    expect(dep.changes).toEqual([
+      { path: '/spec/template/spec/containers/0/env/1', label: 'spec.template.spec.containers[api].env[MODE]', op: 'remove', old: { value: { name: 'MODE', value: 'web' } } },
+    ]);
+    expect(hasDifferences(d)).toBe(true);
+  });
+
+  it('ignore rules remove paths (with * and **, optionally per kind) before comparison', () => {
+    const a = envFromYaml('a', [deployment('api', { replicas: 1, image: 'x:1' }), configMap('cfg', { a: '1', b: '1' })].join('---\n'));
+    const b = envFromYaml('b', [deployment('api', { replicas: 3, image: 'x:2' }), configMap('cfg', { a: '2', b: '2' })].join('---\n'));
+    const all = diffEnvironments(a, b, none);
+    expect(all.resources.flatMap((r) => r.changes.map((c) => c.path))).toEqual(['/data/a', '/data/b', '/spec/replicas', '/spec/template/spec/containers/0/image']);
+    const some = diffEnvironments(a, b, { ignore: ['/spec/replicas', '/spec/**/containers/*/image', 'ConfigMap:/data/a'], sensitive: [] });
+    expect(some.resources.flatMap((r) => r.changes.map((c) => c.path))).toEqual(['/data/b']);
+    const everything = diffEnvironments(a, b, { ignore: ['/spec', '/data/*'], sensitive: [] });
+    expect(hasDifferences(everything)).toBe(false);
+    expect(everything.unchanged).toBe(2);
+  });
+
+  it('ports pair by containerPort with protocol defaulting to TCP; unkeyed lists are atomic', () => {
+    const extra = (ports: string, args: string) => `          ports:\n${ports}          args: ${args}\n`;
+    const mk = (name: string, ports: string, args: string) =>
+      envFromYaml(name, deployment('api').replace('        - name: sidecar', `${extra(ports, args)}        - name: sidecar`));
+    const a = mk('a', '            - containerPort: 8080\n            - containerPort: 9090\n              protocol: UDP\n', '[--a, --b]');
+    const b = mk('b', '            - containerPort: 9090\n              protocol: UDP\n            - containerPort: 8080\n', '[--a, --c]');
+    const d = diffEnvironments(a, b, none);
+    expect(d.resources[0]!.changes).toEqual([
+      { path: '/spec/template/spec/containers/0/args', label: 'spec.template.spec.containers[api].args', op: 'replace', old: { value: ['--a', '--b'] }, new: { value: ['--a', '--c'] } },
+    ]);
+  });
+});
