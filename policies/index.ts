@@ -14,6 +14,16 @@ import runAsGroupNonZero from './run-as-group-non-zero.js';
 import runAsNonRoot from './run-as-non-root.js';
 import seccompProfile from './seccomp-profile.js';
 import serviceAccountToken from './service-account-token.js';
+import cpuLimit from './cpu-limit.js';
+import distinctProbes from './distinct-probes.js';
+import livenessProbe from './liveness-probe.js';
+import memoryLimit from './memory-limit.js';
+import probePortExists from './probe-port-exists.js';
+import readinessProbe from './readiness-probe.js';
+import requestsWithinLimits from './requests-within-limits.js';
+import resourceBounds from './resource-bounds.js';
+import resourceRequests from './resource-requests.js';
+import startupProbe from './startup-probe.js';
 
 export type PolicyId =
   // Pod security
@@ -27,7 +37,19 @@ export type PolicyId =
   | 'no-host-namespaces'
   | 'no-host-path'
   | 'no-host-port'
-  | 'service-account-token';
+  | 'service-account-token'
+  // Resources
+  | 'resource-requests'
+  | 'memory-limit'
+  | 'cpu-limit'
+  | 'requests-within-limits'
+  | 'resource-bounds'
+  // Probes
+  | 'readiness-probe'
+  | 'liveness-probe'
+  | 'probe-port-exists'
+  | 'distinct-probes'
+  | 'startup-probe';
 
 export const POLICIES = {
   // Pod security
@@ -42,6 +64,18 @@ export const POLICIES = {
   'no-host-path': noHostPath,
   'no-host-port': noHostPort,
   'service-account-token': serviceAccountToken,
+  // Resources
+  'resource-requests': resourceRequests,
+  'memory-limit': memoryLimit,
+  'cpu-limit': cpuLimit,
+  'requests-within-limits': requestsWithinLimits,
+  'resource-bounds': resourceBounds,
+  // Probes
+  'readiness-probe': readinessProbe,
+  'liveness-probe': livenessProbe,
+  'probe-port-exists': probePortExists,
+  'distinct-probes': distinctProbes,
+  'startup-probe': startupProbe,
 } satisfies Record<PolicyId, Policy<any>>;
 
 /** Every policy in registry order (the order `kcfg policies` lists them). */

@@ -1,0 +1,36 @@
+import { jsonEqual, probeOf } from '../scripts/policy/probes.js';
+import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
+import { describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+
+const policy: Policy<Record<string, never>> = {
+  meta: {
+    id: 'distinct-probes',
+    title: 'Liveness and readiness probes differ',
+    defaultSeverity: 'warning',
+    rationale: 'With identical probes, the moment a pod stops being ready the kubelet also restarts it, so a brief overload turns into a restart storm instead of shedding traffic.',
+    remediation: 'Make the liveness probe more tolerant than the readiness probe (a higher failureThreshold or a cheaper endpoint that checks only the process itself).',
+    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    docs: 'docs/policies/distinct-probes.md',
+  },
+  defaults: {},
+  check(ctx) {
+    const out: PolicyFinding[] = [];
+    for (const w of podWorkloads(ctx)) {
+      for (const c of w.containers) {
+        const live = probeOf(c, 'livenessProbe');
+        const ready = probeOf(c, 'readinessProbe');
+        if (!live || !ready || !jsonEqual(live, ready)) continue;
+        out.push({
+          subject: w.resource,
+          pointer: `${c.pointer}/livenessProbe`,
+          container: c.name,
+          message: `${describeContainer(c)} has identical liveness and readiness probes`,
+          hint: 'raise the liveness failureThreshold or probe a lighter endpoint',
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default policy;

@@ -1,0 +1,35 @@
+import { effectiveLimit, limitRangeDefaults } from '../scripts/policy/container-resources.js';
+import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
+import { describeContainer, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+
+const policy: Policy<Record<string, never>> = {
+  meta: {
+    id: 'memory-limit',
+    title: 'Containers set a memory limit',
+    defaultSeverity: 'error',
+    rationale: 'Memory is not compressible: a container without a limit can grow until the node runs out and the kernel kills whatever it picks, often a neighbour.',
+    remediation: 'Set resources.limits.memory on every container and init container (or give the namespace a LimitRange default).',
+    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'LimitRange'],
+    docs: 'docs/policies/memory-limit.md',
+  },
+  defaults: {},
+  check(ctx) {
+    const out: PolicyFinding[] = [];
+    for (const w of podWorkloads(ctx)) {
+      const lr = limitRangeDefaults(ctx, w.resource.id.namespace);
+      for (const c of resourcedContainers(w)) {
+        if (effectiveLimit(c, 'memory', lr)) continue;
+        out.push({
+          subject: w.resource,
+          pointer: `${c.pointer}/resources/limits/memory`,
+          container: c.name,
+          message: `${describeContainer(c)} has no memory limit`,
+          hint: 'set resources.limits.memory',
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default policy;

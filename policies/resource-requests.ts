@@ -1,0 +1,36 @@
+import { effectiveRequest, limitRangeDefaults } from '../scripts/policy/container-resources.js';
+import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
+import { describeContainer, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+
+const policy: Policy<Record<string, never>> = {
+  meta: {
+    id: 'resource-requests',
+    title: 'Containers request CPU and memory',
+    defaultSeverity: 'error',
+    rationale: 'The scheduler places pods by their requests; a container without them is packed onto nodes as if it used nothing and is the first to be evicted under pressure.',
+    remediation: 'Set resources.requests.cpu and resources.requests.memory on every container and init container (a limit alone also sets the request, as does a LimitRange default).',
+    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'LimitRange'],
+    docs: 'docs/policies/resource-requests.md',
+  },
+  defaults: {},
+  check(ctx) {
+    const out: PolicyFinding[] = [];
+    for (const w of podWorkloads(ctx)) {
+      const lr = limitRangeDefaults(ctx, w.resource.id.namespace);
+      for (const c of resourcedContainers(w)) {
+        const missing = (['cpu', 'memory'] as const).filter((r) => !effectiveRequest(c, r, lr));
+        if (missing.length === 0) continue;
+        out.push({
+          subject: w.resource,
+          pointer: `${c.pointer}/resources/requests`,
+          container: c.name,
+          message: `${describeContainer(c)} has no ${missing.join(' or ')} request`,
+          hint: `set resources.requests.${missing.join(' and resources.requests.')}`,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default policy;
