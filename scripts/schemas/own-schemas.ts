@@ -1,0 +1,6 @@
+// The tool's own JSON Schemas, written to `schemas/` by the generator. Each module that owns a file format
+// adds its entry here.
+
+export const OWN_SCHEMAS: { file: string; schema: object }[] = [
+  // The lead adds: { file: 'kcfg-config.schema.json', schema: CONFIG_SCHEMA } (from ../config/schema.js).
+];
