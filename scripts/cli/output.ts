@@ -1,0 +1,42 @@
+// `--format X --output FILE` pairs: each format is rendered once and written atomically, or to stdout.
+
+import { resolve } from 'node:path';
+import type { CheckResult } from '../check/result.js';
+import { UsageError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/fs.js';
+import { REPORTERS, type ReportOptions } from '../report/index.js';
+import { useColor } from '../report/style.js';
+import { bool, list, type Parsed } from './args.js';
+
+export interface OutputTarget {
+  format: string;
+  /** Undefined means stdout. */
+  file?: string;
+}
+
+/** Pair formats with outputs in order; at most one format may go to stdout. */
+export function outputTargets(p: Parsed, known: readonly string[] = Object.keys(REPORTERS)): OutputTarget[] {
+  const formats = list(p, 'format');
+  const outputs = list(p, 'output');
+  if (formats.length === 0) formats.push('text');
+  if (outputs.length > formats.length) throw new UsageError('more --output than --format flags', 'give each --output a --format before it');
+  for (const f of formats) {
+    if (!known.includes(f)) throw new UsageError(`unknown format '${f}'`, `choose one of: ${known.join(', ')}`);
+  }
+  const targets = formats.map((format, i) => (outputs[i] ? { format, file: outputs[i] } : { format }));
+  if (targets.filter((t) => !t.file).length > 1) throw new UsageError('only one --format can go to standard output', 'add an --output FILE for the others');
+  return targets;
+}
+
+export function reportOptions(p: Parsed, root: string, virtualFiles: ReadonlyMap<string, string>): ReportOptions {
+  const color = bool(p, 'no-color') ? false : bool(p, 'color') ? true : useColor(process.stdout);
+  return { root, color, quiet: bool(p, 'quiet'), verbose: bool(p, 'verbose'), virtualFiles };
+}
+
+export function emit(result: CheckResult, targets: OutputTarget[], options: ReportOptions, cwd: string): void {
+  for (const t of targets) {
+    const reporter = REPORTERS[t.format]!;
+    if (t.file) writeFileAtomic(resolve(cwd, t.file), reporter(result, { ...options, color: false }));
+    else process.stdout.write(reporter(result, options));
+  }
+}

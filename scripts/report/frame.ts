@@ -1,0 +1,56 @@
+// Code frames: the lines around a finding, with secret-looking content masked.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const fileCache = new Map<string, string[] | null>();
+
+function linesOf(root: string, file: string, extra: ReadonlyMap<string, string>): string[] | null {
+  const key = `${root}\u0000${file}`;
+  if (!fileCache.has(key)) {
+    const text = extra.get(file) ?? tryRead(join(root, file));
+    fileCache.set(key, text === null ? null : text.split('\n'));
+  }
+  return fileCache.get(key) ?? null;
+}
+
+function tryRead(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** `KEY=value` lines (generator literals and env files) and Secret data entries never show their values. */
+const LITERAL = /^(\s*-?\s*["']?[A-Za-z_][\w.-]*)=.*$/;
+
+export function maskLine(line: string): string {
+  return line.replace(LITERAL, '$1=<hidden>');
+}
+
+/**
+ * A few lines around `line` (1-based), with a caret under `column`. `extra` maps virtual files such as
+ * `<rendered:staging>` to their text. Returns [] when the file cannot be read.
+ */
+export function codeFrame(
+  root: string,
+  file: string,
+  line: number,
+  column: number,
+  extra: ReadonlyMap<string, string> = new Map(),
+  context = 1,
+): string[] {
+  const lines = linesOf(root, file, extra);
+  if (!lines || line < 1 || line > lines.length) return [];
+  const from = Math.max(1, line - context);
+  const to = Math.min(lines.length, line + context);
+  const width = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    const text = maskLine(lines[n - 1]!.replace(/\r$/, ''));
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${text}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+  }
+  return out;
+}
