@@ -13,6 +13,8 @@ export interface RawChange {
   op: ChangeOp;
   old?: JsonValue;
   new?: JsonValue;
+  /** For `remove`: the containing map or list in the new object, where a finding can point. */
+  parent?: string[];
 }
 
 export function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
@@ -64,7 +66,7 @@ function walk(a: JsonValue, b: JsonValue, pa: string[], pb: string[], label: str
   if (isObject(a) && isObject(b)) {
     for (const k of Object.keys(a)) {
       const l = labelKey(label, k);
-      if (!Object.prototype.hasOwnProperty.call(b, k)) ctx.out.push({ segments: [...pa, k], label: l, op: 'remove', old: a[k]! });
+      if (!Object.prototype.hasOwnProperty.call(b, k)) ctx.out.push({ segments: [...pa, k], label: l, op: 'remove', old: a[k]!, parent: pb });
       else walk(a[k]!, b[k]!, [...pa, k], [...pb, k], l, ctx);
     }
     for (const k of Object.keys(b)) {
@@ -89,7 +91,7 @@ function walkKeyed(a: JsonValue[], b: JsonValue[], keys: string[], pa: string[],
   for (const [key, i] of ia) {
     const j = ib.get(key);
     const l = `${label}[${key}]`;
-    if (j === undefined) ctx.out.push({ segments: [...pa, String(i)], label: l, op: 'remove', old: a[i]! });
+    if (j === undefined) ctx.out.push({ segments: [...pa, String(i)], label: l, op: 'remove', old: a[i]!, parent: pb });
     else walk(a[i]!, b[j]!, [...pa, String(i)], [...pb, String(j)], l, ctx);
   }
   for (const [key, j] of ib) {

@@ -153,6 +153,7 @@ export function diffSides(a: Side, b: Side, ctx: DiffContext): EnvDiff {
       const fc: FieldChange = { path: toPointer(c.segments), label: c.label, op: c.op };
       if (c.op !== 'add') fc.old = masker.show(c.old, c.segments);
       if (c.op !== 'remove') fc.new = masker.show(c.new, c.segments);
+      if (c.parent) fc.parent = toPointer(c.parent);
       if (masker.isSensitive(c.segments)) fc.sensitive = true;
       return fc;
     });

@@ -16,6 +16,8 @@ export interface FieldChange {
   op: ChangeOp;
   old?: Shown;
   new?: Shown;
+  /** For `remove`: pointer of the containing map or list in the new object. */
+  parent?: string;
   /** True when the value is never shown (Secret data, sensitive pattern): only hashes appear. */
   sensitive?: boolean;
 }

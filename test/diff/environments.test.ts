@@ -58,7 +58,7 @@ describe('diffEnvironments pairing', () => {
     expect(d.resources.map((r) => `${r.kind} ${r.id.kind}/${r.id.name}`)).toEqual(['removed ConfigMap/only-a', 'added ConfigMap/only-b', 'modified Deployment/api']);
     const dep = d.resources[2]!;
     expect(dep.changes).toEqual([
-      { path: '/spec/template/spec/containers/0/env/1', label: 'spec.template.spec.containers[api].env[MODE]', op: 'remove', old: { value: { name: 'MODE', value: 'web' } } },
+      { path: '/spec/template/spec/containers/0/env/1', label: 'spec.template.spec.containers[api].env[MODE]', op: 'remove', old: { value: { name: 'MODE', value: 'web' } }, parent: '/spec/template/spec/containers/0/env' },
     ]);
     expect(hasDifferences(d)).toBe(true);
   });

@@ -1,0 +1,140 @@
+// Parity: every difference between two environments that policies/parity.yaml does not allow is a finding,
+// reported through the same diagnostics pipeline as `check`.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import type { Severity } from '../core/diagnostic.js';
+import { formatResourceId } from '../core/diagnostic.js';
+import { ConfigError } from '../core/errors.js';
+import type { Finding } from '../core/resource.js';
+import { positionInDocument } from '../resources/position.js';
+import { appliesToKind, compilePattern, matchesPathOrAncestor, type PointerPattern } from './pattern.js';
+import { paritySchema } from './parity-schema.js';
+import { parsePointer } from '../core/resource.js';
+import type { EnvDiff, ResourceDiff } from './types.js';
+import { describeChange } from './format/values.js';
+
+export const PARITY_FILE = 'policies/parity.yaml';
+export const PARITY_CODE = 'diff/parity';
+
+export interface ParityAllow {
+  path: string;
+  kinds?: string[];
+  reason: string;
+}
+
+export interface ParityOnlyIn {
+  kinds: string[];
+  name: string;
+  environments?: string[];
+  reason: string;
+}
+
+export interface ParityConfig {
+  severity: Severity;
+  allow: ParityAllow[];
+  onlyIn: ParityOnlyIn[];
+}
+
+export function parseParityConfig(text: string, file: string): ParityConfig {
+  let doc: unknown;
+  try {
+    doc = parse(text, { uniqueKeys: true });
+  } catch (e) {
+    throw new ConfigError(`${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { file, line: 1, column: 1 });
+  }
+  doc ??= {};
+  const ajv = new Ajv({ allErrors: false, strict: false });
+  const validate = ajv.compile(paritySchema);
+  if (!validate(doc)) {
+    const err = validate.errors![0]!;
+    const where = positionInDocument({ file, text, start: 0, end: text.length, line: 1, index: 0 }, err.instancePath);
+    const { exact: _exact, ...loc } = where;
+    throw new ConfigError(`${file}: ${err.instancePath || '(root)'} ${err.message ?? 'is invalid'}`, loc);
+  }
+  const raw = doc as Partial<ParityConfig>;
+  const config: ParityConfig = { severity: raw.severity ?? 'error', allow: raw.allow ?? [], onlyIn: raw.onlyIn ?? [] };
+  for (const a of config.allow) compilePattern(a.path);
+  return config;
+}
+
+/** Read policies/parity.yaml; no file means nothing may differ. */
+export function loadParityConfig(root: string): ParityConfig {
+  let text: string;
+  try {
+    text = readFileSync(join(root, PARITY_FILE), 'utf8');
+  } catch {
+    return { severity: 'error', allow: [], onlyIn: [] };
+  }
+  return parseParityConfig(text, PARITY_FILE);
+}
+
+interface CompiledAllow {
+  pattern: PointerPattern;
+  kinds?: string[];
+}
+
+function kindMatches(kinds: readonly string[] | undefined, group: string, kind: string): boolean {
+  if (!kinds || kinds.length === 0) return true;
+  return kinds.some((k) => {
+    const slash = k.lastIndexOf('/');
+    return slash < 0 ? k === kind : k.slice(0, slash) === group && k.slice(slash + 1) === kind;
+  });
+}
+
+function glob(pattern: string, name: string): boolean {
+  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return re.test(name);
+}
+
+/**
+ * One finding per disallowed difference. `subject` is the resource in the second environment (the first,
+ * for a resource only it has); `subject.env` says which environment's locator maps the pointer.
+ */
+export function parityFindings(diff: EnvDiff, config: ParityConfig): Finding[] {
+  const allows: CompiledAllow[] = config.allow.map((a) => ({ pattern: compilePattern(a.path), ...(a.kinds ? { kinds: a.kinds } : {}) }));
+  const out: Finding[] = [];
+  for (const r of diff.resources) {
+    if (r.kind === 'modified') out.push(...modifiedFindings(r, diff, allows, config.severity));
+    else {
+      const env = r.kind === 'added' ? diff.b : diff.a;
+      const other = r.kind === 'added' ? diff.a : diff.b;
+      const subject = r.kind === 'added' ? r.resourceB : r.resourceA;
+      const allowed = config.onlyIn.some(
+        (o) => kindMatches(o.kinds, r.id.group, r.id.kind) && glob(o.name, r.id.name) && (!o.environments || o.environments.includes(env)),
+      );
+      if (allowed || !subject) continue;
+      out.push({
+        code: PARITY_CODE,
+        severity: config.severity,
+        message: `${formatResourceId(subject.id)} exists in ${env} but not in ${other}`,
+        subject,
+        pointer: '',
+        hint: `list it under onlyIn in ${PARITY_FILE} if only ${env} should have it`,
+      });
+    }
+  }
+  return out;
+}
+
+function modifiedFindings(r: ResourceDiff, diff: EnvDiff, allows: CompiledAllow[], severity: Severity): Finding[] {
+  const subject = r.resourceB;
+  if (!subject) return [];
+  const out: Finding[] = [];
+  for (const c of r.changes) {
+    const segs = parsePointer(c.path);
+    const ok = allows.some((a) => appliesToKind(a.pattern, r.id.group, r.id.kind) && kindMatches(a.kinds, r.id.group, r.id.kind) && matchesPathOrAncestor(a.pattern.segments, segs));
+    if (ok) continue;
+    out.push({
+      code: PARITY_CODE,
+      severity,
+      message: `${diff.b} differs from ${diff.a}: ${describeChange(c, 120)}`,
+      subject,
+      pointer: c.op === 'remove' ? (c.parent ?? '') : c.path,
+      hint: `make the environments agree, or allow ${c.path.replace(/\/\d+(?=\/|$)/g, '/*')} in ${PARITY_FILE}`,
+    });
+  }
+  return out;
+}
