@@ -46,9 +46,14 @@ function affixNames(renv: RenderedEnvironment): string[] {
 }
 
 /** Affix resolvers for both sides: from the kustomization chains when the files are at hand, else inferred. */
-export function affixResolvers(a: RenderedEnvironment, b: RenderedEnvironment, root: string | undefined): [AffixResolver, AffixResolver] {
-  const chainA = root ? chainAffixes(root, a.env.dir) : undefined;
-  const chainB = root ? chainAffixes(root, b.env.dir) : undefined;
+export function affixResolvers(
+  a: RenderedEnvironment,
+  b: RenderedEnvironment,
+  rootA: string | undefined,
+  rootB: string | undefined = rootA,
+): [AffixResolver, AffixResolver] {
+  const chainA = rootA ? chainAffixes(rootA, a.env.dir) : undefined;
+  const chainB = rootB ? chainAffixes(rootB, b.env.dir) : undefined;
   if (chainA && chainB) return [resolverFromChain(chainA, a.env.dir), resolverFromChain(chainB, b.env.dir)];
   const [fa, fb] = bestInferredPair(affixNames(a), affixNames(b));
   return [() => fa, () => fb];
@@ -118,9 +123,14 @@ export function diffContext(opts: DiffOptions): DiffContext {
   };
 }
 
-export function diffEnvironments(a: RenderedEnvironment, b: RenderedEnvironment, opts: DiffOptions): EnvDiff {
-  const [ra, rb] = affixResolvers(a, b, opts.root);
-  return diffSides(prepareSide(a, a.env.name, ra), prepareSide(b, b.env.name, rb), diffContext(opts));
+export function diffEnvironments(
+  a: RenderedEnvironment,
+  b: RenderedEnvironment,
+  opts: DiffOptions,
+  labels: { a?: string; b?: string; rootA?: string; rootB?: string } = {},
+): EnvDiff {
+  const [ra, rb] = affixResolvers(a, b, labels.rootA ?? opts.root, labels.rootB ?? opts.root);
+  return diffSides(prepareSide(a, labels.a ?? a.env.name, ra), prepareSide(b, labels.b ?? b.env.name, rb), diffContext(opts));
 }
 
 export function diffSides(a: Side, b: Side, ctx: DiffContext): EnvDiff {
