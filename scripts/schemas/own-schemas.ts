@@ -2,8 +2,13 @@
 // adds its entry here.
 
 import { paritySchema } from '../diff/parity-schema.js';
+import { RULE_SCHEMA } from '../policy/rule-schema.js';
+import { BASELINE_SCHEMA, POLICY_CONFIG_SCHEMA } from '../policy/schema.js';
 
 export const OWN_SCHEMAS: { file: string; schema: object }[] = [
   { file: 'kcfg-parity.schema.json', schema: paritySchema },
+  { file: 'kcfg-policies.schema.json', schema: POLICY_CONFIG_SCHEMA },
+  { file: 'kcfg-baseline.schema.json', schema: BASELINE_SCHEMA },
+  { file: 'kcfg-rule.schema.json', schema: RULE_SCHEMA },
   // The lead adds: { file: 'kcfg-config.schema.json', schema: CONFIG_SCHEMA } (from ../config/schema.js).
 ];

@@ -1,0 +1,140 @@
+// policies/config.yaml → PolicyConfig: parse against the published schema, normalise, then semantic checks
+// (unknown policy ids and environments, options that fail their policy's schema).
+
+import type { Severity } from '../core/diagnostic.js';
+import { ConfigError } from '../core/errors.js';
+import { escapePointer, isObject } from '../core/resource.js';
+import { POLICY_LIST } from '../../policies/index.js';
+import { loadBaseline, type Baseline } from './baseline.js';
+import { loadRules } from './rules.js';
+import { POLICY_CONFIG_SCHEMA } from './schema.js';
+import type { Policy } from './types.js';
+import { createAjv, describeAjvError, readYamlFile, validatorFor, validateYaml, type YamlFile } from './yaml-file.js';
+
+export const POLICY_CONFIG_FILE = 'policies/config.yaml';
+
+/** Finding codes the engine itself emits; no policy may take these ids. */
+export const RESERVED_IDS = new Set(['invalid-exemption', 'baseline-expired', 'baseline-stale']);
+
+export type SeveritySetting = Severity | 'off';
+
+export interface PolicySetting {
+  severity?: SeveritySetting;
+  options?: Record<string, unknown>;
+}
+
+export interface PolicyConfig {
+  /** Repository-relative config file, when there is one. */
+  file?: string;
+  /** Built-in policies followed by declarative rules, in listing order. */
+  policies: readonly Policy<any>[];
+  /** Settings for every environment. */
+  settings: Record<string, PolicySetting>;
+  /** Overrides per environment name. */
+  environments: Record<string, Record<string, PolicySetting>>;
+  baseline: Baseline;
+}
+
+export interface LoadPolicyConfigOptions {
+  /** Built-in policies (the registry by default). */
+  registry?: readonly Policy<any>[];
+  /** Environment names from kcfg.yaml; an override for any other name is an error. */
+  environments?: readonly string[];
+}
+
+export interface ResolvedPolicy {
+  severity: SeveritySetting;
+  /** True when the configuration sets the severity (which then wins over a finding's own severity). */
+  explicit: boolean;
+  options: Record<string, unknown>;
+}
+
+export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {}): PolicyConfig {
+  const builtins = opts.registry ?? POLICY_LIST;
+  const builtinIds = new Set<string>();
+  for (const p of builtins) {
+    if (RESERVED_IDS.has(p.meta.id)) throw new ConfigError(`policy id "${p.meta.id}" is reserved for the engine`);
+    builtinIds.add(p.meta.id);
+  }
+  const rules = loadRules(root, builtinIds);
+  const policies = [...builtins, ...rules];
+  const yf = readYamlFile(root, POLICY_CONFIG_FILE);
+  const config: PolicyConfig = { policies, settings: {}, environments: {}, baseline: loadBaseline(root) };
+  if (!yf) {
+    checkOptions(config);
+    return config;
+  }
+  config.file = yf.file;
+  if (yf.value !== null && yf.value !== undefined) {
+    validateYaml(yf, validatorFor(POLICY_CONFIG_SCHEMA), yf.file);
+    const raw = yf.value as { policies?: Record<string, unknown>; environments?: Record<string, { policies?: Record<string, unknown> }> };
+    const known = new Set(policies.map((p) => p.meta.id));
+    config.settings = normalise(raw.policies ?? {}, '/policies', known, yf);
+    for (const [env, block] of Object.entries(raw.environments ?? {})) {
+      if (opts.environments && !opts.environments.includes(env)) {
+        throw new ConfigError(`unknown environment "${env}"`, yf.locate(`/environments/${escapePointer(env)}`), `environments are: ${opts.environments.join(', ')}`);
+      }
+      config.environments[env] = normalise(block.policies ?? {}, `/environments/${escapePointer(env)}/policies`, known, yf);
+    }
+  }
+  checkOptions(config, yf);
+  return config;
+}
+
+function normalise(raw: Record<string, unknown>, base: string, known: Set<string>, yf: YamlFile): Record<string, PolicySetting> {
+  const out: Record<string, PolicySetting> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    if (!known.has(id)) {
+      const near = [...known].filter((k) => k.includes(id) || id.includes(k)).slice(0, 3);
+      throw new ConfigError(`unknown policy "${id}"`, yf.locate(`${base}/${escapePointer(id)}`), near.length ? `did you mean ${near.join(', ')}?` : 'run `kcfg policies` to list them');
+    }
+    out[id] = typeof value === 'string' ? { severity: value as SeveritySetting } : (value as PolicySetting);
+  }
+  return out;
+}
+
+/** Merged options must satisfy each policy's options schema, for the base settings and every environment. */
+function checkOptions(config: PolicyConfig, yf?: YamlFile): void {
+  const ajv = createAjv();
+  const envs = [undefined, ...Object.keys(config.environments)];
+  for (const policy of config.policies) {
+    if (!policy.optionsSchema) continue;
+    const validate = ajv.compile(policy.optionsSchema);
+    for (const env of envs) {
+      const options = resolvePolicy(config, policy, env).options;
+      if (validate(options)) continue;
+      const err = validate.errors![0]!;
+      const { pointer, text } = describeAjvError(err);
+      const fromEnv = env !== undefined && config.environments[env]?.[policy.meta.id]?.options !== undefined;
+      const at = fromEnv ? `/environments/${escapePointer(env!)}/policies` : '/policies';
+      const where = `${at}/${escapePointer(policy.meta.id)}/options${pointer}`;
+      throw new ConfigError(`options of policy "${policy.meta.id}"${env ? ` in environment ${env}` : ''}: ${pointer ? `${pointer.slice(1)}: ` : ''}${text}`, yf?.locate(where));
+    }
+  }
+}
+
+/** Severity and options of one policy in one environment (undefined: the settings every environment shares). */
+export function resolvePolicy(config: PolicyConfig, policy: Policy<any>, env: string | undefined): ResolvedPolicy {
+  const id = policy.meta.id;
+  const base = config.settings[id];
+  const over = env !== undefined ? config.environments[env]?.[id] : undefined;
+  const configured = over?.severity ?? base?.severity;
+  let options = deepMerge(policy.defaults as Record<string, unknown>, base?.options);
+  options = deepMerge(options, over?.options);
+  return { severity: configured ?? policy.meta.defaultSeverity, explicit: configured !== undefined, options };
+}
+
+function deepMerge(a: Record<string, unknown>, b: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!b) return a;
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = isObject(prev) && isObject(v) ? deepMerge(prev, v) : v;
+  }
+  return out;
+}
+
+/** Configuration with defaults only: every built-in policy at its default severity, no baseline. */
+export function defaultPolicyConfig(registry: readonly Policy<any>[] = POLICY_LIST): PolicyConfig {
+  return { policies: registry, settings: {}, environments: {}, baseline: { entries: [] } };
+}

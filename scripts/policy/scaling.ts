@@ -1,0 +1,93 @@
+// Replica counts as the cluster will see them: an HPA that targets a workload owns its replica count, and
+// unset replicas mean one. Shared by the availability policies.
+
+import type { Resource } from '../core/resource.js';
+import { splitApiVersion } from '../core/resource.js';
+import { LabelIndex } from './label-index.js';
+import type { PolicyContext } from './types.js';
+import { child, podWorkloads, type PodWorkload } from './workloads.js';
+
+type Ctx = Pick<PolicyContext<unknown>, 'resources' | 'byKind'>;
+
+export interface ReplicaRange {
+  /** The fewest replicas the workload runs with. */
+  min: number;
+  /** The most replicas it may run with (the HPA's maxReplicas, or spec.replicas). */
+  max: number;
+  /** Resource and pointer that set `min`: the workload's spec.replicas or the HPA's spec.minReplicas. */
+  source: Resource;
+  pointer: string;
+  hpa?: Resource;
+}
+
+const hpaCache = new WeakMap<readonly Resource[], Map<string, Resource>>();
+
+function targetKey(namespace: string | undefined, group: string, kind: string, name: string): string {
+  return `${namespace ?? ''}/${group}/${kind}/${name}`;
+}
+
+/** HorizontalPodAutoscalers (autoscaling/v1 or v2) by the workload they scale; the first one wins. */
+export function hpaIndex(ctx: Pick<PolicyContext<unknown>, 'byKind'>): Map<string, Resource> {
+  const list = ctx.byKind('HorizontalPodAutoscaler');
+  let index = hpaCache.get(list);
+  if (!index) {
+    index = new Map();
+    for (const hpa of list) {
+      if (hpa.id.group !== 'autoscaling') continue;
+      const ref = child(child(hpa.object, 'spec'), 'scaleTargetRef');
+      const kind = ref?.['kind'];
+      const name = ref?.['name'];
+      if (typeof kind !== 'string' || typeof name !== 'string') continue;
+      const apiVersion = typeof ref?.['apiVersion'] === 'string' ? ref['apiVersion'] : 'apps/v1';
+      const key = targetKey(hpa.id.namespace, splitApiVersion(apiVersion).group, kind, name);
+      if (!index.has(key)) index.set(key, hpa);
+    }
+    hpaCache.set(list, index);
+  }
+  return index;
+}
+
+export function hpaFor(ctx: Pick<PolicyContext<unknown>, 'byKind'>, workload: Resource): Resource | undefined {
+  return hpaIndex(ctx).get(targetKey(workload.id.namespace, workload.id.group, workload.kind, workload.id.name));
+}
+
+function int(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isInteger(v) ? v : fallback;
+}
+
+/** Replica range of a Deployment, StatefulSet, ReplicaSet or ReplicationController. */
+export function replicaRange(ctx: Pick<PolicyContext<unknown>, 'byKind'>, workload: Resource): ReplicaRange {
+  const hpa = hpaFor(ctx, workload);
+  if (hpa) {
+    const spec = child(hpa.object, 'spec');
+    const min = int(spec?.['minReplicas'], 1);
+    return { min, max: Math.max(min, int(spec?.['maxReplicas'], min)), source: hpa, pointer: '/spec/minReplicas', hpa };
+  }
+  const replicas = int(child(workload.object, 'spec')?.['replicas'], 1);
+  return { min: replicas, max: replicas, source: workload, pointer: '/spec/replicas' };
+}
+
+export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet']);
+
+/** Deployments and StatefulSets of the apps group: the workloads the availability policies cover. */
+export function replicatedWorkloads(ctx: Ctx): PodWorkload[] {
+  return podWorkloads(ctx).filter((w) => REPLICATED_KINDS.has(w.resource.kind) && w.resource.id.group === 'apps');
+}
+
+const templateCache = new WeakMap<readonly Resource[], LabelIndex<PodWorkload>>();
+
+/** Every pod template of the environment, indexed by namespace and label for selector lookups. */
+export function templateIndex(ctx: Pick<PolicyContext<unknown>, 'resources'>): LabelIndex<PodWorkload> {
+  let index = templateCache.get(ctx.resources);
+  if (!index) {
+    index = new LabelIndex();
+    for (const w of podWorkloads(ctx)) index.add(w.resource.id.namespace, w.template.labels, w);
+    templateCache.set(ctx.resources, index);
+  }
+  return index;
+}
+
+/** `kind namespace/name`, for messages. */
+export function describe(r: Resource): string {
+  return r.id.namespace ? `${r.kind} ${r.id.namespace}/${r.id.name}` : `${r.kind} ${r.id.name}`;
+}
