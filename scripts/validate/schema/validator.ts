@@ -1,0 +1,283 @@
+// Strict schema validation of resources: built-in kinds from the committed Kubernetes bundle, custom
+// resources from CRDs in the same render or the pinned CRD bundles, and nothing else (fail closed).
+
+import { ConfigError } from '../../core/errors.js';
+import type { Finding, Resource } from '../../core/resource.js';
+import { splitApiVersion } from '../../core/resource.js';
+import type { Schema } from '../../schemas/convert.js';
+import { convertCrd, isCrd, type CrdBundle, type CrdKindSchema } from '../../schemas/crds.js';
+import type { KubernetesBundle } from '../../schemas/kubernetes.js';
+import { availableKubernetesVersions, crdBundleFiles, readSchemaFile, schemasDir, type SchemaFile } from '../../schemas/location.js';
+import { CelRules, type SkippedCelRule } from './cel.js';
+import { cacheKey, ValidatorCompiler, type CompileStats, type SchemaDependency, type ValidateFunction } from './compile.js';
+import { errorsToFindings } from './errors.js';
+
+export type { SkippedCelRule } from './cel.js';
+
+export interface SchemaValidatorOptions {
+  /** Target Kubernetes minor version, `1.32` (a `v` prefix or patch number is accepted). */
+  kubernetesVersion: string;
+  /** Kinds (`Kind`, `group/Kind` or `apiVersion/Kind`) that may pass without a schema. */
+  allowUnknownKinds: string[];
+  /** Where compiled validators are cached between runs; no disk cache when unset. */
+  cacheDir?: string;
+  /** The schemas folder; defaults to the one shipped with kcfg. */
+  schemasDir?: string;
+}
+
+export interface SchemaValidator {
+  readonly kubernetesVersion: string;
+  /** Register the CustomResourceDefinitions among `resources` so their custom resources validate. */
+  registerCrds(resources: readonly Resource[]): Finding[];
+  validate(resource: Resource): Finding[];
+  /** registerCrds + validate for a whole render. */
+  validateAll(resources: readonly Resource[]): Finding[];
+  /** Whether a schema exists (built in, bundled CRD, or registered CRD) for this apiVersion and kind. */
+  hasSchema(apiVersion: string, kind: string): boolean;
+  /** CEL rules that were not evaluated for the kinds this validator saw, with the reason. */
+  skippedCelRules(): SkippedCelRule[];
+  stats(): CompileStats;
+}
+
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+
+interface KindValidator {
+  fn: ValidateFunction;
+  cel?: CelRules;
+}
+
+/** Everything expensive for one schemas folder, Kubernetes version and cache dir, shared by validators. */
+class VersionSchemas {
+  readonly compiler: ValidatorCompiler;
+  readonly skipped = new Map<string, SkippedCelRule>();
+  private bundleFile: SchemaFile | undefined;
+  private parsed: KubernetesBundle | undefined;
+  private crds: Map<string, { entry: CrdKindSchema; fileHash: string }> | undefined;
+  private readonly memo = new Map<string, KindValidator | null>();
+  private kindsByName: Map<string, string[]> | undefined;
+
+  constructor(
+    private readonly root: string,
+    readonly version: string,
+    cacheDir: string | undefined,
+  ) {
+    this.compiler = new ValidatorCompiler(cacheDir);
+  }
+
+  private get file(): SchemaFile {
+    if (!this.bundleFile) {
+      const f = readSchemaFile(this.root, `kubernetes/v${this.version}.json`);
+      if (!f) throw new ConfigError(`no schemas for Kubernetes ${this.version}`, undefined, versionHint(this.root));
+      this.bundleFile = f;
+    }
+    return this.bundleFile;
+  }
+
+  private get bundle(): KubernetesBundle {
+    this.parsed ??= JSON.parse(this.file.text) as KubernetesBundle;
+    return this.parsed;
+  }
+
+  private get bundleId(): string {
+    return `kcfg-k8s-${this.version}`;
+  }
+
+  private get dependency(): SchemaDependency {
+    return { id: this.bundleId, load: () => ({ definitions: this.bundle.definitions }) };
+  }
+
+  private bundledCrds(): Map<string, { entry: CrdKindSchema; fileHash: string }> {
+    if (!this.crds) {
+      this.crds = new Map();
+      for (const rel of crdBundleFiles(this.root)) {
+        const f = readSchemaFile(this.root, rel)!;
+        const bundle = JSON.parse(f.text) as CrdBundle;
+        for (const [key, entry] of Object.entries(bundle.kinds)) this.crds.set(key, { entry, fileHash: f.hash });
+      }
+    }
+    return this.crds;
+  }
+
+  builtin(key: string): KindValidator | null {
+    const memoKey = `k8s\u0000${key}`;
+    let v = this.memo.get(memoKey);
+    if (v !== undefined) return v;
+    const definition = this.bundle.kinds[key];
+    if (!definition) v = null;
+    else {
+      const ref = `${this.bundleId}#/definitions/${definition}`;
+      v = { fn: this.compiler.get(cacheKey('k8s', this.file.hash, key), () => ({ $ref: ref }), [this.dependency]) };
+    }
+    this.memo.set(memoKey, v);
+    return v;
+  }
+
+  bundledCrd(key: string): KindValidator | null {
+    const found = this.bundledCrds().get(key);
+    return found ? this.crd(key, found.entry, `bundle:${found.fileHash}`) : null;
+  }
+
+  /** `contentId` identifies the schema text; the same CRD in two environments compiles once. */
+  crd(key: string, entry: CrdKindSchema, contentId: string): KindValidator {
+    const memoKey = `crd\u0000${key}\u0000${contentId}`;
+    const seen = this.memo.get(memoKey);
+    if (seen) return seen;
+    const fn = this.compiler.get(cacheKey('crd', this.file.hash, key, contentId), () => this.crdRoot(entry.schema), [this.dependency]);
+    const v: KindValidator = { fn };
+    if (entry.cel) {
+      const rules = new CelRules(key, entry.cel, this.skipped);
+      if (!rules.empty) v.cel = rules;
+    }
+    this.memo.set(memoKey, v);
+    return v;
+  }
+
+  /** The API server validates a custom resource's metadata as ObjectMeta whatever the CRD says about it. */
+  private crdRoot(schema: Schema): Schema {
+    const props = { ...((schema['properties'] as Schema | undefined) ?? {}) };
+    props['apiVersion'] ??= { type: 'string' };
+    props['kind'] ??= { type: 'string' };
+    props['metadata'] = { $ref: `${this.bundleId}#/definitions/${OBJECT_META}` };
+    return { ...schema, properties: props };
+  }
+
+  /** apiVersions under which the Kubernetes bundle serves `kind` (to explain a no-schema finding). */
+  servedApiVersions(kind: string): string[] {
+    if (!this.kindsByName) {
+      this.kindsByName = new Map();
+      for (const key of Object.keys(this.bundle.kinds)) {
+        const slash = key.lastIndexOf('/');
+        const k = key.slice(slash + 1);
+        const list = this.kindsByName.get(k) ?? [];
+        list.push(key.slice(0, slash));
+        this.kindsByName.set(k, list);
+      }
+    }
+    return this.kindsByName.get(kind) ?? [];
+  }
+
+  ensureExists(): void {
+    void this.file;
+  }
+}
+
+const shared = new Map<string, VersionSchemas>();
+
+export function normalizeKubernetesVersion(v: string): string {
+  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
+  if (!m) throw new ConfigError(`"${v}" is not a Kubernetes version (expected e.g. 1.32)`);
+  return `${Number(m[1])}.${Number(m[2])}`;
+}
+
+function versionHint(root: string): string {
+  const available = availableKubernetesVersions(root);
+  return `schemas exist for ${available.join(', ') || 'no version'}; add the version with \`npm run schemas -- <upstream> --versions ${[...available, '<version>'].join(',')}\``;
+}
+
+export function createSchemaValidator(opts: SchemaValidatorOptions): SchemaValidator {
+  const root = opts.schemasDir ?? schemasDir();
+  const version = normalizeKubernetesVersion(opts.kubernetesVersion);
+  const sharedKey = `${root}\u0000${version}\u0000${opts.cacheDir ?? ''}`;
+  let schemas = shared.get(sharedKey);
+  if (!schemas) {
+    schemas = new VersionSchemas(root, version, opts.cacheDir);
+    schemas.ensureExists();
+    shared.set(sharedKey, schemas);
+  }
+  return new Validator(schemas, opts.allowUnknownKinds);
+}
+
+class Validator implements SchemaValidator {
+  private readonly renderCrds = new Map<string, { entry: CrdKindSchema; contentId: string }>();
+  private readonly lookups = new Map<string, KindValidator | null>();
+  private readonly seenKinds = new Set<string>();
+  private readonly allowed: Set<string>;
+
+  constructor(
+    private readonly schemas: VersionSchemas,
+    allowUnknownKinds: readonly string[],
+  ) {
+    this.allowed = new Set(allowUnknownKinds);
+  }
+
+  get kubernetesVersion(): string {
+    return this.schemas.version;
+  }
+
+  registerCrds(resources: readonly Resource[]): Finding[] {
+    const findings: Finding[] = [];
+    for (const r of resources) {
+      if (!isCrd(r.object)) continue;
+      const { kinds, problems } = convertCrd(r.object);
+      for (const p of problems) {
+        findings.push({ code: 'schema/crd-unusable', severity: 'error', message: `CustomResourceDefinition ${r.id.name} ${p}; its custom resources cannot be validated`, pointer: '/spec', subject: r });
+      }
+      for (const [key, entry] of Object.entries(kinds)) {
+        this.renderCrds.set(key, { entry, contentId: cacheKey(JSON.stringify(entry)) });
+        this.lookups.delete(key);
+      }
+    }
+    return findings;
+  }
+
+  hasSchema(apiVersion: string, kind: string): boolean {
+    return this.lookup(`${apiVersion}/${kind}`) !== null;
+  }
+
+  private lookup(key: string): KindValidator | null {
+    let v = this.lookups.get(key);
+    if (v !== undefined) return v;
+    v = this.schemas.builtin(key);
+    if (!v) {
+      const own = this.renderCrds.get(key);
+      v = own ? this.schemas.crd(key, own.entry, own.contentId) : this.schemas.bundledCrd(key);
+    }
+    this.lookups.set(key, v);
+    return v;
+  }
+
+  validate(resource: Resource): Finding[] {
+    const key = `${resource.apiVersion}/${resource.kind}`;
+    this.seenKinds.add(key);
+    const v = this.lookup(key);
+    if (!v) return this.isAllowed(resource) ? [] : [this.noSchema(resource)];
+    const findings = v.fn(resource.object) ? [] : errorsToFindings(v.fn.errors ?? [], resource);
+    if (v.cel) findings.push(...v.cel.evaluate(resource));
+    return findings;
+  }
+
+  validateAll(resources: readonly Resource[]): Finding[] {
+    const findings = this.registerCrds(resources);
+    for (const r of resources) findings.push(...this.validate(r));
+    return findings;
+  }
+
+  skippedCelRules(): SkippedCelRule[] {
+    return [...this.schemas.skipped.values()].filter((s) => this.seenKinds.has(s.kind));
+  }
+
+  stats(): CompileStats {
+    return { ...this.schemas.compiler.stats };
+  }
+
+  private isAllowed(r: Resource): boolean {
+    const { group } = splitApiVersion(r.apiVersion);
+    return this.allowed.has(r.kind) || this.allowed.has(`${group}/${r.kind}`) || this.allowed.has(`${r.apiVersion}/${r.kind}`);
+  }
+
+  private noSchema(r: Resource): Finding {
+    const served = this.schemas.servedApiVersions(r.kind);
+    const { group } = splitApiVersion(r.apiVersion);
+    const hint = served.length > 0
+      ? `Kubernetes ${this.schemas.version} serves ${r.kind} as ${served.join(', ')}`
+      : `add the CustomResourceDefinition to the render, or allow the kind with schemas.allowUnknownKinds: ["${group ? `${group}/` : ''}${r.kind}"]`;
+    return {
+      code: 'schema/no-schema',
+      severity: 'error',
+      message: `no schema for ${r.apiVersion} ${r.kind} (Kubernetes ${this.schemas.version})`,
+      hint,
+      pointer: '/kind',
+      subject: r,
+    };
+  }
+}
