@@ -3,10 +3,9 @@
 // directory D carries the prefixes of every kustomization on the path from the overlay down to D.
 // Without files (or for resources without an origin), inferred from the environment's names.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
-import { parse } from 'yaml';
-import { isObject, type Resource } from '../core/resource.js';
+import { dirname, posix } from 'node:path';
+import type { Resource } from '../core/resource.js';
+import { kustomizationDeps, readKustomization, type Kustomization } from '../workspace/kustomization.js';
 
 export interface Affix {
   prefix: string;
@@ -16,7 +15,6 @@ export interface Affix {
 export type AffixResolver = (resource: Resource) => Affix;
 
 const NONE: Affix = { prefix: '', suffix: '' };
-const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** Kinds Kustomize's PrefixSuffixTransformer leaves alone. */
 export function takesAffix(group: string, kind: string): boolean {
@@ -32,25 +30,16 @@ interface Layer {
 }
 
 function readLayer(root: string, dir: string): Layer | undefined {
-  for (const f of KUSTOMIZATION_FILES) {
-    const file = join(root, dir, f);
-    if (!existsSync(file)) continue;
-    let doc: unknown;
-    try {
-      doc = parse(readFileSync(file, 'utf8'));
-    } catch {
-      return undefined;
-    }
-    if (!isObject(doc)) return undefined;
-    const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-    const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-    const children = [...list(doc['resources']), ...list(doc['bases']), ...list(doc['components'])]
-      .filter((r) => !/^[a-z]+:\/\/|^git@|^github\.com\//.test(r))
-      .map((r) => posix.normalize(posix.join(dir, r)))
-      .filter((r) => !r.startsWith('..') && KUSTOMIZATION_FILES.some((f) => existsSync(join(root, r, f))));
-    return { namePrefix: str(doc['namePrefix']), nameSuffix: str(doc['nameSuffix']), children };
+  let k: Kustomization | undefined;
+  try {
+    k = readKustomization(root, dir);
+  } catch {
+    // A broken kustomization is the render's to report; pairing falls back to the overlay's own affix.
+    return undefined;
   }
-  return undefined;
+  if (!k) return undefined;
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return { namePrefix: str(k.data['namePrefix']), nameSuffix: str(k.data['nameSuffix']), children: kustomizationDeps(k).dirs };
 }
 
 /** Map every kustomization directory reachable from the overlay to its accumulated affix. */

@@ -87,3 +87,35 @@ describe('diffEnvironments pairing', () => {
     ]);
   });
 });
+
+describe('affixes from the kustomization chain', () => {
+  it('strips each layer’s namePrefix/nameSuffix according to where the resource was declared', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = mkdtempSync(join(tmpdir(), 'kcfg-diff-affix-'));
+    try {
+      const files: Record<string, string> = {
+        'base/kustomization.yaml': 'namePrefix: app-\nresources: [configmap.yaml]\n',
+        'overlays/staging/kustomization.yaml': 'namePrefix: stg-\nresources: [../../base, configmap.yaml]\n',
+        'overlays/production/kustomization.yaml': 'nameSuffix: -prod\nresources: [../../base, configmap.yaml]\n',
+      };
+      for (const [f, t] of Object.entries(files)) {
+        mkdirSync(join(root, f, '..'), { recursive: true });
+        writeFileSync(join(root, f), t);
+      }
+      const mk = (env: string, names: [string, string][]) => {
+        const e = envFromYaml(env, names.map(([n]) => configMap(n, { k: env === 'staging' ? '1' : '2' })).join('---\n'));
+        e.resources.forEach((r, i) => (r.origin = { type: 'file', file: names[i]![1] }));
+        return e;
+      };
+      // Without the chain, "app-" is not recognisable as the base's prefix in staging.
+      const a = mk('staging', [['stg-app-api', 'base/configmap.yaml'], ['stg-extra', 'overlays/staging/configmap.yaml']]);
+      const b = mk('production', [['app-api-prod', 'base/configmap.yaml'], ['extra-prod', 'overlays/production/configmap.yaml']]);
+      const d = diffEnvironments(a, b, { ignore: [], sensitive: [], root });
+      expect(d.resources.map((r) => `${r.kind} ${r.id.name} ${r.a?.name}→${r.b?.name}`)).toEqual(['modified api stg-app-api→app-api-prod', 'modified extra stg-extra→extra-prod']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../scripts/config/types.js';
 import type { RenderedEnvironment } from '../../scripts/core/rendered.js';
@@ -10,6 +10,7 @@ import { chainAffixes } from '../../scripts/diff/affixes.js';
 import { diffRefs, type RefDiff, type RefDiffDeps } from '../../scripts/diff/refs.js';
 import { buildResources } from '../../scripts/resources/build.js';
 import { parseStream } from '../../scripts/resources/parse.js';
+import { kustomizationDeps, readKustomization } from '../../scripts/workspace/kustomization.js';
 
 const hasKubectl = (() => {
   try {
@@ -50,7 +51,10 @@ const deps: RefDiffDeps = {
   loadConfig: (dir) => (existsSync(join(dir, 'envs.json')) ? config(dir) : undefined),
   closure(cfg, env) {
     const dirs = [...(chainAffixes(cfg.root, env.dir)?.keys() ?? [])];
-    return dirs.flatMap((d) => readdirSync(join(cfg.root, d)).map((f) => posix.join(d, f)));
+    return dirs.flatMap((d) => {
+      const k = readKustomization(cfg.root, d)!;
+      return [k.file, ...kustomizationDeps(k).files];
+    });
   },
   async render(cfg, envs) {
     return envs.map((env): RenderedEnvironment => {

@@ -1,0 +1,12 @@
+// Public entry of the diff stage.
+
+export { diffEnvironments } from './environments.js';
+export { diffRefs, closureHash, type RefDiff, type RefDiffDeps, type RefDiffOptions } from './refs.js';
+export { parityFindings, loadParityConfig, parseParityConfig, PARITY_CODE, PARITY_FILE, type ParityConfig } from './parity.js';
+export { loadMergeKeys } from './merge-keys.js';
+export { hasDifferences } from './types.js';
+export type { DiffOptions, DiffSection, EnvDiff, FieldChange, ResourceDiff, Shown, MergeKeyTable } from './types.js';
+export { formatText, type TextOptions } from './format/text.js';
+export { formatJson, toJsonReport, type JsonDiffReport } from './format/json.js';
+export { formatMarkdown, MARKDOWN_BUDGET, type MarkdownOptions } from './format/markdown.js';
+export { benchDiff } from './bench.js';
