@@ -1,0 +1,217 @@
+// kcfg.yaml → Config in four steps: parse, check against CONFIG_SCHEMA, run the semantic rules, normalise.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import jsYaml from 'js-yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Document, LineCounter } from 'yaml';
+import { ConfigError } from '../core/errors.js';
+import type { Environment } from '../core/resource.js';
+import { discoverEnvironments } from '../workspace/discover.js';
+import { normalizeRel } from '../workspace/paths.js';
+import { keyPathOf, locateKey, problemsError, yamlLib, type ConfigProblem, type Segment } from './problems.js';
+import { CONFIG_FILES, DEFAULTS, type RawConfig } from './raw.js';
+import { runRules } from './rules.js';
+import { CONFIG_SCHEMA } from './schema.js';
+import type { Config } from './types.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Load `kcfg.yaml` (or `kcfg.yml`) from `cwd`, the repository root. Without one, every kustomization that no
+ * other kustomization includes is an environment (found lazily, on first access to `environments`).
+ * Environment variables: KCFG_ENGINE overrides engine.command, KCFG_CACHE_DIR the cache directory.
+ */
+export function loadConfig(cwd: string, env: NodeJS.ProcessEnv = process.env): Config {
+  const root = resolve(cwd);
+  const present = CONFIG_FILES.filter((f) => existsSync(join(root, f)));
+  if (present.length > 1) {
+    throw new ConfigError(`both ${present.join(' and ')} exist`, { file: present[1]!, line: 1, column: 1 }, 'keep one configuration file');
+  }
+  const file = present[0];
+  if (!file) {
+    const config = normalise(root, undefined, {}, env);
+    let discovered: Environment[] | undefined;
+    Object.defineProperty(config, 'environments', {
+      enumerable: true,
+      configurable: true,
+      get: () => (discovered ??= discoverEnvironments(root, config.schemas.kubernetesVersion)),
+      set: (v: Environment[]) => {
+        discovered = v;
+      },
+    });
+    return config;
+  }
+  const text = readFileSync(join(root, file), 'utf8');
+  const raw = readRaw(root, file, text, env);
+  return normalise(root, file, raw, env);
+}
+
+/** Parse and check the file; throws ConfigError listing every problem with its key path and position. */
+export function readRaw(root: string, file: string, text: string, env: NodeJS.ProcessEnv = process.env): RawConfig {
+  let cst: { doc: Document; lines: LineCounter } | undefined;
+  const located = (): { doc: Document; lines: LineCounter } => (cst ??= parseWithPositions(text, file));
+  const locate = (segments: readonly Segment[]): ConfigProblem['location'] => locateKey(located().doc, located().lines, file, segments);
+
+  const fast = fastParse(text);
+  const stampFile = fast !== undefined ? join(cacheDirOf(root, fast, env), 'config', stamp(text)) : undefined;
+  let raw: RawConfig;
+  if (fast !== undefined && stampFile && existsSync(stampFile)) {
+    raw = fast as RawConfig;
+  } else {
+    const value = located().doc.toJS() as unknown;
+    const problems = schemaProblems(value, locate);
+    if (problems.length) throw problemsError(problems);
+    raw = (value ?? {}) as RawConfig;
+    if (stampFile) remember(stampFile);
+  }
+  const problems = runRules(raw, { root, locate });
+  if (problems.length) throw problemsError(problems);
+  return raw;
+}
+
+function normalise(root: string, file: string | undefined, raw: RawConfig, env: NodeJS.ProcessEnv): Config {
+  const kubernetesVersion = raw.schemas?.kubernetesVersion ?? DEFAULTS.kubernetesVersion;
+  const version = raw.engine?.version;
+  return {
+    root,
+    ...(file ? { file } : {}),
+    environments: (raw.environments ?? []).map((e) => ({
+      name: e.name,
+      dir: normalizeRel(e.path),
+      kubernetesVersion: e.kubernetesVersion ?? kubernetesVersion,
+    })),
+    engine: {
+      command: env['KCFG_ENGINE'] || raw.engine?.command || DEFAULTS.engineCommand,
+      ...(version ? { version: version.startsWith('v') ? version : `v${version}` } : {}),
+      loadRestrictor: raw.engine?.loadRestrictor ?? DEFAULTS.loadRestrictor,
+    },
+    schemas: { kubernetesVersion, allowUnknownKinds: raw.schemas?.allowUnknownKinds ?? [] },
+    diff: { ignore: raw.diff?.ignore ?? [], sensitive: raw.diff?.sensitive ?? [] },
+    cacheDir: cacheDirOf(root, raw, env),
+  };
+}
+
+function cacheDirOf(root: string, raw: unknown, env: NodeJS.ProcessEnv): string {
+  const fromEnv = env['KCFG_CACHE_DIR'];
+  if (fromEnv) return resolve(root, fromEnv);
+  const configured = (raw as RawConfig | null)?.cacheDir;
+  return resolve(root, typeof configured === 'string' ? configured : DEFAULTS.cacheDir);
+}
+
+/** js-yaml is several times faster to load than the `yaml` package; used when the file was checked before. */
+function fastParse(text: string): unknown {
+  try {
+    const v = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    return v === null || v === undefined ? {} : v;
+  } catch {
+    return undefined;
+  }
+}
+
+let schemaStamp: string | undefined;
+
+/** A config that passed this exact schema once need not pay for loading ajv again. */
+function stamp(text: string): string {
+  schemaStamp ??= JSON.stringify(CONFIG_SCHEMA);
+  return createHash('sha256').update(schemaStamp).update('\0').update(text).digest('hex').slice(0, 32);
+}
+
+function remember(stampFile: string): void {
+  try {
+    mkdirSync(join(stampFile, '..'), { recursive: true });
+    writeFileSync(stampFile, '');
+  } catch {
+    // A read-only cache only costs speed.
+  }
+}
+
+function parseWithPositions(text: string, file: string): { doc: Document; lines: LineCounter } {
+  const { LineCounter, parseDocument } = yamlLib();
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = lines.linePos(err.pos[0]);
+    const duplicate = err.code === 'DUPLICATE_KEY';
+    const message = duplicate ? 'duplicate key' : `invalid YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+    throw new ConfigError(message, { file, line: pos.line, column: pos.col }, duplicate ? 'each key may appear once in a mapping' : undefined);
+  }
+  return { doc, lines };
+}
+
+let validator: ValidateFunction | undefined;
+
+function schemaProblems(value: unknown, locate: (s: readonly Segment[]) => ConfigProblem['location']): ConfigProblem[] {
+  if (!validator) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(CONFIG_SCHEMA);
+  }
+  if (value === null || value === undefined) return [];
+  if (validator(value)) return [];
+  const seen = new Set<string>();
+  const out: ConfigProblem[] = [];
+  for (const e of validator.errors ?? []) {
+    const p = describe(e, value, locate);
+    const key = `${p.keyPath}\0${p.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
+  }
+  return out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+}
+
+function describe(e: ErrorObject, value: unknown, locate: (s: readonly Segment[]) => ConfigProblem['location']): ConfigProblem {
+  const segments = pointerSegments(e.instancePath, value);
+  const parent = e.parentSchema as { description?: string; properties?: Record<string, unknown> } | undefined;
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const at = [...segments, String(params['additionalProperty'])];
+      const allowed = Object.keys(parent?.properties ?? {});
+      return { keyPath: keyPathOf(at), message: 'unknown key', location: locate(at), hint: `allowed keys: ${allowed.join(', ')}` };
+    }
+    case 'required': {
+      const missing = String(params['missingProperty']);
+      return { keyPath: keyPathOf(segments), message: `missing required key "${missing}"`, location: locate(segments) };
+    }
+    case 'type': {
+      const hint = params['type'] === 'string' && typeof e.data === 'number' ? 'quote the value so YAML keeps it a string (1.30 would otherwise read as 1.3)' : undefined;
+      return { keyPath: keyPathOf(segments), message: `must be ${article(String(params['type']))}`, location: locate(segments), ...(hint ? { hint } : {}) };
+    }
+    case 'enum':
+      return { keyPath: keyPathOf(segments), message: `must be one of ${(params['allowedValues'] as unknown[]).join(', ')}`, location: locate(segments) };
+    case 'pattern':
+      return { keyPath: keyPathOf(segments), message: `"${String(e.data)}" is not valid`, location: locate(segments), ...(parent?.description ? { hint: parent.description } : {}) };
+    case 'minLength':
+      return { keyPath: keyPathOf(segments), message: 'must not be empty', location: locate(segments) };
+    case 'uniqueItems':
+      return { keyPath: keyPathOf(segments), message: 'has duplicate entries', location: locate(segments) };
+    default:
+      return { keyPath: keyPathOf(segments), message: e.message ?? `fails ${e.keyword}`, location: locate(segments) };
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function pointerSegments(pointer: string, value: unknown): Segment[] {
+  if (!pointer) return [];
+  const out: Segment[] = [];
+  let cur: unknown = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) {
+      out.push(Number(seg));
+      cur = cur[Number(seg)];
+    } else {
+      out.push(seg);
+      cur = (cur as Record<string, unknown> | null)?.[seg];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+// The shape of kcfg.yaml once it passed the schema, before defaults.
+
+export interface RawEnvironment {
+  name: string;
+  path: string;
+  kubernetesVersion?: string;
+}
+
+export interface RawConfig {
+  $schema?: string;
+  environments?: RawEnvironment[];
+  engine?: { command?: string; version?: string; loadRestrictor?: 'RootOnly' | 'None' };
+  schemas?: { kubernetesVersion?: string; allowUnknownKinds?: string[] };
+  diff?: { ignore?: string[]; sensitive?: string[] };
+  cacheDir?: string;
+}
+
+export const DEFAULTS = {
+  engineCommand: 'kubectl',
+  loadRestrictor: 'RootOnly',
+  kubernetesVersion: '1.32',
+  cacheDir: 'node_modules/.cache/kcfg',
+} as const;
+
+export const CONFIG_FILES = ['kcfg.yaml', 'kcfg.yml'] as const;

@@ -1,0 +1,88 @@
+// JSON Schema of `kcfg.yaml`. Published as `schemas/kcfg-config.schema.json` so editors can complete and
+// check the file; `loadConfig` validates against the same object.
+
+const VERSION = {
+  type: 'string',
+  pattern: '^1\\.[0-9]+$',
+  description: 'Kubernetes minor version, quoted so YAML keeps it a string (e.g. "1.32").',
+} as const;
+
+const PATTERNS = {
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  uniqueItems: true,
+} as const;
+
+export const CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://kcfg.dev/schemas/kcfg-config.schema.json',
+  title: 'kcfg configuration',
+  description: 'Environments, Kustomize engine and validation options for kcfg.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string', description: 'Path or URL of this schema, for editors.' },
+    environments: {
+      type: 'array',
+      description: 'Environments to render and check, in report order.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'path'],
+        properties: {
+          name: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$',
+            description: 'Environment name used on the command line and in reports.',
+          },
+          path: { type: 'string', minLength: 1, description: 'Overlay directory (holding a kustomization), relative to this file.' },
+          kubernetesVersion: { ...VERSION, description: 'Kubernetes version this environment runs; defaults to schemas.kubernetesVersion.' },
+        },
+      },
+    },
+    engine: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        command: {
+          type: 'string',
+          minLength: 1,
+          description: '`kubectl` (runs `kubectl kustomize`), `kustomize` (runs `kustomize build`), or a path to either. KCFG_ENGINE overrides it.',
+        },
+        version: {
+          type: 'string',
+          pattern: '^v?[0-9]+\\.[0-9]+\\.[0-9]+$',
+          description: 'Pinned Kustomize version (e.g. v5.5.0); any other engine version is an error.',
+        },
+        loadRestrictor: {
+          enum: ['RootOnly', 'None'],
+          description: 'Whether a kustomization may read files outside its own directory tree. Default RootOnly.',
+        },
+      },
+    },
+    schemas: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        kubernetesVersion: { ...VERSION, description: 'Default target Kubernetes version. Default "1.32".' },
+        allowUnknownKinds: {
+          ...PATTERNS,
+          description: 'Kinds (`Kind` or `group/Kind`) allowed without a schema; every other kind without one is an error.',
+        },
+      },
+    },
+    diff: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ignore: { ...PATTERNS, description: 'JSON pointer patterns ignored by every diff (`*` one segment, `**` any number).' },
+        sensitive: { ...PATTERNS, description: 'Extra JSON pointer patterns whose values are never shown.' },
+      },
+    },
+    cacheDir: {
+      type: 'string',
+      minLength: 1,
+      description: 'Render cache directory, relative to this file. Default node_modules/.cache/kcfg; KCFG_CACHE_DIR overrides it.',
+    },
+  },
+} as const;

@@ -1,0 +1,46 @@
+// Command-line targets → environments: configured names, or directories (ad-hoc environments).
+
+import { relative, resolve } from 'node:path';
+import type { Config } from '../config/types.js';
+import { UsageError } from '../core/errors.js';
+import type { Environment } from '../core/resource.js';
+import { isDirectory, readKustomization } from './kustomization.js';
+import { normalizeRel, toPosix } from './paths.js';
+
+/**
+ * Each argument is an environment name or a directory (relative to the root, or absolute). A directory that
+ * is a configured environment's overlay resolves to that environment; any other kustomization directory becomes
+ * an ad-hoc environment named after its path, with the default Kubernetes version. No arguments: all environments.
+ */
+export function resolveTargets(config: Config, args: readonly string[]): Environment[] {
+  const envs = config.environments;
+  if (args.length === 0) return [...envs];
+  const out: Environment[] = [];
+  const add = (e: Environment): void => {
+    if (!out.some((o) => o.name === e.name)) out.push(e);
+  };
+  for (const arg of args) {
+    const named = envs.find((e) => e.name === arg);
+    if (named) {
+      add(named);
+      continue;
+    }
+    const abs = resolve(config.root, arg);
+    if (!isDirectory(abs)) {
+      const known = envs.map((e) => e.name);
+      throw new UsageError(
+        `unknown environment or directory '${arg}'`,
+        known.length ? `known environments: ${known.join(', ')}` : 'no environments are configured; pass a kustomization directory',
+      );
+    }
+    const dir = normalizeRel(toPosix(relative(config.root, abs)));
+    const configured = envs.find((e) => e.dir === dir);
+    if (configured) {
+      add(configured);
+      continue;
+    }
+    if (!readKustomization(config.root, dir)) throw new UsageError(`${arg} has no kustomization.yaml`, 'pass an environment name or a directory Kustomize can build');
+    add({ name: dir, dir, kubernetesVersion: config.schemas.kubernetesVersion });
+  }
+  return out;
+}
