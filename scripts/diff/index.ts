@@ -4,7 +4,7 @@ export { diffEnvironments } from './environments.js';
 export { diffRefs, closureHash, type RefDiff, type RefDiffDeps, type RefDiffOptions } from './refs.js';
 export { parityFindings, loadParityConfig, parseParityConfig, PARITY_CODE, PARITY_FILE, type ParityConfig } from './parity.js';
 export { loadMergeKeys } from './merge-keys.js';
-export { hasDifferences } from './types.js';
+export { envDiffSection, hasDifferences, sectionsDiffer } from './types.js';
 export type { DiffOptions, DiffSection, EnvDiff, FieldChange, ResourceDiff, Shown, MergeKeyTable } from './types.js';
 export { formatText, type TextOptions } from './format/text.js';
 export { formatJson, toJsonReport, type JsonDiffReport } from './format/json.js';

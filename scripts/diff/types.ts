@@ -77,3 +77,13 @@ export interface DiffSection {
   /** Why the section has no diff, e.g. `closure unchanged, not rendered`. */
   reason?: string;
 }
+
+/** The section for one environment-against-environment diff. */
+export function envDiffSection(diff: EnvDiff): DiffSection {
+  return { title: `${diff.a} → ${diff.b}`, status: diff.resources.length ? 'changed' : 'unchanged', diff };
+}
+
+/** Whether a report has anything to show; `kcfg diff --exit-code` exits 1 when it does. */
+export function sectionsDiffer(sections: readonly DiffSection[]): boolean {
+  return sections.some((s) => s.status !== 'unchanged');
+}

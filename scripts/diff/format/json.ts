@@ -1,7 +1,7 @@
 // Machine-readable diff; the schema is documented in docs/diff.md. Resources are never embedded, only ids.
 
 import type { ResourceId } from '../../core/diagnostic.js';
-import type { DiffSection, FieldChange, SectionStatus } from '../types.js';
+import { sectionsDiffer, type DiffSection, type FieldChange, type SectionStatus } from '../types.js';
 import { counts, type Counts } from './values.js';
 
 export interface JsonDiffReport {
@@ -34,7 +34,7 @@ export function toJsonReport(sections: readonly DiffSection[]): JsonDiffReport {
   return {
     kind: 'kcfg.diff',
     version: 1,
-    hasDifferences: sections.some((s) => s.status !== 'unchanged'),
+    hasDifferences: sectionsDiffer(sections),
     sections: sections.map((s) => {
       const out: JsonSection = { title: s.title, status: s.status };
       if (s.reason) out.reason = s.reason;
