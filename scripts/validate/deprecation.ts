@@ -1,0 +1,179 @@
+// Deprecated and removed APIs for an environment's target version, from schemas/api-availability.json
+// (each `<apiVersion>/<Kind>` → first and last Kubernetes release that serves it).
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KcfgError } from '../core/errors.js';
+import type { Finding, Resource } from '../core/resource.js';
+import { compareMinor, finding } from './finding.js';
+import { packageRoot } from './paths.js';
+
+export interface Availability {
+  first: string;
+  last: string;
+}
+
+interface Served {
+  apiVersion: string;
+  version: string;
+  first: string;
+  last: string;
+}
+
+/** Versions of one group+kind, with the releases that serve them. */
+export interface ApiTable {
+  /** Newest release the table knows. */
+  newest: string;
+  byGroupKind: Map<string, Served[]>;
+}
+
+// Removals before the table's first release (1.23); Kustomize trees still carry these.
+const HISTORIC: Record<string, { removed: string; replacement: string }> = {
+  'extensions/v1beta1/Deployment': { removed: '1.16', replacement: 'apps/v1' },
+  'extensions/v1beta1/DaemonSet': { removed: '1.16', replacement: 'apps/v1' },
+  'extensions/v1beta1/ReplicaSet': { removed: '1.16', replacement: 'apps/v1' },
+  'extensions/v1beta1/NetworkPolicy': { removed: '1.16', replacement: 'networking.k8s.io/v1' },
+  'extensions/v1beta1/Ingress': { removed: '1.22', replacement: 'networking.k8s.io/v1' },
+  'apps/v1beta1/Deployment': { removed: '1.16', replacement: 'apps/v1' },
+  'apps/v1beta1/StatefulSet': { removed: '1.16', replacement: 'apps/v1' },
+  'apps/v1beta2/Deployment': { removed: '1.16', replacement: 'apps/v1' },
+  'apps/v1beta2/StatefulSet': { removed: '1.16', replacement: 'apps/v1' },
+  'apps/v1beta2/DaemonSet': { removed: '1.16', replacement: 'apps/v1' },
+  'apps/v1beta2/ReplicaSet': { removed: '1.16', replacement: 'apps/v1' },
+  'networking.k8s.io/v1beta1/Ingress': { removed: '1.22', replacement: 'networking.k8s.io/v1' },
+  'networking.k8s.io/v1beta1/IngressClass': { removed: '1.22', replacement: 'networking.k8s.io/v1' },
+  'rbac.authorization.k8s.io/v1beta1/Role': { removed: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
+  'rbac.authorization.k8s.io/v1beta1/ClusterRole': { removed: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
+  'rbac.authorization.k8s.io/v1beta1/RoleBinding': { removed: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
+  'rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding': { removed: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
+  'apiextensions.k8s.io/v1beta1/CustomResourceDefinition': { removed: '1.22', replacement: 'apiextensions.k8s.io/v1' },
+  'admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration': { removed: '1.22', replacement: 'admissionregistration.k8s.io/v1' },
+  'admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration': { removed: '1.22', replacement: 'admissionregistration.k8s.io/v1' },
+  'scheduling.k8s.io/v1beta1/PriorityClass': { removed: '1.22', replacement: 'scheduling.k8s.io/v1' },
+  'storage.k8s.io/v1beta1/StorageClass': { removed: '1.22', replacement: 'storage.k8s.io/v1' },
+  'coordination.k8s.io/v1beta1/Lease': { removed: '1.22', replacement: 'coordination.k8s.io/v1' },
+  'certificates.k8s.io/v1beta1/CertificateSigningRequest': { removed: '1.22', replacement: 'certificates.k8s.io/v1' },
+};
+
+export function buildApiTable(entries: Record<string, Availability>): ApiTable {
+  const byGroupKind = new Map<string, Served[]>();
+  let newest = '0.0';
+  for (const [key, value] of Object.entries(entries)) {
+    if (!value || typeof value.first !== 'string' || typeof value.last !== 'string') continue;
+    const slash = key.lastIndexOf('/');
+    if (slash < 0) continue;
+    const apiVersion = key.slice(0, slash);
+    const kind = key.slice(slash + 1);
+    const vslash = apiVersion.lastIndexOf('/');
+    const group = vslash < 0 ? '' : apiVersion.slice(0, vslash);
+    const version = vslash < 0 ? apiVersion : apiVersion.slice(vslash + 1);
+    const gk = `${group}/${kind}`;
+    const list = byGroupKind.get(gk) ?? [];
+    list.push({ apiVersion, version, first: value.first, last: value.last });
+    byGroupKind.set(gk, list);
+    if (compareMinor(value.last, newest) > 0) newest = value.last;
+  }
+  for (const list of byGroupKind.values()) list.sort((a, b) => compareApiVersions(b.version, a.version));
+  return { newest, byGroupKind };
+}
+
+let loaded: ApiTable | undefined;
+
+/** The committed table, read once per process. */
+export function loadApiTable(file = join(packageRoot(), 'schemas', 'api-availability.json')): ApiTable {
+  if (loaded && file === join(packageRoot(), 'schemas', 'api-availability.json')) return loaded;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new KcfgError(`cannot read the API availability table ${file}: ${e instanceof Error ? e.message : String(e)}`, 2, undefined, 'regenerate schemas with `npm run schemas -- <upstream dir>`');
+  }
+  const table = buildApiTable(entriesOf(raw));
+  if (file === join(packageRoot(), 'schemas', 'api-availability.json')) loaded = table;
+  return table;
+}
+
+/** The table's entries, whether the file is the plain map or wraps it (metadata keys are skipped). */
+function entriesOf(raw: unknown): Record<string, Availability> {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const obj = raw as Record<string, unknown>;
+  for (const wrapper of ['apis', 'availability', 'kinds']) {
+    const inner = obj[wrapper];
+    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) return inner as Record<string, Availability>;
+  }
+  return obj as Record<string, Availability>;
+}
+
+/** Kubernetes version priority: GA over beta over alpha, higher numbers first (v2 > v1 > v1beta2 > v1beta1 > v1alpha1). */
+export function compareApiVersions(a: string, b: string): number {
+  return rank(a) - rank(b);
+}
+
+const VERSION = /^v(\d+)(?:(alpha|beta)(\d+))?$/;
+
+function rank(v: string): number {
+  const m = VERSION.exec(v);
+  if (!m) return -1;
+  const major = Number(m[1]);
+  const stage = m[2] === undefined ? 2 : m[2] === 'beta' ? 1 : 0;
+  const minor = m[3] === undefined ? 0 : Number(m[3]);
+  return stage * 1_000_000 + major * 1000 + minor;
+}
+
+function isPrerelease(version: string): boolean {
+  return version.includes('alpha') || version.includes('beta');
+}
+
+function served(s: Served, target: string): boolean {
+  return compareMinor(s.first, target) <= 0 && compareMinor(target, s.last) <= 0;
+}
+
+/** One removed/deprecated finding for a resource, or none. Unknown group-version-kinds are left to the schema check. */
+export function checkDeprecation(resource: Resource, target: string, table: ApiTable): Finding | undefined {
+  const { group } = resource.id;
+  const kind = resource.kind;
+  const list = table.byGroupKind.get(`${group}/${kind}`);
+  const self = list?.find((s) => s.apiVersion === resource.apiVersion);
+  if (!list || !self) {
+    const historic = HISTORIC[`${resource.apiVersion}/${kind}`];
+    if (!historic) return undefined;
+    return finding('api/removed', 'error', resource, '/apiVersion', `${resource.apiVersion} ${kind} was removed in Kubernetes ${historic.removed}; use ${historic.replacement}`, `change apiVersion to ${historic.replacement} (check the field changes in the Kubernetes deprecation guide)`);
+  }
+  const replacementAt = (release: string): Served | undefined => list.find((s) => s !== self && served(s, release));
+  if (compareMinor(target, self.last) > 0) {
+    const repl = replacementAt(target);
+    const removedIn = nextMinor(self.last);
+    return finding(
+      'api/removed',
+      'error',
+      resource,
+      '/apiVersion',
+      `${resource.apiVersion} ${kind} is not served by Kubernetes ${target} (removed in ${removedIn})${repl ? `; use ${repl.apiVersion}` : '; no replacement API exists'}`,
+      repl ? `change apiVersion to ${repl.apiVersion}` : undefined,
+    );
+  }
+  if (compareMinor(target, self.first) < 0) return undefined;
+  const newer = replacementAt(target);
+  const gaNow = newer && !isPrerelease(newer.version) && isPrerelease(self.version) ? newer : undefined;
+  if (gaNow) {
+    const when = compareMinor(self.last, table.newest) < 0 ? `; it is removed in ${nextMinor(self.last)}` : '';
+    return finding('api/deprecated', 'warning', resource, '/apiVersion', `${resource.apiVersion} ${kind} is deprecated in favour of ${gaNow.apiVersion}${when}`, `change apiVersion to ${gaNow.apiVersion}`);
+  }
+  if (compareMinor(self.last, table.newest) < 0) {
+    const repl = newer ?? replacementAt(table.newest);
+    return finding(
+      'api/deprecated',
+      'warning',
+      resource,
+      '/apiVersion',
+      `${resource.apiVersion} ${kind} is removed in Kubernetes ${nextMinor(self.last)}${repl ? `; use ${repl.apiVersion}` : ''}`,
+      repl ? `change apiVersion to ${repl.apiVersion} before upgrading` : undefined,
+    );
+  }
+  return undefined;
+}
+
+function nextMinor(version: string): string {
+  const [major = 1, minor = 0] = version.split('.').map(Number);
+  return `${major}.${minor + 1}`;
+}

@@ -1,0 +1,28 @@
+// The small shared vocabulary of the validation checks.
+
+import type { Severity } from '../core/diagnostic.js';
+import type { Finding, Resource } from '../core/resource.js';
+
+export interface CheckContext {
+  /** Target Kubernetes minor version, e.g. `1.32`. */
+  kubernetesVersion: string;
+  /**
+   * True when the resources are a whole environment (a render); false for plain files, which may hold only
+   * part of an application, so cross-resource references are reported as warnings.
+   */
+  complete: boolean;
+}
+
+/** A check over one resource. Cross-resource checks take the whole list instead. */
+export type ResourceCheck = (resource: Resource, ctx: CheckContext) => Finding[];
+
+export function finding(code: string, severity: Severity, subject: Resource, pointer: string, message: string, hint?: string): Finding {
+  return hint === undefined ? { code, severity, message, subject, pointer } : { code, severity, message, subject, pointer, hint };
+}
+
+/** `1.9` < `1.10`: compare Kubernetes minor versions numerically. */
+export function compareMinor(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split('.').map(Number);
+  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  return am - bm || an - bn;
+}

@@ -1,0 +1,42 @@
+// Service ports: port+protocol unique, names unique and required once there is more than one port.
+
+import { isObject, type Finding, type Resource } from '../../core/resource.js';
+import { finding } from '../finding.js';
+
+export function checkServicePorts(resource: Resource): Finding[] {
+  if (resource.kind !== 'Service' || resource.id.group !== '') return [];
+  const spec = resource.object['spec'];
+  const ports = isObject(spec) ? spec['ports'] : undefined;
+  if (!Array.isArray(ports)) return [];
+  const out: Finding[] = [];
+  const numbers = new Map<string, number>();
+  const names = new Map<string, number>();
+  const nodePorts = new Map<string, number>();
+  const many = ports.length > 1;
+  ports.forEach((p, i) => {
+    if (!isObject(p)) return;
+    const at = `/spec/ports/${i}`;
+    const protocol = typeof p['protocol'] === 'string' ? p['protocol'] : 'TCP';
+    const name = p['name'];
+    if (typeof name === 'string' && name !== '') {
+      const first = names.get(name);
+      if (first !== undefined) out.push(finding('semantic/service-ports', 'error', resource, `${at}/name`, `port name "${name}" is already used by ports[${first}]`));
+      else names.set(name, i);
+    } else if (many) {
+      out.push(finding('semantic/service-ports', 'error', resource, at, 'a Service with more than one port must name each port', 'add name: (e.g. http, metrics)'));
+    }
+    if (typeof p['port'] === 'number') {
+      const key = `${p['port']}/${protocol}`;
+      const first = numbers.get(key);
+      if (first !== undefined) out.push(finding('semantic/service-ports', 'error', resource, `${at}/port`, `port ${key} is already declared by ports[${first}]`));
+      else numbers.set(key, i);
+    }
+    if (typeof p['nodePort'] === 'number' && p['nodePort'] > 0) {
+      const key = `${p['nodePort']}/${protocol}`;
+      const first = nodePorts.get(key);
+      if (first !== undefined) out.push(finding('semantic/service-ports', 'error', resource, `${at}/nodePort`, `nodePort ${key} is already used by ports[${first}]`));
+      else nodePorts.set(key, i);
+    }
+  });
+  return out;
+}

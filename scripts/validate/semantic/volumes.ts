@@ -1,0 +1,45 @@
+// Volumes: names unique in the pod; every volumeMount and volumeDevice names a declared volume; a
+// container mounts each path once.
+
+import { containersOf, podTemplate } from '../../core/pods.js';
+import { isObject, type Finding, type Resource } from '../../core/resource.js';
+import { finding } from '../finding.js';
+
+export function checkVolumes(resource: Resource): Finding[] {
+  const template = podTemplate(resource);
+  if (!template) return [];
+  const out: Finding[] = [];
+  const declared = new Set<string>();
+  const volumes = template.spec['volumes'];
+  if (Array.isArray(volumes)) {
+    volumes.forEach((v, i) => {
+      if (!isObject(v) || typeof v['name'] !== 'string') return;
+      const name = v['name'];
+      if (declared.has(name)) out.push(finding('semantic/duplicate-volume', 'error', resource, `${template.specPointer}/volumes/${i}/name`, `volume name "${name}" is declared twice`));
+      declared.add(name);
+    });
+  }
+  for (const c of containersOf(template)) {
+    for (const field of ['volumeMounts', 'volumeDevices'] as const) {
+      const list = c.container[field];
+      if (!Array.isArray(list)) continue;
+      const paths = new Map<string, number>();
+      const pathField = field === 'volumeMounts' ? 'mountPath' : 'devicePath';
+      list.forEach((m, i) => {
+        if (!isObject(m)) return;
+        const at = `${c.pointer}/${field}/${i}`;
+        const name = m['name'];
+        if (typeof name === 'string' && !declared.has(name)) {
+          out.push(finding('semantic/unknown-volume', 'error', resource, `${at}/name`, `container ${c.name} mounts volume "${name}", which the pod does not declare`, declared.size > 0 ? `declared volumes: ${[...declared].join(', ')}` : 'add it to spec.volumes'));
+        }
+        const path = m[pathField];
+        if (typeof path === 'string') {
+          const first = paths.get(path);
+          if (first !== undefined) out.push(finding('semantic/duplicate-mount-path', 'error', resource, `${at}/${pathField}`, `${pathField} "${path}" is already used by ${field}[${first}] of container ${c.name}`));
+          else paths.set(path, i);
+        }
+      });
+    }
+  }
+  return out;
+}
