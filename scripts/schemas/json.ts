@@ -19,3 +19,16 @@ function write(value: unknown, depth: number, lineDepth: number): string {
   }
   return JSON.stringify(value);
 }
+
+/** Indented, key-sorted JSON for the small schemas people open in an editor. */
+export function prettyStringify(value: unknown): string {
+  return JSON.stringify(sortKeys(value), null, 2) + '\n';
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
+  return out;
+}
