@@ -97,7 +97,7 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
   it('renders the expected application', () => {
     const names = workloads(env).map((w) => `${w.resource.kind}/${w.resource.id.name}`);
     expect(names).toEqual(expect.arrayContaining(['Deployment/relay-api', 'Deployment/relay-worker', 'CronJob/relay-cleanup']));
-    expect(names.includes('StatefulSet/relay-postgres')).toBe(env === 'staging');
+    expect(names.includes('StatefulSet/postgres')).toBe(env === 'staging');
   });
 
   it('puts every namespaced object in the environment namespace and no cluster-scoped one in any', () => {
@@ -348,7 +348,7 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     const dbPeers = list(getAt(db.object, '/spec/egress/0/to'));
     expect(dbPeers.length, 'database egress names its destination').toBeGreaterThan(0);
     if (env === 'staging') {
-      const postgres = one(env, 'StatefulSet', 'relay-postgres');
+      const postgres = one(env, 'StatefulSet', 'postgres');
       const tpl = podTemplate(postgres)!;
       expect(selectorMatches(asSelector(getAt(dbPeers[0], '/podSelector')), tpl.labels)).toBe(true);
     } else {
@@ -407,9 +407,9 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     }
     const host = String(getAt(cm.object, '/data/DATABASE_HOST'));
     if (env === 'staging') {
-      expect(host).toBe('relay-postgres-0.relay-postgres');
-      expect(getAt(one(env, 'Service', 'relay-postgres').object, '/spec/clusterIP')).toBe('None');
-      expect(list(getAt(one(env, 'StatefulSet', 'relay-postgres').object, '/spec/volumeClaimTemplates')).length).toBe(1);
+      expect(host).toBe('postgres-0.postgres');
+      expect(getAt(one(env, 'Service', 'postgres').object, '/spec/clusterIP')).toBe('None');
+      expect(list(getAt(one(env, 'StatefulSet', 'postgres').object, '/spec/volumeClaimTemplates')).length).toBe(1);
       expect(getAt(cm.object, '/data/LOG_LEVEL')).toBe('debug');
     } else {
       expect(host).toMatch(/\.internal$/);
