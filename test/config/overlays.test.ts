@@ -436,6 +436,12 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     for (const metric of ['http_requests_total', 'http_request_duration_seconds_bucket', 'kube_pod_container_status_restarts_total', 'certmanager_certificate_expiration_timestamp_seconds']) {
       expect(exprs.some((e) => e.includes(metric)), `an alert uses ${metric}`).toBe(true);
     }
+    // The `job` an alert filters on is what the monitors' jobLabel produces for their targets.
+    const jobs = new Set([
+      labelsOf(scraped[0]!)[String(getAt(sm.object, '/spec/jobLabel'))],
+      worker.template.labels[String(getAt(pm.object, '/spec/jobLabel'))],
+    ]);
+    for (const m of exprs.join('\n').matchAll(/\bjob="([^"]+)"/g)) expect(jobs, `alerts filter on job="${m[1]}"`).toContain(m[1]);
     for (const rule of rules) {
       expect(rule['alert'], 'every rule is an alert').toBeTruthy();
       expect(getAt(rule, '/labels/severity'), String(rule['alert'])).toMatch(/^(critical|warning)$/);
