@@ -1,6 +1,7 @@
 // Structural comparison of two objects. Maps compare key by key; lists whose items carry merge keys are
-// paired by those keys (so reordering is not a change); other lists are atomic values: any difference
-// replaces the whole list, because positional pairing of unkeyed items reports misleading edits.
+// paired by those keys (so reordering is not a change). Unkeyed lists of equal length compare item by item;
+// of different lengths they are one value, because positional pairing after an insertion reports a
+// misleading cascade of edits.
 
 import { escapePointer, isObject, type JsonValue } from '../core/resource.js';
 import type { ChangeOp } from './types.js';
@@ -77,6 +78,10 @@ function walk(a: JsonValue, b: JsonValue, pa: string[], pb: string[], label: str
   if (Array.isArray(a) && Array.isArray(b)) {
     const keys = ctx.mergeKeys(ctx.apiVersion, ctx.kind, pb);
     if (keys && walkKeyed(a, b, keys, pa, pb, label, ctx)) return;
+    if (a.length === b.length) {
+      for (let i = 0; i < a.length; i++) walk(a[i]!, b[i]!, [...pa, String(i)], [...pb, String(i)], `${label}[${i}]`, ctx);
+      return;
+    }
     if (!deepEqual(a, b)) ctx.out.push({ segments: pb, label, op: 'replace', old: a, new: b });
     return;
   }

@@ -7,6 +7,7 @@ import { bestInferredPair, chainAffixes, resolverFromChain, stripAffix, takesAff
 import { compareObjects, toPointer } from './compare.js';
 import { stripIgnored } from './ignore.js';
 import { mergeKeyLookup, type MergeKeyLookup } from './merge-keys.js';
+import { readKustomization } from '../workspace/kustomization.js';
 import { appliesToKind, compilePattern, type PointerPattern } from './pattern.js';
 import { rewriteReferences, type ReferenceHit, type RenameMap } from './references.js';
 import { SensitiveMatcher } from './sensitive.js';
@@ -59,7 +60,35 @@ export function affixResolvers(
   return [() => fa, () => fb];
 }
 
-function canonicalName(resource: Resource, affix: Affix): { canonical: string; hash?: string } {
+/** Canonical name of the environment's own namespace, so `Namespace staging` pairs with `Namespace production`. */
+export const ENV_NAMESPACE = '{namespace}';
+
+/**
+ * The namespace an environment deploys into: the overlay's `namespace:` when the files are at hand, else the
+ * namespace most of its namespaced resources share (more than half).
+ */
+export function environmentNamespace(renv: RenderedEnvironment, root: string | undefined): string | undefined {
+  if (root) {
+    try {
+      const ns = readKustomization(root, renv.env.dir)?.data['namespace'];
+      if (typeof ns === 'string' && ns) return ns;
+    } catch {
+      // Unreadable kustomization: fall through to inference.
+    }
+  }
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const r of renv.resources) {
+    if (!r.id.namespace) continue;
+    total++;
+    counts.set(r.id.namespace, (counts.get(r.id.namespace) ?? 0) + 1);
+  }
+  for (const [ns, n] of counts) if (n * 2 > total) return ns;
+  return undefined;
+}
+
+function canonicalName(resource: Resource, affix: Affix, envNamespace: string | undefined): { canonical: string; hash?: string } {
+  if (resource.kind === 'Namespace' && resource.id.group === '' && resource.id.name === envNamespace) return { canonical: ENV_NAMESPACE };
   let name = resource.id.name;
   const hash = generatorHash(resource);
   if (hash) name = name.slice(0, -hash.length - 1);
@@ -67,17 +96,18 @@ function canonicalName(resource: Resource, affix: Affix): { canonical: string; h
   return hash ? { canonical: name, hash } : { canonical: name };
 }
 
-export function prepareSide(renv: RenderedEnvironment, label: string, resolve: AffixResolver): Side {
+export function prepareSide(renv: RenderedEnvironment, label: string, resolve: AffixResolver, envNamespace?: string): Side {
   const list: Entry[] = [];
   const counts = new Map<string, number>();
   for (const resource of renv.resources) {
-    const { canonical, hash } = canonicalName(resource, resolve(resource));
+    const { canonical, hash } = canonicalName(resource, resolve(resource), envNamespace);
     const key = `${resource.id.group}/${resource.kind}/${canonical}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     list.push({ resource, key, canonical, ...(hash ? { hash } : {}) });
   }
   const entries = new Map<string, Entry>();
   const renames: RenameMap = new Map();
+  if (envNamespace) renames.set('Namespace', new Map([[envNamespace, ENV_NAMESPACE]]));
   for (const e of list) {
     // The same base name in several namespaces: keep the namespace in the key so nothing is lost.
     if (counts.get(e.key)! > 1) e.key += `/${e.resource.id.namespace ?? ''}`;
@@ -129,8 +159,12 @@ export function diffEnvironments(
   opts: DiffOptions,
   labels: { a?: string; b?: string; rootA?: string; rootB?: string } = {},
 ): EnvDiff {
-  const [ra, rb] = affixResolvers(a, b, labels.rootA ?? opts.root, labels.rootB ?? opts.root);
-  return diffSides(prepareSide(a, labels.a ?? a.env.name, ra), prepareSide(b, labels.b ?? b.env.name, rb), diffContext(opts));
+  const rootA = labels.rootA ?? opts.root;
+  const rootB = labels.rootB ?? opts.root;
+  const [ra, rb] = affixResolvers(a, b, rootA, rootB);
+  const sideA = prepareSide(a, labels.a ?? a.env.name, ra, environmentNamespace(a, rootA));
+  const sideB = prepareSide(b, labels.b ?? b.env.name, rb, environmentNamespace(b, rootB));
+  return diffSides(sideA, sideB, diffContext(opts));
 }
 
 export function diffSides(a: Side, b: Side, ctx: DiffContext): EnvDiff {

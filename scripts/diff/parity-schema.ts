@@ -28,6 +28,7 @@ export const paritySchema = {
         properties: {
           path: { type: 'string', pattern: '^/' },
           kinds,
+          name: { type: 'string', minLength: 1, description: 'Only resources with this name (after prefix, suffix and hash are removed); `*` wildcards.' },
           reason: { type: 'string', minLength: 1 },
         },
       },

@@ -22,6 +22,7 @@ export const PARITY_CODE = 'diff/parity';
 export interface ParityAllow {
   path: string;
   kinds?: string[];
+  name?: string;
   reason: string;
 }
 
@@ -74,6 +75,7 @@ export function loadParityConfig(root: string): ParityConfig {
 interface CompiledAllow {
   pattern: PointerPattern;
   kinds?: string[];
+  name?: string;
 }
 
 function kindMatches(kinds: readonly string[] | undefined, group: string, kind: string): boolean {
@@ -94,7 +96,7 @@ function glob(pattern: string, name: string): boolean {
  * for a resource only it has); `subject.env` says which environment's locator maps the pointer.
  */
 export function parityFindings(diff: EnvDiff, config: ParityConfig): Finding[] {
-  const allows: CompiledAllow[] = config.allow.map((a) => ({ pattern: compilePattern(a.path), ...(a.kinds ? { kinds: a.kinds } : {}) }));
+  const allows: CompiledAllow[] = config.allow.map((a) => ({ pattern: compilePattern(a.path), ...(a.kinds ? { kinds: a.kinds } : {}), ...(a.name ? { name: a.name } : {}) }));
   const out: Finding[] = [];
   for (const r of diff.resources) {
     if (r.kind === 'modified') out.push(...modifiedFindings(r, diff, allows, config.severity));
@@ -125,7 +127,13 @@ function modifiedFindings(r: ResourceDiff, diff: EnvDiff, allows: CompiledAllow[
   const out: Finding[] = [];
   for (const c of r.changes) {
     const segs = parsePointer(c.path);
-    const ok = allows.some((a) => appliesToKind(a.pattern, r.id.group, r.id.kind) && kindMatches(a.kinds, r.id.group, r.id.kind) && matchesPathOrAncestor(a.pattern.segments, segs));
+    const ok = allows.some(
+      (a) =>
+        appliesToKind(a.pattern, r.id.group, r.id.kind) &&
+        kindMatches(a.kinds, r.id.group, r.id.kind) &&
+        (!a.name || glob(a.name, r.id.name)) &&
+        matchesPathOrAncestor(a.pattern.segments, segs),
+    );
     if (ok) continue;
     out.push({
       code: PARITY_CODE,

@@ -54,6 +54,13 @@ const OTHER_REFS: RefSpec[] = [
   { target: 'ClusterRole', in: 'ClusterRoleBinding', path: ['roleRef', 'name'] },
   { target: 'ServiceAccount', in: 'RoleBinding', path: ['subjects', 'name'] },
   { target: 'ServiceAccount', in: 'ClusterRoleBinding', path: ['subjects', 'name'] },
+  { target: 'Namespace', in: 'RoleBinding', path: ['subjects', 'namespace'] },
+  { target: 'Namespace', in: 'ClusterRoleBinding', path: ['subjects', 'namespace'] },
+  ...(['ingress', 'egress'] as const).map((dir) => ({
+    target: 'Namespace',
+    in: 'NetworkPolicy',
+    path: ['spec', dir, dir === 'ingress' ? 'from' : 'to', 'namespaceSelector', 'matchLabels', 'kubernetes.io/metadata.name'],
+  })),
   { target: 'Secret', in: 'Certificate', path: ['spec', 'secretName'] },
   { target: 'Secret', in: 'ExternalSecret', path: ['spec', 'target', 'name'] },
 ];

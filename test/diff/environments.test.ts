@@ -75,15 +75,20 @@ describe('diffEnvironments pairing', () => {
     expect(everything.unchanged).toBe(2);
   });
 
-  it('ports pair by containerPort with protocol defaulting to TCP; unkeyed lists are atomic', () => {
+  it('ports pair by containerPort with protocol defaulting to TCP; unkeyed lists go by position only at equal length', () => {
     const extra = (ports: string, args: string) => `          ports:\n${ports}          args: ${args}\n`;
     const mk = (name: string, ports: string, args: string) =>
       envFromYaml(name, deployment('api').replace('        - name: sidecar', `${extra(ports, args)}        - name: sidecar`));
-    const a = mk('a', '            - containerPort: 8080\n            - containerPort: 9090\n              protocol: UDP\n', '[--a, --b]');
-    const b = mk('b', '            - containerPort: 9090\n              protocol: UDP\n            - containerPort: 8080\n', '[--a, --c]');
-    const d = diffEnvironments(a, b, none);
-    expect(d.resources[0]!.changes).toEqual([
-      { path: '/spec/template/spec/containers/0/args', label: 'spec.template.spec.containers[api].args', op: 'replace', old: { value: ['--a', '--b'] }, new: { value: ['--a', '--c'] } },
+    const portsA = '            - containerPort: 8080\n            - containerPort: 9090\n              protocol: UDP\n';
+    const portsB = '            - containerPort: 9090\n              protocol: UDP\n            - containerPort: 8080\n';
+    const a = mk('a', portsA, '[--a, --b]');
+    const same = diffEnvironments(a, mk('b', portsB, '[--a, --c]'), none);
+    expect(same.resources[0]!.changes).toEqual([
+      { path: '/spec/template/spec/containers/0/args/1', label: 'spec.template.spec.containers[api].args[1]', op: 'replace', old: { value: '--b' }, new: { value: '--c' } },
+    ]);
+    const longer = diffEnvironments(a, mk('c', portsB, '[--x, --a, --b]'), none);
+    expect(longer.resources[0]!.changes).toEqual([
+      { path: '/spec/template/spec/containers/0/args', label: 'spec.template.spec.containers[api].args', op: 'replace', old: { value: ['--a', '--b'] }, new: { value: ['--x', '--a', '--b'] } },
     ]);
   });
 });

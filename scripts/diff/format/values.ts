@@ -1,6 +1,6 @@
 // How values and changes read in text and Markdown. Sensitive values exist here only as hashes.
 
-import { formatResourceId } from '../../core/diagnostic.js';
+import { formatResourceId, type ResourceId } from '../../core/diagnostic.js';
 import type { JsonValue } from '../../core/resource.js';
 import type { DiffSection, EnvDiff, FieldChange, ResourceDiff, Shown } from '../types.js';
 
@@ -30,11 +30,16 @@ export function describeChange(c: FieldChange, max = 160): string {
   return `${c.label}: ${showValue(c.old, max)}`;
 }
 
+function placed(id: ResourceId): string {
+  return id.namespace ? `${id.namespace}/${id.name}` : id.name;
+}
+
+/** `Deployment.apps api (stg/stg-api → prod/api)`: the normalised identity, then the actual names. */
 export function resourceTitle(r: ResourceDiff): string {
   const id = formatResourceId(r.id);
-  const names = [r.a, r.b].filter((x) => x !== undefined).map((x) => formatResourceId(x!));
-  const actual = r.a && r.b ? (names[0] === names[1] ? names[0] : `${names[0]} → ${names[1]}`) : names[0];
-  return actual && actual !== id ? `${id} (${actual})` : id;
+  const names = [r.a, r.b].filter((x): x is ResourceId => x !== undefined).map(placed);
+  const actual = names.length === 2 ? (names[0] === names[1] ? names[0] : `${names[0]} → ${names[1]}`) : names[0];
+  return actual && actual !== r.id.name ? `${id} (${actual})` : id;
 }
 
 export interface Counts {
