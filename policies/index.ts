@@ -24,6 +24,30 @@ import requestsWithinLimits from './requests-within-limits.js';
 import resourceBounds from './resource-bounds.js';
 import resourceRequests from './resource-requests.js';
 import startupProbe from './startup-probe.js';
+import pdbCoverage from './pdb-coverage.js';
+import pdbAllowsDisruption from './pdb-allows-disruption.js';
+import pdbMatchesPods from './pdb-matches-pods.js';
+import pdbOverlap from './pdb-overlap.js';
+import hpaMinReplicas from './hpa-min-replicas.js';
+import hpaOwnsReplicas from './hpa-owns-replicas.js';
+import spreadReplicas from './spread-replicas.js';
+import rollingUpdateCapacity from './rolling-update-capacity.js';
+import imageTag from './image-tag.js';
+import imageDigest from './image-digest.js';
+import allowedRegistries from './allowed-registries.js';
+import serviceSelectsPods from './service-selects-pods.js';
+import ingressBackend from './ingress-backend.js';
+import ingressTlsCertificate from './ingress-tls-certificate.js';
+import certificateIssuer from './certificate-issuer.js';
+import configReferences from './config-references.js';
+import serviceAccountExists from './service-account-exists.js';
+import monitorSelectors from './monitor-selectors.js';
+import networkPolicySelects from './network-policy-selects.js';
+import namespaceSet from './namespace-set.js';
+import namespacePodSecurity from './namespace-pod-security.js';
+import defaultDenyNetworkPolicy from './default-deny-network-policy.js';
+import noSecretData from './no-secret-data.js';
+import recommendedLabels from './recommended-labels.js';
 
 export type PolicyId =
   // Pod security
@@ -49,7 +73,36 @@ export type PolicyId =
   | 'liveness-probe'
   | 'probe-port-exists'
   | 'distinct-probes'
-  | 'startup-probe';
+  | 'startup-probe'
+  // Availability
+  | 'pdb-coverage'
+  | 'pdb-allows-disruption'
+  | 'pdb-matches-pods'
+  | 'pdb-overlap'
+  | 'hpa-min-replicas'
+  | 'hpa-owns-replicas'
+  | 'spread-replicas'
+  | 'rolling-update-capacity'
+  // Images
+  | 'image-tag'
+  | 'image-digest'
+  | 'allowed-registries'
+  // References
+  | 'service-selects-pods'
+  | 'ingress-backend'
+  | 'ingress-tls-certificate'
+  | 'certificate-issuer'
+  | 'config-references'
+  | 'service-account-exists'
+  | 'monitor-selectors'
+  | 'network-policy-selects'
+  // Namespaces
+  | 'namespace-set'
+  | 'namespace-pod-security'
+  | 'default-deny-network-policy'
+  // Repository hygiene
+  | 'no-secret-data'
+  | 'recommended-labels';
 
 export const POLICIES = {
   // Pod security
@@ -76,6 +129,35 @@ export const POLICIES = {
   'probe-port-exists': probePortExists,
   'distinct-probes': distinctProbes,
   'startup-probe': startupProbe,
+  // Availability
+  'pdb-coverage': pdbCoverage,
+  'pdb-allows-disruption': pdbAllowsDisruption,
+  'pdb-matches-pods': pdbMatchesPods,
+  'pdb-overlap': pdbOverlap,
+  'hpa-min-replicas': hpaMinReplicas,
+  'hpa-owns-replicas': hpaOwnsReplicas,
+  'spread-replicas': spreadReplicas,
+  'rolling-update-capacity': rollingUpdateCapacity,
+  // Images
+  'image-tag': imageTag,
+  'image-digest': imageDigest,
+  'allowed-registries': allowedRegistries,
+  // References
+  'service-selects-pods': serviceSelectsPods,
+  'ingress-backend': ingressBackend,
+  'ingress-tls-certificate': ingressTlsCertificate,
+  'certificate-issuer': certificateIssuer,
+  'config-references': configReferences,
+  'service-account-exists': serviceAccountExists,
+  'monitor-selectors': monitorSelectors,
+  'network-policy-selects': networkPolicySelects,
+  // Namespaces
+  'namespace-set': namespaceSet,
+  'namespace-pod-security': namespacePodSecurity,
+  'default-deny-network-policy': defaultDenyNetworkPolicy,
+  // Repository hygiene
+  'no-secret-data': noSecretData,
+  'recommended-labels': recommendedLabels,
 } satisfies Record<PolicyId, Policy<any>>;
 
 /** Every policy in registry order (the order `kcfg policies` lists them). */
