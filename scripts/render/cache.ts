@@ -1,0 +1,91 @@
+// Content-hash render cache: the key covers every file the build reads, the engine and its flags, so an entry
+// is valid exactly as long as those are unchanged. Entries are written atomically and never updated in place.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../core/fs.js';
+import type { Kustomization } from '../workspace/kustomization.js';
+import { absolute } from '../workspace/paths.js';
+import type { Engine } from './engine.js';
+
+/** Bump when the entry format or the way kcfg builds the wrapper changes. */
+const CACHE_FORMAT = 'kcfg-render-1';
+
+export interface CacheKeyInput {
+  root: string;
+  /** Repository-relative overlay directory. */
+  dir: string;
+  files: readonly string[];
+  kustomizations: ReadonlyMap<string, Kustomization>;
+  engine: Engine;
+  /** The wrapper kustomization text (it names the overlay and carries its sort options). */
+  wrapper: string;
+  toolVersion: string;
+}
+
+export interface CacheEntry {
+  /** Wrapper directory the build ran in; origin paths in `stdout` are relative to it. */
+  wrapperDir: string;
+  stdout: string;
+}
+
+export function cacheKey(input: CacheKeyInput): string {
+  const h = createHash('sha256');
+  const field = (s: string | Buffer): void => {
+    h.update(String(s.length)).update(':').update(s).update('\0');
+  };
+  field(CACHE_FORMAT);
+  field(input.toolVersion);
+  field(input.engine.kind);
+  field(input.engine.version);
+  field(input.engine.flags.join(' '));
+  field(input.root);
+  field(input.dir);
+  field(input.wrapper);
+  const texts = new Map<string, string>();
+  for (const k of input.kustomizations.values()) texts.set(k.file, k.text);
+  for (const file of input.files) {
+    field(file);
+    const known = texts.get(file);
+    if (known !== undefined) field(known);
+    else field(readOrMissing(absolute(input.root, file)));
+  }
+  return h.digest('hex');
+}
+
+function readOrMissing(path: string): Buffer | string {
+  try {
+    return readFileSync(path);
+  } catch {
+    return '\u0000missing';
+  }
+}
+
+function entryPath(cacheDir: string, key: string): string {
+  return join(cacheDir, 'render', `${key}.json`);
+}
+
+export function readCache(cacheDir: string, key: string): CacheEntry | undefined {
+  let text: string;
+  try {
+    text = readFileSync(entryPath(cacheDir, key), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const entry = JSON.parse(text) as Partial<CacheEntry>;
+    if (typeof entry.wrapperDir === 'string' && typeof entry.stdout === 'string') return { wrapperDir: entry.wrapperDir, stdout: entry.stdout };
+  } catch {
+    // A corrupt entry is a miss; the next render replaces it.
+  }
+  return undefined;
+}
+
+export function writeCache(cacheDir: string, key: string, entry: CacheEntry): void {
+  try {
+    writeFileAtomic(entryPath(cacheDir, key), JSON.stringify(entry));
+  } catch {
+    // A read-only cache only costs speed.
+  }
+}

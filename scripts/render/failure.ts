@@ -1,0 +1,129 @@
+// Turn an engine's stderr into one clear sentence naming the file, without klog prefixes, Go type noise or
+// the layer our wrapper kustomization adds.
+
+import { readFileSync } from 'node:fs';
+import type { SourceLocation } from '../core/diagnostic.js';
+import { createRequire } from 'node:module';
+import type { Kustomization } from '../workspace/kustomization.js';
+import { absolute } from '../workspace/paths.js';
+
+export interface EngineFailure {
+  message: string;
+  source?: SourceLocation;
+  hint?: string;
+}
+
+interface FailureContext {
+  root: string;
+  wrapperDir: string;
+  /** The environment's closure, to find the file behind errors Kustomize reports without one. */
+  files: readonly string[];
+  kustomizations: ReadonlyMap<string, Kustomization>;
+}
+
+/** The error text inside kubectl's klog line (`err="..."` or the multi-line `err=<` form), or kustomize's `Error: ...`. */
+export function extractError(stderr: string): string {
+  const quoted = /"command failed" err="((?:[^"\\]|\\.)*)"/.exec(stderr);
+  if (quoted) return quoted[1]!.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+  const block = /"command failed" err=<\n([\s\S]*?)\n\s*>/.exec(stderr);
+  if (block) return block[1]!.split('\n').map((l) => l.replace(/^\t/, '')).join('\n');
+  const lines = stderr.split('\n').filter((l) => l.trim() && !/^\s*(Usage:|Flags:|Examples:)/.test(l));
+  const err = lines.find((l) => /^(Error|error):/.test(l));
+  return (err ?? lines[0] ?? 'the engine failed without a message').replace(/^(Error|error):\s*/, '');
+}
+
+export function explainFailure(stderr: string, ctx: FailureContext): EngineFailure {
+  let text = extractError(stderr);
+  text = dropWrapperLayer(text, ctx);
+  text = text.replace(/map\[string\]interface \{\}\(nil\): /g, '').replace(/\s*\n\s*/g, ' ').trim();
+  text = relativise(text, ctx);
+  text = simplify(text);
+
+  const source = findSource(text, ctx);
+  const hint = /security; file .* is not in or below/.test(text)
+    ? 'with the RootOnly load restrictor a kustomization may only read files in or below its directory; move the file or refer to its directory as a resource'
+    : undefined;
+  return { message: text, ...(source ? { source } : {}), ...(hint ? { hint } : {}) };
+}
+
+/** Our wrapper adds `accumulating resources from '<overlay>': '<overlay>' must resolve to a file': recursed accumulation of path '<overlay>': ...`. */
+function dropWrapperLayer(text: string, ctx: FailureContext): string {
+  const m = /^accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': (?:recursed accumulation of path '[^']*': )?/.exec(text);
+  let out = m ? text.slice(m[0].length) : text;
+  if (out.endsWith("'") && m) out = out.slice(0, -1);
+  return out.split(ctx.wrapperDir + '/').join('');
+}
+
+/** Absolute paths inside the repository become repository-relative. */
+function relativise(text: string, ctx: FailureContext): string {
+  return text.split(ctx.root + '/').join('').split(`'${ctx.root}'`).join("'.'");
+}
+
+/**
+ * Kustomize tries each resource as a file, then as a directory, and reports both attempts. Keep the attempt
+ * that explains the problem.
+ */
+function simplify(text: string): string {
+  const missing = /accumulating resources from '([^']+)': evalsymlink failure on '[^']*' : lstat [^:]+: no such file or directory/.exec(text);
+  if (missing) return `resource '${missing[1]}' not found: no such file or directory`;
+  const both = /^(.*?)accumulation err='accumulating resources from '([^']+)': (.*?)': must build at directory: (?:not a valid directory: .*|'[^']*': file is not directory)$/.exec(text);
+  if (both) return `${both[1]}resource '${both[2]}': ${both[3]}`;
+  return text;
+}
+
+const require = createRequire(import.meta.url);
+
+function findSource(text: string, ctx: FailureContext): SourceLocation | undefined {
+  // YAML errors from Kustomize name a line but not the file: find the closure file that fails to parse.
+  if (/yaml: |mapping key|did not find expected|could not find expected/.test(text)) {
+    const bad = firstYamlProblem(ctx);
+    if (bad) return bad;
+  }
+  const quoted = [...text.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  for (const q of quoted) {
+    const k = ctx.kustomizations.get(q);
+    if (k) return { file: k.file, line: 1, column: 1 };
+  }
+  // An entry a kustomization names (a missing resource, a patch path): point at that line.
+  for (const q of quoted) {
+    for (const k of ctx.kustomizations.values()) {
+      const at = entryPosition(k, q);
+      if (at) return at;
+    }
+  }
+  for (const k of ctx.kustomizations.values()) if (text.includes(k.file)) return { file: k.file, line: 1, column: 1 };
+  return undefined;
+}
+
+function entryPosition(k: Kustomization, entry: string): SourceLocation | undefined {
+  const re = new RegExp(`^[\\t ]*(?:-[\\t ]*)?(?:path:[\\t ]*)?["']?(${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})["']?[\\t ]*$`, 'm');
+  const m = re.exec(k.text);
+  if (!m) return undefined;
+  const at = m.index + m[0].indexOf(m[1]!);
+  const before = k.text.slice(0, at);
+  return { file: k.file, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+}
+
+function firstYamlProblem(ctx: FailureContext): SourceLocation | undefined {
+  const { parseAllDocuments, LineCounter } = require('yaml') as typeof import('yaml');
+  for (const file of ctx.files) {
+    if (!/\.(ya?ml)$|(^|\/)Kustomization$/.test(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(absolute(ctx.root, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const lines = new LineCounter();
+    const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const list = Array.isArray(docs) ? docs : [];
+    for (const d of list) {
+      const err = d.errors[0];
+      if (err) {
+        const pos = lines.linePos(err.pos[0]);
+        return { file, line: pos.line, column: pos.col };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,152 @@
+// Render environments with the real Kustomize engine through a wrapper kustomization that asks for origin
+// annotations, in parallel, through the content-hash cache.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import jsYaml from 'js-yaml';
+import type { Config } from '../config/types.js';
+import { KcfgError } from '../core/errors.js';
+import type { RenderedEnvironment } from '../core/rendered.js';
+import type { Environment, Finding } from '../core/resource.js';
+import { isObject } from '../core/resource.js';
+import { createLocator } from '../provenance/index.js';
+import { buildResources } from '../resources/build.js';
+import { parseStream } from '../resources/parse.js';
+import { schemasDir } from '../schemas/location.js';
+import { walkClosure, type Closure } from '../workspace/closure.js';
+import { absolute, toPosix } from '../workspace/paths.js';
+import { cacheKey, readCache, writeCache, type CacheEntry } from './cache.js';
+import { buildArgs, detectEngine, run, type Engine } from './engine.js';
+import { explainFailure } from './failure.js';
+import { resolveOrigin } from './origin.js';
+import { displayStream, RENDER_FAILED } from './output.js';
+
+export { detectEngine, buildArgs, type Engine } from './engine.js';
+export { writeRenderOutput, RENDER_FAILED } from './output.js';
+
+export interface RenderOptions {
+  /** Use the content-hash cache (default true). */
+  cache?: boolean;
+  /** Parallel renders (default: number of CPUs). */
+  concurrency?: number;
+  /** An engine detected earlier; detected from the config otherwise. */
+  engine?: Engine;
+  /** Environment for the engine process and PATH lookup (default process.env). */
+  processEnv?: NodeJS.ProcessEnv;
+}
+
+const WRAPPER_PREFIX = 'kcfg-render-';
+
+/**
+ * Render each environment. An engine that is missing or has the wrong version throws EngineError; an
+ * environment Kustomize rejects comes back with no resources and a `render/failed` finding, so the others
+ * still render and `check` can report everything.
+ */
+export async function renderEnvironments(config: Config, envs: readonly Environment[], opts: RenderOptions = {}): Promise<RenderedEnvironment[]> {
+  if (envs.length === 0) return [];
+  const processEnv = opts.processEnv ?? process.env;
+  const engine = opts.engine ?? (await detectEngine(config, processEnv));
+  const toolVersion = readToolVersion();
+  const limit = Math.max(1, opts.concurrency ?? availableParallelism());
+  const results: RenderedEnvironment[] = new Array(envs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < envs.length) {
+      const i = next++;
+      results[i] = await renderOne(config, engine, envs[i]!, opts.cache !== false, toolVersion, processEnv);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, envs.length) }, worker));
+  return results;
+}
+
+async function renderOne(config: Config, engine: Engine, env: Environment, useCache: boolean, toolVersion: string, processEnv: NodeJS.ProcessEnv): Promise<RenderedEnvironment> {
+  const root = config.root;
+  const result: RenderedEnvironment = {
+    env,
+    resources: [],
+    findings: [],
+    locator: createLocator({ root, env }),
+    engine: { command: engine.command, version: engine.version },
+    cached: false,
+    output: '',
+    closure: [],
+  };
+  const fail = (f: Omit<Finding, 'code' | 'severity'>): RenderedEnvironment => {
+    result.findings.push({ code: RENDER_FAILED, severity: 'error', ...f });
+    return result;
+  };
+
+  let walked: Closure;
+  try {
+    walked = walkClosure(root, env.dir);
+  } catch (e) {
+    if (!(e instanceof KcfgError)) throw e;
+    return fail({ message: e.message, ...(e.location ? { source: e.location } : {}), ...(e.hint ? { hint: e.hint } : {}) });
+  }
+  result.closure = walked.files;
+  const overlay = walked.kustomizations.get(env.dir);
+  if (!overlay) return fail({ message: `${env.dir} has no kustomization.yaml`, hint: 'an environment is a directory Kustomize can build' });
+
+  // mkdtemp names have a fixed length, so the relative path (and the cache key) is the same for every run.
+  const sampleWrapper = join(tmpdir(), `${WRAPPER_PREFIX}XXXXXX`);
+  const wrapper = wrapperText(toPosix(relative(sampleWrapper, absolute(root, env.dir))), overlay.data['sortOptions']);
+  const key = cacheKey({ root, dir: env.dir, files: walked.files, kustomizations: walked.kustomizations, engine, wrapper, toolVersion });
+
+  let entry: CacheEntry | undefined = useCache ? readCache(config.cacheDir, key) : undefined;
+  if (entry) result.cached = true;
+  else {
+    const wrapperDir = mkdtempSync(join(tmpdir(), WRAPPER_PREFIX));
+    try {
+      writeFileSync(join(wrapperDir, 'kustomization.yaml'), wrapper);
+      const { stdout, stderr, error } = await run(engine.binary, buildArgs(engine, wrapperDir), processEnv, wrapperDir);
+      if (error) {
+        const why = explainFailure(stderr || error.message, { root, wrapperDir, files: walked.files, kustomizations: walked.kustomizations });
+        return fail({ message: `Kustomize could not build ${env.dir}: ${why.message}`, ...(why.source ? { source: why.source } : {}), ...(why.hint ? { hint: why.hint } : {}) });
+      }
+      entry = { wrapperDir, stdout };
+      if (useCache) writeCache(config.cacheDir, key, entry);
+    } finally {
+      rmSync(wrapperDir, { recursive: true, force: true });
+    }
+  }
+
+  const file = `<rendered:${env.name}>`;
+  const parsed = parseStream(entry.stdout, file);
+  const built = buildResources(parsed.documents, env.name);
+  built.resources.forEach((r, i) => {
+    const origin = resolveOrigin(built.origins[i], entry.wrapperDir, root);
+    if (origin) r.origin = origin;
+  });
+  result.resources = built.resources;
+  // Findings about the raw stream lose their meaning once it is re-serialised; name the environment instead.
+  result.findings.push(...[...parsed.findings, ...built.findings].map((f) => ({ ...f, message: `engine output: ${f.message}` })));
+  result.output = displayStream(env.name, built.resources);
+  return result;
+}
+
+function wrapperText(overlay: string, sortOptions: unknown): string {
+  const k: Record<string, unknown> = {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: [overlay],
+    buildMetadata: ['originAnnotations'],
+  };
+  // Only the top-level kustomization's sort order counts; keep the overlay's.
+  if (isObject(sortOptions)) k['sortOptions'] = sortOptions;
+  return jsYaml.dump(k);
+}
+
+let toolVersion: string | undefined;
+
+function readToolVersion(): string {
+  if (toolVersion) return toolVersion;
+  try {
+    const pkg = JSON.parse(readFileSync(join(dirname(schemasDir()), 'package.json'), 'utf8')) as { version?: string };
+    toolVersion = `kcfg@${pkg.version ?? '0'}`;
+  } catch {
+    toolVersion = 'kcfg@unknown';
+  }
+  return toolVersion;
+}
