@@ -1,8 +1,35 @@
-// Resource + JSON pointer → the line a person should edit, and where the value sits in the rendered stream.
+// Resource + JSON pointer → the line a person should edit (base file, overlay patch, kustomization entry,
+// generator entry) and where the value sits in the rendered stream.
+//
+// The resource's origin names the file (or generator) it started from; the kustomizations between the
+// environment and that origin are its layers. The outermost layer that sets the pointer, or an ancestor of it,
+// wins; otherwise the base document does, or, when the path is missing there, whichever source reaches
+// deepest into it.
 
+import { posix } from 'node:path';
 import type { SourceLocation } from '../core/diagnostic.js';
-import type { Environment, Locator, Resource } from '../core/resource.js';
+import { isObject, splitApiVersion, type Environment, type Locator, type Resource } from '../core/resource.js';
 import { positionInDocument } from '../resources/position.js';
+import { KUSTOMIZATION_FILES, readKustomization, type Kustomization } from '../workspace/kustomization.js';
+import { normalizeRel } from '../workspace/paths.js';
+import { layersTo, type Target } from './chain.js';
+import { dataKeyLocation, generatorEntry, generatorField, generatorNames, type GeneratorField } from './generators.js';
+import { getNode, getScalar, jsOf, keyOffset, nodeStart, semanticPath, walk, type Segment } from './path.js';
+import { evaluatePatch, layerPatches, type LayerPatches, type Patch } from './patches.js';
+import { stringMap, type Subject } from './subject.js';
+import {
+  annotationsEntry,
+  growImageNames,
+  imageName,
+  imagesEntry,
+  isImagePointer,
+  labelsEntry,
+  nameAffixEntry,
+  namespaceEntry,
+  plain,
+  replicasEntry,
+} from './transformers.js';
+import { SourceCache, type YamlSource } from './yaml-source.js';
 
 export interface LocatorOptions {
   /** Absolute repository root; origins and environment directories are relative to it. */
@@ -10,7 +37,8 @@ export interface LocatorOptions {
   env: Environment;
 }
 
-export function createLocator(_opts: LocatorOptions): Locator {
+export function createLocator(opts: LocatorOptions): Locator {
+  let state: State | undefined;
   return {
     locate(resource: Resource, pointer: string) {
       const out: { source?: SourceLocation; rendered?: SourceLocation } = {};
@@ -18,9 +46,265 @@ export function createLocator(_opts: LocatorOptions): Locator {
         const { exact: _exact, ...rendered } = positionInDocument(resource.rendered, pointer);
         out.rendered = rendered;
       } catch {
-        // Provenance is best effort; an odd document or pointer yields no position.
+        // An odd document or pointer yields no rendered position; the finding still stands.
+      }
+      try {
+        state ??= new State(opts);
+        const source = state.locate(resource, pointer);
+        if (source) out.source = source;
+      } catch {
+        // Provenance is best effort: a surprise in someone's tree must not hide the finding.
       }
       return out;
     },
   };
+}
+
+interface Prepared {
+  /** Outermost first. */
+  layers: Kustomization[];
+  subject: Subject;
+  renderedName: string;
+  /** File origin: the document this resource came from, or just the file when no document matched. */
+  base?: { source: YamlSource; node: unknown } | { file: string };
+  /** Generator origin. */
+  generator?: { field: GeneratorField; defining: Kustomization; entry: unknown };
+}
+
+class State {
+  private readonly files: SourceCache;
+  private readonly chains = new Map<string, Kustomization[] | undefined>();
+  private readonly patches = new WeakMap<Kustomization, LayerPatches>();
+  private readonly prepared = new WeakMap<Resource, Prepared | null>();
+
+  constructor(private readonly opts: LocatorOptions) {
+    this.files = new SourceCache(opts.root);
+  }
+
+  locate(resource: Resource, pointer: string): SourceLocation | undefined {
+    let prep = this.prepared.get(resource);
+    if (prep === undefined) {
+      prep = this.prepare(resource) ?? null;
+      this.prepared.set(resource, prep);
+    }
+    if (!prep) return undefined;
+    return this.resolve(prep, semanticPath(resource.object, pointer));
+  }
+
+  private resolve(prep: Prepared, segs: Segment[]): SourceLocation | undefined {
+    const path = plain(segs);
+    const { subject, layers } = prep;
+    const images = isImagePointer(path) ? this.imageNames(prep, segs) : undefined;
+    const dataKey = prep.generator && path.length === 2 && ['data', 'binaryData', 'stringData'].includes(path[0]!) ? path[1]! : undefined;
+    let partial: { depth: number; location: SourceLocation } | undefined;
+
+    const tryPatches = (list: Patch[]): SourceLocation | undefined => {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const hit = evaluatePatch(list[i]!, subject, segs);
+        if (!hit) continue;
+        if (hit.sets) return hit.location;
+        if (!partial || hit.depth > partial.depth) partial = { depth: hit.depth, location: hit.location };
+      }
+      return undefined;
+    };
+
+    for (const k of layers) {
+      const host = this.files.kustomization(k);
+      const root = host.docs[0]?.contents;
+      if (!root) continue;
+      const entry = (offset: number | undefined): SourceLocation | undefined => (offset === undefined ? undefined : host.at(offset));
+      const patches = this.layerPatches(k);
+      // Within a layer, later transformers win: the checks run in reverse of Kustomize's order.
+      const hit =
+        (images && entry(imagesEntry(root, images))) ||
+        entry(replicasEntry(root, subject, path)) ||
+        tryPatches(patches.json6902) ||
+        entry(annotationsEntry(root, path)) ||
+        entry(labelsEntry(root, subject, path)) ||
+        entry(nameAffixEntry(root, prep.renderedName, path)) ||
+        entry(namespaceEntry(root, subject, path)) ||
+        tryPatches(patches.patches) ||
+        tryPatches(patches.strategic) ||
+        (prep.generator && dataKey !== undefined && this.generatorData(prep, k, host, root, dataKey));
+      if (hit) return hit;
+    }
+
+    if (prep.generator) {
+      const { defining, entry } = prep.generator;
+      return this.files.kustomization(defining).at(keyOffset(entry, 'name') ?? nodeStart(entry));
+    }
+    const base = prep.base;
+    if (!base) return partial?.location;
+    if (!('source' in base)) return partial?.location ?? { file: base.file, line: 1, column: 1 };
+    const w = walk(base.node, segs, 'source');
+    if (!w.complete && partial && partial.depth > w.depth) return partial.location;
+    return base.source.at(w.offset);
+  }
+
+  private generatorData(prep: Prepared, k: Kustomization, host: YamlSource, root: unknown, key: string): SourceLocation | undefined {
+    const gen = prep.generator!;
+    const entry = generatorEntry(root, gen.field, prep.subject.names, k === gen.defining);
+    return entry ? dataKeyLocation(entry, key, k, host, this.files) : undefined;
+  }
+
+  /** Image names the container's image had, growing through `newName` entries from the innermost layer out. */
+  private imageNames(prep: Prepared, segs: Segment[]): Set<string> {
+    const names = new Set<string>();
+    const rendered = getScalarAt(prep.subject.object, plain(segs));
+    if (rendered) names.add(imageName(rendered));
+    if (prep.base && 'source' in prep.base) {
+      const w = walk(prep.base.node, segs, 'source');
+      const v = w.complete ? jsOf(w.node) : undefined;
+      if (typeof v === 'string') names.add(imageName(v));
+    }
+    for (let i = prep.layers.length - 1; i >= 0; i--) {
+      const root = this.files.kustomization(prep.layers[i]!).docs[0]?.contents;
+      if (root) growImageNames(root, names);
+    }
+    return names;
+  }
+
+  private layerPatches(k: Kustomization): LayerPatches {
+    let p = this.patches.get(k);
+    if (!p) {
+      p = layerPatches(k, this.files);
+      this.patches.set(k, p);
+    }
+    return p;
+  }
+
+  private layers(target: Target): Kustomization[] {
+    const key = 'file' in target ? `f:${target.file}` : `d:${target.dir}`;
+    if (!this.chains.has(key)) this.chains.set(key, layersTo(this.opts.root, this.opts.env.dir, target));
+    return this.chains.get(key) ?? [];
+  }
+
+  private prepare(resource: Resource): Prepared | undefined {
+    const origin = resource.origin;
+    if (!origin) return undefined;
+    const meta = isObject(resource.object['metadata']) ? resource.object['metadata'] : {};
+    const renderedName = typeof meta['name'] === 'string' ? meta['name'] : resource.id.name;
+    const renderedNs = typeof meta['namespace'] === 'string' ? meta['namespace'] : '';
+    const subject: Subject = {
+      group: resource.id.group,
+      version: resource.id.version,
+      kind: resource.kind,
+      names: new Set([renderedName]),
+      namespaces: new Set([renderedNs]),
+      labels: [stringMap(meta['labels'])],
+      annotations: [stringMap(meta['annotations'])],
+      object: resource.object,
+    };
+
+    if (origin.type === 'generator') {
+      const dir = kustomizationDir(origin.kustomization);
+      let layers = this.layers({ dir });
+      if (layers.length === 0) {
+        const k = readQuietly(this.opts.root, dir);
+        layers = k ? [k] : [];
+      }
+      const defining = layers[layers.length - 1];
+      const field = generatorField(origin.generator, resource.kind);
+      if (!defining || !field) return undefined;
+      const root = this.files.kustomization(defining).docs[0]?.contents;
+      addStrippedNames(subject.names, renderedName, layers, true, generatorNames(root, field));
+      const entry = generatorEntry(root, field, subject.names, true);
+      if (!entry) return { layers, subject, renderedName };
+      return { layers, subject, renderedName, generator: { field, defining, entry } };
+    }
+
+    const file = normalizeRel(origin.file);
+    const layers = this.layers({ file });
+    const source = this.files.get(file);
+    if (!source) return { layers, subject, renderedName };
+    addStrippedNames(subject.names, renderedName, layers, false, []);
+    const node = findDocument(source, subject, renderedNs);
+    if (!node) return { layers, subject, renderedName, base: { file } };
+    const name = getScalar(node, 'metadata', 'name');
+    if (name !== undefined) subject.names.add(name);
+    const ns = getScalar(node, 'metadata', 'namespace');
+    if (ns !== undefined) subject.namespaces.add(ns);
+    for (const k of layers) {
+      const layerNs = typeof k.data['namespace'] === 'string' ? k.data['namespace'] : undefined;
+      if (layerNs) subject.namespaces.add(layerNs);
+    }
+    const baseMeta = jsOf(getNode(node, 'metadata'));
+    if (isObject(baseMeta)) {
+      subject.labels.push(stringMap(baseMeta['labels']));
+      subject.annotations.push(stringMap(baseMeta['annotations']));
+    }
+    return { layers, subject, renderedName, base: { source, node } };
+  }
+}
+
+/** Kustomize's generated-name hash: a dash and ten characters from its alphabet. */
+const HASH_SUFFIX = /-[a-z0-9]{10}$/;
+
+/**
+ * The names a resource had on its way out: strip each layer's nameSuffix and namePrefix, outermost first
+ * (and a generator's hash). For generated resources, a stripped name equal to a generator entry is final.
+ */
+function addStrippedNames(names: Set<string>, rendered: string, layers: Kustomization[], hashed: boolean, known: string[]): void {
+  const starts = hashed && HASH_SUFFIX.test(rendered) ? [rendered, rendered.replace(HASH_SUFFIX, '')] : [rendered];
+  for (let name of starts) {
+    names.add(name);
+    for (const k of layers) {
+      if (known.includes(name)) break;
+      const prefix = typeof k.data['namePrefix'] === 'string' ? k.data['namePrefix'] : '';
+      const suffix = typeof k.data['nameSuffix'] === 'string' ? k.data['nameSuffix'] : '';
+      if (suffix && name.endsWith(suffix) && name.length > suffix.length) name = name.slice(0, -suffix.length);
+      if (prefix && name.startsWith(prefix) && name.length > prefix.length) name = name.slice(prefix.length);
+      names.add(name);
+    }
+  }
+}
+
+/**
+ * The document in a file that is this resource: same kind and group and one of its names (several documents
+ * can share a name across kinds or namespaces); failing that, the only document of that kind, or the one whose
+ * name the rendered name contains.
+ */
+function findDocument(source: YamlSource, subject: Subject, renderedNs: string): unknown {
+  const sameKind = source.docs
+    .map((d) => d.contents)
+    .filter((node) => getScalar(node, 'kind') === subject.kind && splitApiVersion(getScalar(node, 'apiVersion') ?? '').group === subject.group);
+  const named = sameKind.filter((node) => subject.names.has(getScalar(node, 'metadata', 'name') ?? '\u0000'));
+  if (named.length === 1) return named[0];
+  if (named.length > 1) return named.find((node) => (getScalar(node, 'metadata', 'namespace') ?? '') === renderedNs) ?? named[0];
+  if (sameKind.length === 1) return sameKind[0];
+  let best: unknown;
+  let bestLength = 0;
+  const rendered = [...subject.names][0] ?? '';
+  for (const node of sameKind) {
+    const name = getScalar(node, 'metadata', 'name') ?? '';
+    if (name.length > bestLength && rendered.includes(name)) {
+      best = node;
+      bestLength = name.length;
+    }
+  }
+  return best;
+}
+
+function getScalarAt(obj: unknown, path: string[]): string | undefined {
+  let cur = obj;
+  for (const seg of path) {
+    if (Array.isArray(cur)) cur = cur[Number(seg)];
+    else if (isObject(cur)) cur = cur[seg];
+    else return undefined;
+  }
+  return typeof cur === 'string' ? cur : undefined;
+}
+
+/** Origins name a kustomization by its file or its directory. */
+function kustomizationDir(path: string): string {
+  const rel = normalizeRel(path);
+  return (KUSTOMIZATION_FILES as readonly string[]).includes(posix.basename(rel)) ? posix.dirname(rel) : rel;
+}
+
+function readQuietly(root: string, dir: string): Kustomization | undefined {
+  try {
+    return readKustomization(root, dir);
+  } catch {
+    return undefined;
+  }
 }
