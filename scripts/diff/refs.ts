@@ -5,8 +5,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
+import { EXIT, KcfgError } from '../core/errors.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
+import { RENDER_FAILED, renderEnvironments } from '../render/index.js';
+import { closure } from '../workspace/closure.js';
 import type { Environment } from '../core/resource.js';
 import { diffEnvironments } from './environments.js';
 import { exportTree, resolveRef } from './git-export.js';
@@ -21,6 +25,13 @@ export interface RefDiffDeps {
   render(config: Config, envs: Environment[]): Promise<RenderedEnvironment[]>;
 }
 
+/** The real stages: kcfg.yaml (or discovery) at the ref, the workspace closure, the cached renderer. */
+export const defaultRefDiffDeps: RefDiffDeps = {
+  loadConfig: (root) => loadConfig(root),
+  closure: (config, env) => closure(config.root, env.dir),
+  render: (config, envs) => renderEnvironments(config, envs),
+};
+
 export interface RefDiff extends DiffSection {
   env: string;
   /** Whether the environment was rendered (false: closure unchanged or only on one side). */
@@ -28,7 +39,8 @@ export interface RefDiff extends DiffSection {
 }
 
 export interface RefDiffOptions extends DiffOptions {
-  deps: RefDiffDeps;
+  /** Defaults to `defaultRefDiffDeps`. */
+  deps?: RefDiffDeps;
   /** Label of the working-tree side; default `working tree`. */
   workingLabel?: string;
 }
@@ -49,12 +61,16 @@ export function closureHash(root: string, files: readonly string[]): string {
  * either side (all environments of both sides when empty).
  */
 export async function diffRefs(config: Config, ref: string, envs: Environment[], opts: RefDiffOptions): Promise<RefDiff[]> {
+  const deps = opts.deps ?? defaultRefDiffDeps;
   const commit = resolveRef(config.root, ref);
   const dir = mkdtempSync(join(tmpdir(), 'kcfg-ref-'));
   try {
     await exportTree(config.root, commit, dir);
-    const loaded = await opts.deps.loadConfig(dir);
-    const base: Config = loaded ?? { ...config, root: dir, file: undefined, environments: config.environments };
+    const base = await atRef(ref, async () => {
+      const loaded = await deps.loadConfig(dir);
+      // The render cache is keyed by content, so both sides share the working tree's cache.
+      return loaded ? { ...loaded, cacheDir: config.cacheDir } : { ...config, root: dir, file: undefined, environments: config.environments };
+    });
     const wanted = envs.length ? new Set(envs.map((e) => e.name)) : undefined;
     const before = new Map(base.environments.filter((e) => !wanted || wanted.has(e.name)).map((e) => [e.name, e]));
     const after = new Map((envs.length ? envs : config.environments).map((e) => [e.name, e]));
@@ -70,7 +86,8 @@ export async function diffRefs(config: Config, ref: string, envs: Environment[],
       if (!b) results.set(name, { env: name, title, status: 'added', reason: `environment added since ${ref}`, rendered: false });
       else if (!a) results.set(name, { env: name, title, status: 'removed', reason: `environment removed since ${ref}`, rendered: false });
       else {
-        const [cb, ca] = await Promise.all([opts.deps.closure(base, b), opts.deps.closure(config, a)]);
+        const cb = await atRef(ref, () => deps.closure(base, b));
+        const ca = await deps.closure(config, a);
         if (closureHash(dir, cb) === closureHash(config.root, ca)) {
           results.set(name, { env: name, title, status: 'unchanged', reason: 'kustomization closure unchanged, not rendered', rendered: false });
         } else toRender.push(name);
@@ -78,12 +95,16 @@ export async function diffRefs(config: Config, ref: string, envs: Environment[],
     }
     if (toRender.length) {
       const [renderedBefore, renderedAfter] = await Promise.all([
-        opts.deps.render(base, toRender.map((n) => before.get(n)!)),
-        opts.deps.render(config, toRender.map((n) => after.get(n)!)),
+        atRef(ref, () => deps.render(base, toRender.map((n) => before.get(n)!))),
+        deps.render(config, toRender.map((n) => after.get(n)!)),
       ]);
       for (const name of toRender) {
         const rb = renderedBefore.find((r) => r.env.name === name)!;
         const ra = renderedAfter.find((r) => r.env.name === name)!;
+        for (const [side, r] of [[ref, rb], [work, ra]] as const) {
+          const failed = r.findings.find((f) => f.code === RENDER_FAILED);
+          if (failed) throw new KcfgError(`${name} does not render at ${side}: ${failed.message}`, EXIT.error, failed.source, failed.hint);
+        }
         const diff = diffEnvironments(rb, ra, opts, { a: ref, b: work, rootA: dir, rootB: config.root });
         const changed = diff.resources.length > 0;
         results.set(name, {
@@ -99,5 +120,15 @@ export async function diffRefs(config: Config, ref: string, envs: Environment[],
     return names.map((n) => results.get(n)!);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Errors about files at the ref name the ref, so nobody looks for them in the working tree. */
+async function atRef<T>(ref: string, f: () => Promise<T> | T): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof KcfgError) throw new KcfgError(`at ${ref}: ${e.message}`, e.exitCode, e.location, e.hint);
+    throw e;
   }
 }

@@ -1,16 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../scripts/config/load.js';
 import type { Config } from '../../scripts/config/types.js';
-import type { RenderedEnvironment } from '../../scripts/core/rendered.js';
-import type { Environment } from '../../scripts/core/resource.js';
-import { chainAffixes } from '../../scripts/diff/affixes.js';
-import { diffRefs, type RefDiff, type RefDiffDeps } from '../../scripts/diff/refs.js';
-import { buildResources } from '../../scripts/resources/build.js';
-import { parseStream } from '../../scripts/resources/parse.js';
-import { kustomizationDeps, readKustomization } from '../../scripts/workspace/kustomization.js';
+import { defaultRefDiffDeps, diffRefs, type RefDiff, type RefDiffDeps } from '../../scripts/diff/refs.js';
 
 const hasKubectl = (() => {
   try {
@@ -30,39 +25,16 @@ function write(rel: string, text: string): void {
 }
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
-function envsOf(dir: string): Environment[] {
-  const names = JSON.parse(readFileSync(join(dir, 'envs.json'), 'utf8')) as string[];
-  return names.map((name) => ({ name, dir: `overlays/${name}`, kubernetesVersion: '1.32' }));
-}
+let cacheDir = '';
+const kcfgYaml = (envs: string[]) => `environments:\n${envs.map((e) => `  - {name: ${e}, path: overlays/${e}}\n`).join('')}`;
+const config = (): Config => loadConfig(root, { ...process.env, KCFG_CACHE_DIR: cacheDir });
 
-function config(dir: string): Config {
-  return {
-    root: dir,
-    environments: envsOf(dir),
-    engine: { command: 'kubectl', loadRestrictor: 'RootOnly' },
-    schemas: { allowUnknownKinds: [], kubernetesVersion: '1.32' },
-    diff: { ignore: [], sensitive: [] },
-    cacheDir: join(dir, '.cache'),
-  };
-}
-
-/** Test stand-ins for the workspace and render stages: every file of each reachable kustomization directory. */
+/** The real stages, with renders recorded so a test can see which environments were rendered. */
 const deps: RefDiffDeps = {
-  loadConfig: (dir) => (existsSync(join(dir, 'envs.json')) ? config(dir) : undefined),
-  closure(cfg, env) {
-    const dirs = [...(chainAffixes(cfg.root, env.dir)?.keys() ?? [])];
-    return dirs.flatMap((d) => {
-      const k = readKustomization(cfg.root, d)!;
-      return [k.file, ...kustomizationDeps(k).files];
-    });
-  },
+  ...defaultRefDiffDeps,
   async render(cfg, envs) {
-    return envs.map((env): RenderedEnvironment => {
-      rendered.push(`${cfg.root === root ? 'work' : 'ref'}:${env.name}`);
-      const text = execFileSync('kubectl', ['kustomize', join(cfg.root, env.dir)]).toString();
-      const built = buildResources(parseStream(text, `<rendered:${env.name}>`).documents, env.name);
-      return { env, resources: built.resources, findings: [], locator: { locate: () => ({}) }, engine: { command: 'kubectl kustomize', version: 'v5.5.0' }, cached: false, output: text, closure: [] };
-    });
+    for (const env of envs) rendered.push(`${cfg.root === root ? 'work' : 'ref'}:${env.name}`);
+    return defaultRefDiffDeps.render(cfg, envs);
   },
 };
 
@@ -70,7 +42,7 @@ async function run(): Promise<RefDiff[]> {
   rendered.length = 0;
   const status = git('status', '--porcelain');
   const head = git('rev-parse', 'HEAD');
-  const out = await diffRefs(config(root), 'HEAD', [], { ignore: [], sensitive: [], deps });
+  const out = await diffRefs(config(), 'HEAD', [], { ignore: [], sensitive: [], deps });
   expect(git('status', '--porcelain')).toBe(status);
   expect(git('rev-parse', 'HEAD')).toBe(head);
   expect(git('worktree', 'list').trim().split('\n')).toHaveLength(1);
@@ -96,8 +68,9 @@ function commitAll(message: string): void {
 describe.skipIf(!hasKubectl)('diffRefs on a temporary repository', () => {
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'kcfg-diff-refs-'));
+    cacheDir = mkdtempSync(join(tmpdir(), 'kcfg-diff-refs-cache-'));
     git('init', '-q');
-    write('envs.json', '["staging", "production"]');
+    write('kcfg.yaml', kcfgYaml(['staging', 'production']));
     write(
       'base/kustomization.yaml',
       'resources: [deployment.yaml, service.yaml]\nconfigMapGenerator:\n  - name: app-config\n    literals: [LEVEL=info, COLOR=blue]\n',
@@ -132,6 +105,7 @@ spec:
   });
   afterAll(() => {
     if (root) rmSync(root, { recursive: true, force: true });
+    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   });
 
   it('a clean working tree renders nothing', async () => {
@@ -177,7 +151,7 @@ spec:
   });
 
   it('environments added or removed since the ref are reported without rendering', async () => {
-    write('envs.json', '["production", "qa"]');
+    write('kcfg.yaml', kcfgYaml(['production', 'qa']));
     write('overlays/qa/kustomization.yaml', 'resources: [../../base]\n');
     const results = await run();
     expect(results.map((r) => [r.env, r.status, r.rendered])).toEqual([
@@ -188,6 +162,6 @@ spec:
   });
 
   it('an unknown ref is a usage error', async () => {
-    await expect(diffRefs(config(root), 'no-such-ref', [], { ignore: [], sensitive: [], deps })).rejects.toThrow(/not a commit/);
+    await expect(diffRefs(config(), 'no-such-ref', [], { ignore: [], sensitive: [], deps })).rejects.toThrow(/not a commit/);
   });
 });
