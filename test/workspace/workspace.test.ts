@@ -1,0 +1,176 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../scripts/config/types.js';
+import { ConfigError, UsageError } from '../../scripts/core/errors.js';
+import { closure, discoverEnvironments, kustomizationDeps, readKustomization, resolveTargets } from '../../scripts/workspace/index.js';
+import { CONFIGMAP, makeTree } from './fixture.js';
+
+const tree = makeTree({
+  'base/kustomization.yaml': [
+    'resources:',
+    '- deployment.yaml',
+    '- extra',
+    'configMapGenerator:',
+    '- name: app',
+    '  files: [settings.json, custom-key=conf/app.ini]',
+    '  envs: [app.env]',
+    'crds: [crd.yaml]',
+    'configurations: [names.yaml]',
+    'openapi:',
+    '  path: schema.json',
+    '',
+  ].join('\n'),
+  'base/deployment.yaml': CONFIGMAP('d'),
+  'base/extra/kustomization.yml': 'resources: [cm.yaml]\n',
+  'base/extra/cm.yaml': CONFIGMAP('e'),
+  'base/settings.json': '{}\n',
+  'base/conf/app.ini': 'a=b\n',
+  'base/app.env': 'A=1\n',
+  'base/crd.yaml': '{}\n',
+  'base/names.yaml': '{}\n',
+  'base/schema.json': '{}\n',
+  'components/db/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [db.yaml]\n',
+  'components/db/db.yaml': CONFIGMAP('db'),
+  'overlays/staging/kustomization.yaml': [
+    'bases: [../../base]',
+    'components: [../../components/db]',
+    'patches:',
+    '- path: replicas.yaml',
+    '- patch: |-',
+    '    - op: add',
+    '      path: /x',
+    '      value: 1',
+    '  target: {kind: ConfigMap}',
+    'patchesStrategicMerge:',
+    '- legacy.yaml',
+    '- |-',
+    '  apiVersion: v1',
+    '  kind: ConfigMap',
+    'patchesJson6902:',
+    '- path: json-patch.yaml',
+    '  target: {kind: ConfigMap, name: d}',
+    'replacements:',
+    '- path: replacement.yaml',
+    'secretGenerator:',
+    '- name: s',
+    '  env: secret.env',
+    '',
+  ].join('\n'),
+  'overlays/staging/replicas.yaml': '{}\n',
+  'overlays/staging/legacy.yaml': '{}\n',
+  'overlays/staging/json-patch.yaml': '[]\n',
+  'overlays/staging/replacement.yaml': '{}\n',
+  'overlays/staging/secret.env': 'P=1\n',
+  'overlays/production/Kustomization': 'resources: [../../base]\n',
+  'node_modules/pkg/kustomization.yaml': 'resources: []\n',
+  '.hidden/kustomization.yaml': 'resources: []\n',
+  'standalone/kustomization.yaml': 'resources: []\n',
+  'remote/kustomization.yaml': 'resources:\n- ../base\n- https://github.com/example/repo//deploy?ref=v1\n',
+  'broken/kustomization.yaml': 'resources: [\n',
+});
+afterAll(() => tree.remove());
+
+describe('readKustomization and kustomizationDeps', () => {
+  it('accepts every kustomization file name and returns undefined without one', () => {
+    expect(readKustomization(tree.root, 'base/extra')?.file).toBe('base/extra/kustomization.yml');
+    expect(readKustomization(tree.root, 'overlays/production/')?.file).toBe('overlays/production/Kustomization');
+    expect(readKustomization(tree.root, 'base/conf')).toBeUndefined();
+    expect(readKustomization(tree.root, 'nowhere')).toBeUndefined();
+  });
+
+  it('lists directories and every file read, generator keys stripped', () => {
+    const deps = kustomizationDeps(readKustomization(tree.root, 'base')!);
+    expect(deps.dirs).toEqual(['base/extra']);
+    expect(deps.files).toEqual([
+      'base/app.env', 'base/conf/app.ini', 'base/crd.yaml', 'base/deployment.yaml', 'base/names.yaml', 'base/schema.json', 'base/settings.json',
+    ]);
+  });
+
+  it('covers deprecated fields and skips inline patches', () => {
+    const deps = kustomizationDeps(readKustomization(tree.root, 'overlays/staging')!);
+    expect(deps.dirs).toEqual(['base', 'components/db']);
+    expect(deps.files).toEqual([
+      'overlays/staging/json-patch.yaml', 'overlays/staging/legacy.yaml', 'overlays/staging/replacement.yaml', 'overlays/staging/replicas.yaml', 'overlays/staging/secret.env',
+    ]);
+  });
+
+  it('reports malformed YAML with its line', () => {
+    let err: unknown;
+    try {
+      readKustomization(tree.root, 'broken');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).location).toMatchObject({ file: 'broken/kustomization.yaml', line: 2 });
+  });
+});
+
+describe('closure', () => {
+  it('lists every file an environment reads, recursively and sorted', () => {
+    const files = closure(tree.root, 'overlays/staging');
+    expect(files).toContain('overlays/staging/kustomization.yaml');
+    expect(files).toContain('base/kustomization.yaml');
+    expect(files).toContain('base/extra/kustomization.yml');
+    expect(files).toContain('base/extra/cm.yaml');
+    expect(files).toContain('components/db/db.yaml');
+    expect(files).toContain('base/conf/app.ini');
+    expect(files).toEqual([...files].sort());
+    expect(new Set(files).size).toBe(files.length);
+    expect(files).toHaveLength(18);
+  });
+
+  it('refuses remote references at their line', () => {
+    let err: unknown;
+    try {
+      closure(tree.root, 'remote');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).message).toContain('https://github.com/example/repo//deploy?ref=v1');
+    expect((err as ConfigError).location).toEqual({ file: 'remote/kustomization.yaml', line: 3, column: 3 });
+  });
+});
+
+describe('discoverEnvironments', () => {
+  it('finds kustomizations nothing includes, skipping node_modules and hidden directories', () => {
+    const envs = discoverEnvironments(tree.root, '1.32');
+    expect(envs.map((e) => e.name)).toEqual(['broken', 'overlays/production', 'overlays/staging', 'remote', 'standalone']);
+    expect(envs.find((e) => e.name === 'overlays/staging')).toEqual({ name: 'overlays/staging', dir: 'overlays/staging', kubernetesVersion: '1.32' });
+  });
+});
+
+describe('resolveTargets', () => {
+  const config = {
+    root: tree.root,
+    environments: [
+      { name: 'staging', dir: 'overlays/staging', kubernetesVersion: '1.32' },
+      { name: 'production', dir: 'overlays/production', kubernetesVersion: '1.35' },
+    ],
+    schemas: { kubernetesVersion: '1.33', allowUnknownKinds: [] },
+  } as unknown as Config;
+
+  it('returns every environment without arguments', () => {
+    expect(resolveTargets(config, []).map((e) => e.name)).toEqual(['staging', 'production']);
+  });
+
+  it('resolves names, overlay directories and ad-hoc directories once each', () => {
+    const envs = resolveTargets(config, ['production', './overlays/production', `${tree.root}/overlays/staging`, 'standalone/']);
+    expect(envs).toEqual([
+      { name: 'production', dir: 'overlays/production', kubernetesVersion: '1.35' },
+      { name: 'staging', dir: 'overlays/staging', kubernetesVersion: '1.32' },
+      { name: 'standalone', dir: 'standalone', kubernetesVersion: '1.33' },
+    ]);
+  });
+
+  it('names the known environments for an unknown one', () => {
+    expect(() => resolveTargets(config, ['qa'])).toThrow(UsageError);
+    try {
+      resolveTargets(config, ['qa']);
+    } catch (e) {
+      expect((e as UsageError).hint).toBe('known environments: staging, production');
+      expect((e as UsageError).exitCode).toBe(2);
+    }
+    expect(() => resolveTargets(config, ['base/conf'])).toThrow(/has no kustomization/);
+  });
+});
