@@ -26,7 +26,7 @@ const policy: Policy<Record<string, never>> = {
       const base = w.template.specPointer;
       out.push({
         subject: w.resource,
-        pointer: terms.length > 0 ? `${base}/${child(w.template.spec, 'topologySpreadConstraints') ? 'topologySpreadConstraints' : 'affinity/podAntiAffinity'}` : `${base}/topologySpreadConstraints`,
+        pointer: terms.length > 0 && !Array.isArray(w.template.spec['topologySpreadConstraints']) ? `${base}/affinity/podAntiAffinity` : `${base}/topologySpreadConstraints`,
         message:
           terms.length > 0
             ? `runs up to ${range.max} replicas, but no topology spread constraint or anti-affinity term selects its own pods (the labelSelector does not match the template labels)`

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../scripts/core/resource.js';
 import { buildResources } from '../../scripts/resources/build.js';
 import { parseStream } from '../../scripts/resources/parse.js';
@@ -64,4 +64,30 @@ ${o.spec ?? ''}      containers:
           image: ${o.image ?? 'ghcr.io/example-org/app:1.0'}
 ---
 `;
+}
+
+export interface Case<O> {
+  name: string;
+  yaml: string;
+  env?: string;
+  options?: Partial<O>;
+}
+
+/** typescript-eslint style table: valid cases produce no finding, invalid ones exactly the listed `Kind/name pointer`s. */
+export function policyTable<O>(id: string, policy: Policy<O>, valid: Case<O>[], invalid: (Case<O> & { findings: string[]; messages?: RegExp[] })[]): void {
+  describe(id, () => {
+    it('has complete metadata', () => expectCompleteMeta(policy, id));
+    for (const c of valid) {
+      it(`valid: ${c.name}`, () => {
+        expect(run(policy, c.yaml, c).map((f) => `${brief(f)}: ${f.message}`)).toEqual([]);
+      });
+    }
+    for (const c of invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const findings = run(policy, c.yaml, c);
+        expect(findings.map(brief)).toEqual(c.findings);
+        c.messages?.forEach((m, i) => expect(findings[i]?.message).toMatch(m));
+      });
+    }
+  });
 }
