@@ -250,3 +250,19 @@ spec:
     expect(codes(v135().validateAll(rs))).toEqual(['schema/no-schema /kind']);
   });
 });
+
+describe('null values', () => {
+  it('reads null as unset, as the API server does', () => {
+    const withNulls = DEPLOYMENT.replace('  replicas: 2\n', '  replicas: null\n  paused: null\n').replace('          image: nginx:1.27\n', '          image: nginx:1.27\n          args: null\n');
+    expect(v135().validate(one(withNulls))).toEqual([]);
+  });
+  it('a null required field is missing', () => {
+    const findings = v135().validate(one(DEPLOYMENT.replace(/  selector:\n    matchLabels:\n      app.kubernetes.io\/name: web\n/, '  selector: null\n')));
+    expect(codes(findings)).toEqual(['schema/required /spec']);
+  });
+  it('a null list item is still wrong', () => {
+    expect(codes(v135().validate(one(DEPLOYMENT.replace('          image: nginx:1.27\n', '          image: nginx:1.27\n          args: [null]\n'))))).toEqual([
+      'schema/type /spec/template/spec/containers/0/args/0',
+    ]);
+  });
+});

@@ -39,8 +39,9 @@ export interface SchemaProblem {
   pointer: string;
 }
 
-export function errorsToFindings(errors: readonly AjvError[], resource: Resource): Finding[] {
-  return describeErrors(errors, resource.object).map((p) => ({ ...p, severity: 'error', subject: resource }));
+/** `data` is what was validated, when that is not `resource.object` itself (e.g. a copy with nulls pruned). */
+export function errorsToFindings(errors: readonly AjvError[], resource: Resource, data: unknown = resource.object): Finding[] {
+  return describeErrors(errors, data).map((p) => ({ ...p, severity: 'error', subject: resource }));
 }
 
 /** Fold ajv's errors for `data` into one problem per field, with a `schema/<rule>` code. */

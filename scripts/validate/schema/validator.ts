@@ -2,8 +2,8 @@
 // resources from CRDs in the same render or the pinned CRD bundles, and nothing else (fail closed).
 
 import { ConfigError } from '../../core/errors.js';
-import type { Finding, Resource } from '../../core/resource.js';
-import { splitApiVersion } from '../../core/resource.js';
+import type { Finding, JsonValue, KObject, Resource } from '../../core/resource.js';
+import { getAt, isObject, splitApiVersion } from '../../core/resource.js';
 import type { Schema } from '../../schemas/convert.js';
 import { convertCrd, isCrd, type CrdBundle, type CrdKindSchema } from '../../schemas/crds.js';
 import type { KubernetesBundle } from '../../schemas/kubernetes.js';
@@ -163,6 +163,11 @@ class VersionSchemas {
 
 const shared = new Map<string, VersionSchemas>();
 
+/** Drop the in-memory schemas and compiled validators (a long-lived process, or a test of the disk cache). */
+export function forgetLoadedSchemas(): void {
+  shared.clear();
+}
+
 export function normalizeKubernetesVersion(v: string): string {
   const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
   if (!m) throw new ConfigError(`"${v}" is not a Kubernetes version (expected e.g. 1.32)`);
@@ -241,9 +246,22 @@ class Validator implements SchemaValidator {
     this.seenKinds.add(key);
     const v = this.lookup(key);
     if (!v) return this.isAllowed(resource) ? [] : [this.noSchema(resource)];
-    const findings = v.fn(resource.object) ? [] : errorsToFindings(v.fn.errors ?? [], resource);
+    const findings = v.fn(resource.object) ? [] : this.schemaFindings(v.fn, resource);
     if (v.cel) findings.push(...v.cel.evaluate(resource));
     return findings;
+  }
+
+  /**
+   * The API server reads `field: null` as "unset" (built-in kinds decode it to the zero value; CRD pruning drops
+   * it), so when a null is all the schema objects to, validate again without the nulls.
+   */
+  private schemaFindings(fn: ValidateFunction, resource: Resource): Finding[] {
+    const errors = fn.errors ?? [];
+    if (!errors.some((e) => (e.keyword === 'type' || e.keyword === 'anyOf') && getAt(resource.object, e.instancePath) === null)) {
+      return errorsToFindings(errors, resource);
+    }
+    const pruned = withoutNulls(resource.object) as KObject;
+    return fn(pruned) ? [] : errorsToFindings(fn.errors ?? [], resource, pruned);
   }
 
   validateAll(resources: readonly Resource[]): Finding[] {
@@ -280,4 +298,13 @@ class Validator implements SchemaValidator {
       subject: r,
     };
   }
+}
+
+/** A copy without object properties whose value is null (list items are kept: a null item is still an error). */
+function withoutNulls(v: JsonValue): JsonValue {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (!isObject(v)) return v;
+  const out: KObject = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNulls(x);
+  return out;
 }
