@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { KcfgError } from '../core/errors.js';
 import type { Finding, Resource } from '../core/resource.js';
 import { compareMinor, finding } from './finding.js';
-import { packageRoot } from './paths.js';
+import { schemasDir } from '../schemas/location.js';
 
 export interface Availability {
   first: string;
@@ -77,11 +77,13 @@ export function buildApiTable(entries: Record<string, Availability>): ApiTable {
   return { newest, byGroupKind };
 }
 
-let loaded: ApiTable | undefined;
+const loaded = new Map<string, ApiTable>();
 
-/** The committed table, read once per process. */
-export function loadApiTable(file = join(packageRoot(), 'schemas', 'api-availability.json')): ApiTable {
-  if (loaded && file === join(packageRoot(), 'schemas', 'api-availability.json')) return loaded;
+/** The committed table (or the one in `dir`), read once per process. */
+export function loadApiTable(dir: string = schemasDir()): ApiTable {
+  const file = join(dir, 'api-availability.json');
+  const cached = loaded.get(file);
+  if (cached) return cached;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -89,7 +91,7 @@ export function loadApiTable(file = join(packageRoot(), 'schemas', 'api-availabi
     throw new KcfgError(`cannot read the API availability table ${file}: ${e instanceof Error ? e.message : String(e)}`, 2, undefined, 'regenerate schemas with `npm run schemas -- <upstream dir>`');
   }
   const table = buildApiTable(entriesOf(raw));
-  if (file === join(packageRoot(), 'schemas', 'api-availability.json')) loaded = table;
+  loaded.set(file, table);
   return table;
 }
 
@@ -129,7 +131,9 @@ function served(s: Served, target: string): boolean {
 }
 
 /** One removed/deprecated finding for a resource, or none. Unknown group-version-kinds are left to the schema check. */
-export function checkDeprecation(resource: Resource, target: string, table: ApiTable): Finding | undefined {
+export function checkDeprecation(resource: Resource, kubernetesVersion: string, table: ApiTable): Finding | undefined {
+  // Past the newest release the table knows, nothing can be called removed yet.
+  const target = compareMinor(kubernetesVersion, table.newest) > 0 ? table.newest : kubernetesVersion;
   const { group } = resource.id;
   const kind = resource.kind;
   const list = table.byGroupKind.get(`${group}/${kind}`);

@@ -1,0 +1,95 @@
+// Validation entry point: strict schemas, field formats, API-server semantics, deprecated APIs, duplicate
+// resources, and (for rendered environments) the kustomization files and source YAML they were built from.
+// One pass per resource; findings carry pointers and positions are computed later, only for findings.
+
+import type { RenderedEnvironment } from '../core/rendered.js';
+import type { Finding, Resource } from '../core/resource.js';
+import { checkDeprecation, loadApiTable, type ApiTable } from './deprecation.js';
+import { checkDuplicates } from './duplicates.js';
+import type { CheckContext } from './finding.js';
+import { checkFormats } from './formats/index.js';
+import { checkClosure, isKustomizationFile } from './kustomization.js';
+import { createSchemaValidator, kustomizationSchemaValidator, type ValidateFunction } from './schema/index.js';
+import { checkSemantics, indexResources } from './semantic/index.js';
+
+export interface ValidateOptions {
+  /** Target Kubernetes minor version, e.g. `1.32`; an environment's own version takes precedence. */
+  kubernetesVersion: string;
+  /** Kinds that may pass without a schema (`Kind`, `group/Kind` or `apiVersion/Kind`). */
+  allowUnknownKinds: string[];
+  /** Where compiled schema validators are cached between runs. */
+  cacheDir?: string;
+  /** Absolute repository root the environment's closure paths are relative to (default: working directory). */
+  root?: string;
+  /** The schemas folder; defaults to the one shipped with kcfg. */
+  schemasDir?: string;
+}
+
+export interface ValidationResult {
+  findings: Finding[];
+  /** CEL rules that could not be evaluated offline for the kinds seen, one line each. */
+  skippedRules: string[];
+}
+
+/**
+ * Every resource-level finding for one rendered environment, plus duplicate mapping keys in the source YAML
+ * files of its closure (read under `opts.root`). Kustomization files are `validateKustomizationFiles`' job,
+ * so a file shared by several environments can be checked once.
+ */
+export function validateEnvironment(rendered: RenderedEnvironment, opts: ValidateOptions): ValidationResult {
+  const version = rendered.env.kubernetesVersion || opts.kubernetesVersion;
+  const result = validateAll(rendered.resources, { ...opts, kubernetesVersion: version }, true);
+  const sources = rendered.closure.filter((f) => !isKustomizationFile(f));
+  result.findings.push(...checkClosure(opts.root ?? process.cwd(), sources, () => kustomizationSchema(opts)));
+  return result;
+}
+
+/** Plain manifests (`kcfg validate file.yaml`, stdin): the same resource checks, no kustomization checks. */
+export function validateResources(resources: readonly Resource[], opts: ValidateOptions): ValidationResult {
+  return validateAll(resources, opts, false);
+}
+
+/**
+ * Kustomization files (repository-relative, under `root`): schema errors at the offending key, deprecated
+ * fields naming the modern one, duplicate mapping keys. Files that are not kustomizations are ignored.
+ */
+export function validateKustomizationFiles(root: string, files: readonly string[], opts: { cacheDir?: string; schemasDir?: string } = {}): Finding[] {
+  return checkClosure(root, files.filter(isKustomizationFile), () => kustomizationSchema(opts));
+}
+
+function kustomizationSchema(opts: { cacheDir?: string; schemasDir?: string }): ValidateFunction {
+  return kustomizationSchemaValidator({ ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.schemasDir ? { schemasDir: opts.schemasDir } : {}) });
+}
+
+function validateAll(resources: readonly Resource[], opts: ValidateOptions, complete: boolean): ValidationResult {
+  const schema = createSchemaValidator({
+    kubernetesVersion: opts.kubernetesVersion,
+    allowUnknownKinds: opts.allowUnknownKinds,
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    ...(opts.schemasDir ? { schemasDir: opts.schemasDir } : {}),
+  });
+  const ctx: CheckContext = { kubernetesVersion: schema.kubernetesVersion, complete };
+  const table: ApiTable = loadApiTable(opts.schemasDir);
+  const index = indexResources(resources);
+  const findings = schema.registerCrds(resources);
+  const push = (found: readonly Finding[]): void => {
+    for (const f of found) findings.push(f);
+  };
+  for (const r of resources) {
+    const api = checkDeprecation(r, ctx.kubernetesVersion, table);
+    if (api) findings.push(api);
+    // A removed API has no schema at the target version; the removal is the finding to act on.
+    if (api?.code !== 'api/removed') push(schema.validate(r));
+    push(checkFormats(r));
+    push(checkSemantics(r, ctx, index));
+  }
+  push(checkDuplicates(resources));
+  return { findings, skippedRules: schema.skippedCelRules().map((s) => `${s.kind} ${s.path || '/'}: ${s.rule} (${s.reason})`) };
+}
+
+export { checkDeprecation, loadApiTable, buildApiTable, type ApiTable } from './deprecation.js';
+export { checkDuplicates } from './duplicates.js';
+export { checkFormats } from './formats/index.js';
+export { checkClosure, checkDuplicateKeys, checkKustomizationFile, DEPRECATED_FIELDS, isKustomizationFile } from './kustomization.js';
+export { checkAllSemantics, checkSemantics, SEMANTIC_CHECKS } from './semantic/index.js';
+export type { CheckContext } from './finding.js';

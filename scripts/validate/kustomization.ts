@@ -1,0 +1,167 @@
+// kustomization.yaml files against the kustomization schema, deprecated Kustomize fields, and duplicate
+// mapping keys in every YAML file an environment reads. Findings carry file:line:column directly.
+
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import jsYaml from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Node } from 'yaml';
+import type { SourceLocation } from '../core/diagnostic.js';
+import { isObject, parsePointer, type Finding, type KObject } from '../core/resource.js';
+import { describeErrors, type ValidateFunction } from './schema/index.js';
+
+const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+const YAML_FILE = /\.(?:ya?ml|json)$/i;
+
+/** Deprecated top-level fields → the field that replaces them, with how to move. */
+export const DEPRECATED_FIELDS: Record<string, { modern: string; hint: string }> = {
+  bases: { modern: 'resources', hint: 'list the directories under resources:' },
+  commonLabels: { modern: 'labels', hint: 'use labels: [{pairs: {...}, includeSelectors: true}] to keep selector behaviour, or includeSelectors: false to leave selectors alone' },
+  patchesStrategicMerge: { modern: 'patches', hint: 'list each file as patches: [{path: <file>}]' },
+  patchesJson6902: { modern: 'patches', hint: 'use patches: [{path: <file>, target: {...}}]' },
+  vars: { modern: 'replacements', hint: 'express each var as a replacements: entry (source → targets)' },
+  imageTags: { modern: 'images', hint: 'move the entries to images: (name, newName, newTag, digest)' },
+};
+
+export function isKustomizationFile(file: string): boolean {
+  return KUSTOMIZATION_NAMES.has(basename(file));
+}
+
+/** Schema errors and deprecated fields of one kustomization file (duplicate keys are `checkDuplicateKeys`'). */
+export function checkKustomizationFile(file: string, text: string, validate: ValidateFunction): Finding[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, schema: 'core', prettyErrors: false });
+  if (doc.errors.length > 0) return []; // Kustomize rejects the file itself; the render reports it.
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (data === null || data === undefined) return [];
+  const at = (pointer: string, key: boolean): SourceLocation => locate(doc.contents, pointer, key, lines, file);
+  const out: Finding[] = [];
+  if (!isObject(data)) {
+    return [{ code: 'kustomization/schema', severity: 'error', message: 'a kustomization must be a mapping of fields', source: at('', false) }];
+  }
+  const deprecated = deprecatedFields(data);
+  const skip = new Set(deprecated.map((d) => d.pointer));
+  if (!validate(data)) {
+    for (const p of describeErrors(validate.errors ?? [], data)) {
+      if (skip.has(p.pointer)) continue;
+      const key = p.code === 'schema/unknown-field';
+      out.push({ code: 'kustomization/schema', severity: 'error', message: p.message, pointer: p.pointer, source: at(p.pointer, key) });
+    }
+  }
+  for (const d of deprecated) {
+    out.push({ code: 'kustomization/deprecated-field', severity: 'warning', message: d.message, pointer: d.pointer, hint: d.hint, source: at(d.pointer, true) });
+  }
+  return out;
+}
+
+interface Deprecated {
+  pointer: string;
+  message: string;
+  hint: string;
+}
+
+function deprecatedFields(data: KObject): Deprecated[] {
+  const out: Deprecated[] = [];
+  for (const key of Object.keys(data)) {
+    const d = DEPRECATED_FIELDS[key];
+    if (d) out.push({ pointer: `/${key}`, message: `${key} is deprecated; use ${d.modern}`, hint: d.hint });
+  }
+  for (const generator of ['configMapGenerator', 'secretGenerator'] as const) {
+    const list = data[generator];
+    if (!Array.isArray(list)) continue;
+    list.forEach((g, i) => {
+      if (isObject(g) && g['env'] !== undefined) {
+        out.push({ pointer: `/${generator}/${i}/env`, message: `${generator}[${i}].env is deprecated; use envs`, hint: 'envs: [<file>] takes a list' });
+      }
+    });
+  }
+  return out;
+}
+
+/** Position of the node at `pointer` (its key when `key`), or of the deepest ancestor that exists. */
+function locate(root: unknown, pointer: string, key: boolean, lines: LineCounter, file: string): SourceLocation {
+  let node = root;
+  let offset = (root as Node | null)?.range?.[0] ?? 0;
+  for (const seg of parsePointer(pointer)) {
+    let next: { node: unknown; offset: number } | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
+      if (pair) {
+        const keyStart = (pair.key as Node | null)?.range?.[0];
+        const valueStart = (pair.value as Node | null)?.range?.[0];
+        next = { node: pair.value, offset: (key ? keyStart : valueStart ?? keyStart) ?? offset };
+      }
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)] as Node | undefined;
+      if (item?.range) next = { node: item, offset: item.range[0] };
+    }
+    if (!next) break;
+    node = next.node;
+    offset = next.offset;
+  }
+  const pos = lines.linePos(offset);
+  return { file, line: pos.line, column: pos.col };
+}
+
+/** Every duplicate mapping key in a YAML file (all documents), at the repeated key. */
+export function checkDuplicateKeys(file: string, text: string): Finding[] {
+  // js-yaml rejects duplicate keys and is fast; only a file it rejects is parsed again to find them all.
+  try {
+    jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA });
+    return [];
+  } catch {
+    // fall through
+  }
+  const lines = new LineCounter();
+  const out: Finding[] = [];
+  for (const doc of parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })) {
+    if (!('errors' in doc)) continue;
+    for (const err of doc.errors) {
+      if (err.code !== 'DUPLICATE_KEY') continue;
+      const pos = lines.linePos(err.pos[0]);
+      const keyText = text.slice(err.pos[0], err.pos[1]).split('\n')[0]!.replace(/:.*$/, '').trim();
+      out.push({
+        code: 'yaml/duplicate-key',
+        severity: 'error',
+        message: keyText ? `mapping key ${JSON.stringify(keyText)} appears more than once` : 'a mapping key appears more than once',
+        hint: 'YAML keeps only one of the values; remove or merge the duplicate',
+        source: { file, line: pos.line, column: pos.col },
+      });
+    }
+  }
+  return out;
+}
+
+const fileCache = new Map<string, { stamp: string; findings: Finding[] }>();
+
+/**
+ * Kustomization and duplicate-key checks over an environment's closure: repository-relative `files` under
+ * `root`. Results are cached per file (size and mtime), since environments share most of their closure.
+ */
+export function checkClosure(root: string, files: readonly string[], validate: () => ValidateFunction): Finding[] {
+  const out: Finding[] = [];
+  for (const rel of files) {
+    const kustomization = isKustomizationFile(rel);
+    if (!kustomization && !YAML_FILE.test(rel)) continue;
+    const abs = join(root, rel);
+    let stamp: string;
+    try {
+      const st = statSync(abs);
+      if (!st.isFile()) continue;
+      stamp = `${st.size}:${st.mtimeMs}`;
+    } catch {
+      continue; // a missing file is the render's error to report
+    }
+    const key = `${abs}\u0000${kustomization ? 'k' : 'y'}`;
+    const cached = fileCache.get(key);
+    if (cached && cached.stamp === stamp) {
+      out.push(...cached.findings);
+      continue;
+    }
+    const text = readFileSync(abs, 'utf8');
+    const findings = checkDuplicateKeys(rel, text);
+    if (kustomization) findings.push(...checkKustomizationFile(rel, text, validate()));
+    fileCache.set(key, { stamp, findings });
+    out.push(...findings);
+  }
+  return out;
+}
