@@ -1,0 +1,53 @@
+// Every policy is registered, documented and table-tested.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { POLICIES } from '../../policies/index.js';
+import { loadPolicyConfig } from '../../scripts/policy/config.js';
+import { isRulePolicy } from '../../scripts/policy/rules.js';
+
+const readme = readFileSync('docs/policies/README.md', 'utf8');
+
+describe('policy registry', () => {
+  it('registers every module in policies/', () => {
+    const files = readdirSync('policies')
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.slice(0, -3))
+      .sort();
+    expect(Object.keys(POLICIES).sort()).toEqual(files);
+  });
+
+  for (const [key, policy] of Object.entries(POLICIES)) {
+    describe(key, () => {
+      it('has its file name as id and complete metadata', () => {
+        expect(policy.meta.id).toBe(key);
+        for (const field of ['title', 'rationale', 'remediation'] as const) expect(policy.meta[field].trim().length).toBeGreaterThan(10);
+        expect(policy.meta.kinds.length).toBeGreaterThan(0);
+        expect(policy.meta.docs).toBe(`docs/policies/${key}.md`);
+      });
+
+      it('has a doc page that says how to exempt it, listed in the index', () => {
+        expect(existsSync(policy.meta.docs)).toBe(true);
+        const page = readFileSync(policy.meta.docs, 'utf8');
+        expect(page).toContain(`kcfg.dev/exempt.${key}`);
+        expect(page).toMatch(/baseline/i);
+        expect(readme).toContain(`(${key}.md)`);
+      });
+
+      it('has a table test', () => {
+        const file = `test/policy/${key}.test.ts`;
+        expect(existsSync(file)).toBe(true);
+        expect(readFileSync(file, 'utf8')).toContain(`policies/${key}.js`);
+      });
+
+      it('has default options that satisfy its options schema', () => {
+        const config = loadPolicyConfig('/nonexistent-root', { registry: [policy] });
+        expect(config.policies).toHaveLength(1);
+      });
+    });
+  }
+
+  it('lists every declarative rule in the index', () => {
+    for (const rule of loadPolicyConfig(process.cwd()).policies.filter(isRulePolicy)) expect(readme).toContain(`[${rule.meta.id}]`);
+  });
+});
