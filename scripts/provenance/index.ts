@@ -135,7 +135,7 @@ class State {
     }
     const base = prep.base;
     if (!base) return partial?.location;
-    if (!('source' in base)) return partial?.location ?? { file: base.file, line: 1, column: 1 };
+    if (!('source' in base)) return { file: base.file, line: 1, column: 1 };
     const w = walk(base.node, segs, 'source');
     if (!w.complete && partial && partial.depth > w.depth) return partial.location;
     return base.source.at(w.offset);
