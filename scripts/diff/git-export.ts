@@ -43,9 +43,36 @@ export function listTree(root: string, commit: string): TreeEntry[] {
   return entries;
 }
 
-/** Write every blob of `commit` into `dest`; returns the number of files written. */
-export async function exportTree(root: string, commit: string, dest: string): Promise<number> {
-  const entries = listTree(root, commit);
+const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+
+/**
+ * What a build can read under Kustomize's RootOnly load restrictor: a kustomization may only read files in
+ * its own directory tree, and directories it includes hold kustomizations themselves. So the files under
+ * some kustomization directory, plus the configuration, are all a render at the ref needs.
+ */
+export function rootOnlyFilter(entries: readonly TreeEntry[], keep: readonly string[]): (e: TreeEntry) => boolean {
+  const dirs = new Set<string>();
+  for (const e of entries) {
+    const slash = e.path.lastIndexOf('/');
+    if (KUSTOMIZATION_NAMES.has(e.path.slice(slash + 1))) dirs.add(slash < 0 ? '' : e.path.slice(0, slash));
+  }
+  const keepSet = new Set(keep);
+  return (e) => {
+    if (keepSet.has(e.path) || dirs.has('')) return true;
+    for (let i = e.path.indexOf('/'); i >= 0; i = e.path.indexOf('/', i + 1)) if (dirs.has(e.path.slice(0, i))) return true;
+    return false;
+  };
+}
+
+/** Write the blobs of `commit` (those `select` accepts, default all) into `dest`; returns the number written. */
+export async function exportTree(
+  root: string,
+  commit: string,
+  dest: string,
+  select?: (all: readonly TreeEntry[]) => (e: TreeEntry) => boolean,
+): Promise<number> {
+  const listed = listTree(root, commit);
+  const entries = select ? listed.filter(select(listed)) : listed;
   const blobs = await readBlobs(root, [...new Set(entries.map((e) => e.sha))]);
   for (const e of entries) {
     const file = join(dest, e.path);

@@ -1,7 +1,7 @@
 // Public entry of the diff stage.
 
 export { diffEnvironments } from './environments.js';
-export { diffRefs, closureHash, type RefDiff, type RefDiffDeps, type RefDiffOptions } from './refs.js';
+export { diffRefs, defaultRefDiffDeps, closureHash, type RefDiff, type RefDiffDeps, type RefDiffOptions } from './refs.js';
 export { parityFindings, loadParityConfig, parseParityConfig, PARITY_CODE, PARITY_FILE, type ParityConfig } from './parity.js';
 export { loadMergeKeys } from './merge-keys.js';
 export { envDiffSection, hasDifferences, sectionsDiffer } from './types.js';
@@ -9,4 +9,4 @@ export type { DiffOptions, DiffSection, EnvDiff, FieldChange, ResourceDiff, Show
 export { formatText, type TextOptions } from './format/text.js';
 export { formatJson, toJsonReport, type JsonDiffReport } from './format/json.js';
 export { formatMarkdown, MARKDOWN_BUDGET, type MarkdownOptions } from './format/markdown.js';
-export { benchDiff } from './bench.js';
+export { benchDiff, benchRefDiff } from './bench.js';

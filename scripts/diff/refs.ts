@@ -13,7 +13,8 @@ import { RENDER_FAILED, renderEnvironments } from '../render/index.js';
 import { closure } from '../workspace/closure.js';
 import type { Environment } from '../core/resource.js';
 import { diffEnvironments } from './environments.js';
-import { exportTree, resolveRef } from './git-export.js';
+import { exportTree, resolveRef, rootOnlyFilter, type TreeEntry } from './git-export.js';
+import { PARITY_FILE } from './parity.js';
 import type { DiffOptions, DiffSection } from './types.js';
 
 /** The stages diffRefs needs from config, workspace and render; injected so each can be replaced in tests. */
@@ -27,7 +28,12 @@ export interface RefDiffDeps {
 
 /** The real stages: kcfg.yaml (or discovery) at the ref, the workspace closure, the cached renderer. */
 export const defaultRefDiffDeps: RefDiffDeps = {
-  loadConfig: (root) => loadConfig(root),
+  // Without kcfg.yaml at the ref, the working tree's environments are looked for there (discovery could name
+  // them differently and report every environment as added and removed).
+  loadConfig: (root) => {
+    const c = loadConfig(root);
+    return c.file ? c : undefined;
+  },
   closure: (config, env) => closure(config.root, env.dir),
   render: (config, envs) => renderEnvironments(config, envs),
 };
@@ -65,7 +71,9 @@ export async function diffRefs(config: Config, ref: string, envs: Environment[],
   const commit = resolveRef(config.root, ref);
   const dir = mkdtempSync(join(tmpdir(), 'kcfg-ref-'));
   try {
-    await exportTree(config.root, commit, dir);
+    const select =
+      config.engine.loadRestrictor === 'None' ? undefined : (all: readonly TreeEntry[]) => rootOnlyFilter(all, ['kcfg.yaml', 'kcfg.yml', PARITY_FILE]);
+    await exportTree(config.root, commit, dir, select);
     const base = await atRef(ref, async () => {
       const loaded = await deps.loadConfig(dir);
       // The render cache is keyed by content, so both sides share the working tree's cache.
@@ -88,6 +96,12 @@ export async function diffRefs(config: Config, ref: string, envs: Environment[],
       else {
         const cb = await atRef(ref, () => deps.closure(base, b));
         const ca = await deps.closure(config, a);
+        if (cb.length === 0 || ca.length === 0) {
+          const status = cb.length === 0 ? 'added' : 'removed';
+          const where = cb.length === 0 ? ref : work;
+          results.set(name, { env: name, title, status, reason: `no kustomization at ${(cb.length === 0 ? b : a).dir} in ${where}`, rendered: false });
+          continue;
+        }
         if (closureHash(dir, cb) === closureHash(config.root, ca)) {
           results.set(name, { env: name, title, status: 'unchanged', reason: 'kustomization closure unchanged, not rendered', rendered: false });
         } else toRender.push(name);
