@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { child, describeContainer, isWindows, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Capabilities a container may add back after dropping ALL. */
@@ -26,6 +26,7 @@ const policy: Policy<Options> = {
     const allowed = new Set(ctx.options.allowedAdd);
     const out: PolicyFinding[] = [];
     for (const w of podWorkloads(ctx)) {
+      if (isWindows(w)) continue;
       for (const c of w.containers) {
         const base = `${c.pointer}/securityContext/capabilities`;
         const caps = child(child(c.container, 'securityContext'), 'capabilities');

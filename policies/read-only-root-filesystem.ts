@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { containerSecurity, describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { containerSecurity, describeContainer, isWindows, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -15,6 +15,7 @@ const policy: Policy<Record<string, never>> = {
   check(ctx) {
     const out: PolicyFinding[] = [];
     for (const w of podWorkloads(ctx)) {
+      if (isWindows(w)) continue;
       for (const c of w.containers) {
         const ro = containerSecurity(c, 'readOnlyRootFilesystem');
         if (ro.value === true) continue;

@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, describeContainer, effectiveSecurity, podWorkloads } from '../scripts/policy/workloads.js';
+import { child, describeContainer, effectiveSecurity, isWindows, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Accept containers that leave runAsGroup unset (the image decides, usually GID 0). */
@@ -25,6 +25,7 @@ const policy: Policy<Options> = {
   check(ctx) {
     const out: PolicyFinding[] = [];
     for (const w of podWorkloads(ctx)) {
+      if (isWindows(w)) continue;
       const podSc = child(w.template.spec, 'securityContext');
       if (podSc?.['fsGroup'] === 0) {
         out.push({ subject: w.resource, pointer: `${w.template.specPointer}/securityContext/fsGroup`, message: 'pod sets fsGroup: 0 (the root group)' });

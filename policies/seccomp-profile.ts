@@ -1,6 +1,6 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { isObject } from '../scripts/core/resource.js';
-import { describeContainer, effectiveSecurity, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, effectiveSecurity, isWindows, podWorkloads } from '../scripts/policy/workloads.js';
 
 const ALLOWED = new Set(['RuntimeDefault', 'Localhost']);
 
@@ -18,6 +18,7 @@ const policy: Policy<Record<string, never>> = {
   check(ctx) {
     const out: PolicyFinding[] = [];
     for (const w of podWorkloads(ctx)) {
+      if (isWindows(w)) continue;
       for (const c of w.containers) {
         const profile = effectiveSecurity(w, c, 'seccompProfile');
         const type = isObject(profile.value) ? profile.value['type'] : undefined;

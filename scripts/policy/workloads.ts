@@ -36,6 +36,12 @@ export function isRunToCompletion(w: PodWorkload): boolean {
   return false;
 }
 
+/** Pods declared to run on Windows, where Linux-only securityContext fields do not apply (and are rejected). */
+export function isWindows(w: PodWorkload): boolean {
+  const os = w.template.spec['os'];
+  return isObject(os) && os['name'] === 'windows';
+}
+
 /** An init container with restartPolicy Always is a sidecar: it runs alongside the app containers. */
 export function isSidecar(c: ContainerRef): boolean {
   return c.type === 'initContainers' && c.container['restartPolicy'] === 'Always';

@@ -7,6 +7,7 @@ const C = '/spec/template/spec/containers/0/securityContext/capabilities';
 describe('capabilities', () => {
   table(policy, {
     valid: [
+      { name: 'Windows pods are skipped', yaml: deployment(`os: { name: windows }\ncontainers: [{ name: app, image: iis }]`) },
       { name: 'drop ALL', yaml: deployment(`containers: [{ name: app, image: nginx, securityContext: { capabilities: { drop: [ALL] } } }]`) },
       { name: 'drop ALL, add NET_BIND_SERVICE', yaml: deployment(`containers: [{ name: app, image: nginx, securityContext: { capabilities: { drop: [ALL], add: [NET_BIND_SERVICE] } } }]`) },
       { name: 'a configured allow-list', yaml: deployment(`containers: [{ name: app, image: nginx, securityContext: { capabilities: { drop: [ALL], add: [SYS_TIME] } } }]`), options: { allowedAdd: ['SYS_TIME'] } },

@@ -6,7 +6,9 @@ const S = '/spec/template/spec';
 
 describe('no-privilege-escalation', () => {
   table(policy, {
-    valid: [{ name: 'explicit false everywhere', yaml: deployment(`initContainers: [{ name: i, image: b, securityContext: { allowPrivilegeEscalation: false } }]\ncontainers: [{ name: app, image: nginx, securityContext: { allowPrivilegeEscalation: false } }]`) }],
+    valid: [
+      { name: 'Windows pods are skipped', yaml: deployment(`os: { name: windows }\ncontainers: [{ name: app, image: iis }]`) },
+      { name: 'explicit false everywhere', yaml: deployment(`initContainers: [{ name: i, image: b, securityContext: { allowPrivilegeEscalation: false } }]\ncontainers: [{ name: app, image: nginx, securityContext: { allowPrivilegeEscalation: false } }]`) }],
     invalid: [
       { name: 'unset fails', yaml: deployment(`containers: [{ name: app, image: nginx, securityContext: { runAsNonRoot: true } }]`), findings: [{ pointer: `${S}/containers/0/securityContext/allowPrivilegeEscalation`, message: 'unset means allowed' }] },
       { name: 'explicit true', yaml: deployment(`containers: [{ name: app, image: nginx, securityContext: { allowPrivilegeEscalation: true } }]`), findings: [{ pointer: `${S}/containers/0/securityContext/allowPrivilegeEscalation`, message: 'sets allowPrivilegeEscalation: true' }] },

@@ -6,7 +6,9 @@ const S = '/spec/template/spec';
 
 describe('read-only-root-filesystem', () => {
   table(policy, {
-    valid: [{ name: 'every container read-only', yaml: deployment(`initContainers: [{ name: i, image: b, securityContext: { readOnlyRootFilesystem: true } }]\ncontainers: [{ name: app, image: nginx, securityContext: { readOnlyRootFilesystem: true } }]`) }],
+    valid: [
+      { name: 'Windows pods are skipped', yaml: deployment(`os: { name: windows }\ncontainers: [{ name: app, image: iis }]`) },
+      { name: 'every container read-only', yaml: deployment(`initContainers: [{ name: i, image: b, securityContext: { readOnlyRootFilesystem: true } }]\ncontainers: [{ name: app, image: nginx, securityContext: { readOnlyRootFilesystem: true } }]`) }],
     invalid: [
       { name: 'unset', yaml: deployment(`containers: [{ name: app, image: nginx }]`), findings: [{ pointer: `${S}/containers/0/securityContext/readOnlyRootFilesystem`, message: 'does not set readOnlyRootFilesystem: true' }] },
       { name: 'explicit false', yaml: deployment(`containers: [{ name: app, image: nginx, securityContext: { readOnlyRootFilesystem: false } }]`), findings: [{ pointer: `${S}/containers/0/securityContext/readOnlyRootFilesystem`, message: 'sets readOnlyRootFilesystem: false' }] },

@@ -7,6 +7,7 @@ const S = '/spec/template/spec';
 describe('run-as-group-non-zero', () => {
   table(policy, {
     valid: [
+      { name: 'Windows pods are skipped', yaml: deployment(`os: { name: windows }\ncontainers: [{ name: app, image: iis }]`) },
       { name: 'pod-level non-zero group', yaml: deployment(`securityContext: { runAsGroup: 1000, fsGroup: 2000 }\ncontainers: [{ name: app, image: nginx }]`) },
       { name: 'container overrides a pod group 0', yaml: deployment(`securityContext: { runAsGroup: 0 }\ncontainers: [{ name: app, image: nginx, securityContext: { runAsGroup: 3000 } }]`) },
       { name: 'unset is accepted with allowUnset', yaml: deployment(`containers: [{ name: app, image: nginx }]`), options: { allowUnset: true } },

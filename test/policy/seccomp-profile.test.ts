@@ -7,6 +7,7 @@ const S = '/spec/template/spec';
 describe('seccomp-profile', () => {
   table(policy, {
     valid: [
+      { name: 'Windows pods are skipped', yaml: deployment(`os: { name: windows }\ncontainers: [{ name: app, image: iis }]`) },
       { name: 'pod RuntimeDefault', yaml: deployment(`securityContext: { seccompProfile: { type: RuntimeDefault } }\ncontainers: [{ name: app, image: nginx }]`) },
       { name: 'container Localhost', yaml: deployment(`containers: [{ name: app, image: nginx, securityContext: { seccompProfile: { type: Localhost, localhostProfile: profiles/app.json } } }]`) },
       { name: 'container RuntimeDefault overrides pod Unconfined', yaml: deployment(`securityContext: { seccompProfile: { type: Unconfined } }\ncontainers: [{ name: app, image: nginx, securityContext: { seccompProfile: { type: RuntimeDefault } } }]`) },
