@@ -42,28 +42,33 @@ function render(sections: readonly DiffSection[], level: Level, opts: MarkdownOp
   for (const s of sections) {
     if (!s.diff || s.diff.resources.length === 0) continue;
     out.push(`#### ${escapeMd(s.title)}`, '', countLine(s.diff), '');
-    for (const r of s.diff.resources) out.push(...(level === 'full' ? fullResource(r) : [summaryLine(r)]));
+    for (const r of s.diff.resources) out.push(...(level === 'full' ? fullResource(r, presence(r, s.diff.a, s.diff.b)) : [summaryLine(r, presence(r, s.diff.a, s.diff.b))]));
     out.push('');
   }
   return out.join('\n');
 }
 
-function fullResource(r: ResourceDiff): string[] {
-  const head = `${MARK[r.kind]} **${escapeMd(resourceTitle(r))}** ${r.kind}`;
+/** `only in production` for an added resource, `only in staging` for a removed one. */
+function presence(r: ResourceDiff, a: string, b: string): string {
+  return r.kind === 'added' ? `only in ${b}` : r.kind === 'removed' ? `only in ${a}` : 'modified';
+}
+
+function fullResource(r: ResourceDiff, what: string): string[] {
+  const head = `${MARK[r.kind]} **${escapeMd(resourceTitle(r))}** ${escapeMd(what)}`;
   if (r.changes.length === 0 && r.notes.length === 0) return [`- ${head}`];
-  const lines = [`<details><summary>${MARK[r.kind]} <b>${escapeHtml(resourceTitle(r))}</b> ${r.kind} (${r.changes.length} ${r.changes.length === 1 ? 'change' : 'changes'})</summary>`, '', '```diff'];
+  const lines = ['', `<details><summary>${MARK[r.kind]} <b>${escapeHtml(resourceTitle(r))}</b> ${r.kind} (${r.changes.length} ${r.changes.length === 1 ? 'change' : 'changes'})</summary>`, '', '```diff'];
   for (const c of r.changes) {
     const sign = c.op === 'add' ? '+' : c.op === 'remove' ? '-' : '!';
     lines.push(`${sign} ${fence(describeChange(c, 300))}`);
   }
   lines.push('```');
   for (const n of r.notes) lines.push('', `> ${escapeMd(n)}`);
-  lines.push('', '</details>');
+  lines.push('', '</details>', '');
   return lines;
 }
 
-function summaryLine(r: ResourceDiff): string {
-  if (r.kind !== 'modified') return `- ${MARK[r.kind]} ${escapeMd(resourceTitle(r))} ${r.kind}`;
+function summaryLine(r: ResourceDiff, what: string): string {
+  if (r.kind !== 'modified') return `- ${MARK[r.kind]} ${escapeMd(resourceTitle(r))} ${escapeMd(what)}`;
   const first = r.changes.slice(0, 3).map((c) => `\`${fence(c.label).replace(/`/g, "'")}\``);
   const more = r.changes.length > 3 ? ` and ${r.changes.length - 3} more` : '';
   return `- ${MARK.modified} ${escapeMd(resourceTitle(r))}: ${r.changes.length} changed ${r.changes.length === 1 ? 'path' : 'paths'} (${first.join(', ')}${more})`;
