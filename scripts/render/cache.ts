@@ -5,16 +5,18 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/fs.js';
+import type { Finding, Resource } from '../core/resource.js';
 import type { Kustomization } from '../workspace/kustomization.js';
 import { absolute } from '../workspace/paths.js';
 import type { Engine } from './engine.js';
 
 /** Bump when the entry format or the way kcfg builds the wrapper changes. */
-const CACHE_FORMAT = 'kcfg-render-1';
+const CACHE_FORMAT = 'kcfg-render-2';
 
 export interface CacheKeyInput {
   root: string;
-  /** Repository-relative overlay directory. */
+  /** Environment name (it appears in the stream's file name) and repository-relative overlay directory. */
+  env: string;
   dir: string;
   files: readonly string[];
   kustomizations: ReadonlyMap<string, Kustomization>;
@@ -24,10 +26,17 @@ export interface CacheKeyInput {
   toolVersion: string;
 }
 
+/**
+ * What a render produced, after build: the display stream, each resource without its document (re-pointed into
+ * `output` on load) and the build findings. Storing this rather than the engine's stdout keeps Secret values
+ * off the disk (they are redacted by then) and lets a hit skip YAML parsing and serialising altogether.
+ */
 export interface CacheEntry {
-  /** Wrapper directory the build ran in; origin paths in `stdout` are relative to it. */
-  wrapperDir: string;
-  stdout: string;
+  output: string;
+  /** Offset of each resource's document in `output`. */
+  starts: number[];
+  resources: Omit<Resource, 'rendered' | 'env'>[];
+  findings: Finding[];
 }
 
 export function cacheKey(input: CacheKeyInput): string {
@@ -41,6 +50,7 @@ export function cacheKey(input: CacheKeyInput): string {
   field(input.engine.version);
   field(input.engine.flags.join(' '));
   field(input.root);
+  field(input.env);
   field(input.dir);
   field(input.wrapper);
   const texts = new Map<string, string>();
@@ -75,7 +85,7 @@ export function readCache(cacheDir: string, key: string): CacheEntry | undefined
   }
   try {
     const entry = JSON.parse(text) as Partial<CacheEntry>;
-    if (typeof entry.wrapperDir === 'string' && typeof entry.stdout === 'string') return { wrapperDir: entry.wrapperDir, stdout: entry.stdout };
+    if (typeof entry.output === 'string' && Array.isArray(entry.starts) && Array.isArray(entry.resources) && Array.isArray(entry.findings)) return entry as CacheEntry;
   } catch {
     // A corrupt entry is a miss; the next render replaces it.
   }

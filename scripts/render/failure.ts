@@ -19,6 +19,8 @@ interface FailureContext {
   /** The environment's closure, to find the file behind errors Kustomize reports without one. */
   files: readonly string[];
   kustomizations: ReadonlyMap<string, Kustomization>;
+  /** The environment's own kustomization: the place to look when nothing more precise is known. */
+  overlay?: Kustomization;
 }
 
 /** The error text inside kubectl's klog line (`err="..."` or the multi-line `err=<` form), or kustomize's `Error: ...`. */
@@ -40,11 +42,19 @@ export function explainFailure(stderr: string, ctx: FailureContext): EngineFailu
   text = simplify(text);
 
   const source = findSource(text, ctx);
-  const hint = /security; file .* is not in or below/.test(text)
-    ? 'with the RootOnly load restrictor a kustomization may only read files in or below its directory; move the file or refer to its directory as a resource'
-    : undefined;
+  const hint = HINTS.find(([re]) => re.test(text))?.[1];
   return { message: text, ...(source ? { source } : {}), ...(hint ? { hint } : {}) };
 }
+
+const HINTS: [RegExp, string][] = [
+  [
+    /security; file .* is not in or below/,
+    'with the RootOnly load restrictor a kustomization may only read files in or below its directory; move the file or refer to its directory as a resource',
+  ],
+  [/--enable-helm/, 'kcfg never enables Helm: render the chart with `helm template`, commit the manifests and list them as resources'],
+  [/--enable-(alpha-plugins|exec)|plugin/i, 'kcfg never enables Kustomize plugins or exec functions; use built-in generators and transformers'],
+  [/unknown field/, 'check the field name against the Kustomization reference; deprecated fields have modern replacements'],
+];
 
 /** Our wrapper adds `accumulating resources from '<overlay>': '<overlay>' must resolve to a file': recursed accumulation of path '<overlay>': ...`. */
 function dropWrapperLayer(text: string, ctx: FailureContext): string {
@@ -67,8 +77,8 @@ function simplify(text: string): string {
   const missing = /accumulating resources from '([^']+)': evalsymlink failure on '[^']*' : lstat [^:]+: no such file or directory/.exec(text);
   if (missing) return `resource '${missing[1]}' not found: no such file or directory`;
   const both = /^(.*?)accumulation err='accumulating resources from '([^']+)': (.*?)': must build at directory: (?:not a valid directory: .*|'[^']*': file is not directory)$/.exec(text);
-  if (both) return `${both[1]}resource '${both[2]}': ${both[3]}`;
-  return text;
+  if (both) return `${both[1]}resource '${both[2]}': ${both[3]}`.replace(/^accumulating resources: /, '');
+  return text.replace(/^accumulating resources: (accumulating resources from '[^']*': )?(MalformedYAMLError: )?/, '');
 }
 
 const require = createRequire(import.meta.url);
@@ -79,11 +89,7 @@ function findSource(text: string, ctx: FailureContext): SourceLocation | undefin
     const bad = firstYamlProblem(ctx);
     if (bad) return bad;
   }
-  const quoted = [...text.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
-  for (const q of quoted) {
-    const k = ctx.kustomizations.get(q);
-    if (k) return { file: k.file, line: 1, column: 1 };
-  }
+  const quoted = [...text.matchAll(/(?:^|[\s(])'([^']+)'/g)].map((m) => m[1]!);
   // An entry a kustomization names (a missing resource, a patch path): point at that line.
   for (const q of quoted) {
     for (const k of ctx.kustomizations.values()) {
@@ -91,8 +97,18 @@ function findSource(text: string, ctx: FailureContext): SourceLocation | undefin
       if (at) return at;
     }
   }
+  const field = /unknown field "([^"]+)"/.exec(text)?.[1];
+  for (const q of quoted) {
+    const k = ctx.kustomizations.get(q);
+    if (k) return (field && keyPosition(k, field)) || { file: k.file, line: 1, column: 1 };
+  }
   for (const k of ctx.kustomizations.values()) if (text.includes(k.file)) return { file: k.file, line: 1, column: 1 };
-  return undefined;
+  return ctx.overlay ? { file: ctx.overlay.file, line: 1, column: 1 } : undefined;
+}
+
+function keyPosition(k: Kustomization, key: string): SourceLocation | undefined {
+  const m = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\t ]*:`, 'm').exec(k.text);
+  return m ? { file: k.file, line: k.text.slice(0, m.index).split('\n').length, column: 1 } : undefined;
 }
 
 function entryPosition(k: Kustomization, entry: string): SourceLocation | undefined {

@@ -20,7 +20,7 @@ import { cacheKey, readCache, writeCache, type CacheEntry } from './cache.js';
 import { buildArgs, detectEngine, run, type Engine } from './engine.js';
 import { explainFailure } from './failure.js';
 import { resolveOrigin } from './origin.js';
-import { displayStream, RENDER_FAILED } from './output.js';
+import { displayStreamText, RENDER_FAILED, streamDocuments } from './output.js';
 
 export { detectEngine, buildArgs, type Engine } from './engine.js';
 export { writeRenderOutput, RENDER_FAILED } from './output.js';
@@ -92,37 +92,53 @@ async function renderOne(config: Config, engine: Engine, env: Environment, useCa
   // mkdtemp names have a fixed length, so the relative path (and the cache key) is the same for every run.
   const sampleWrapper = join(tmpdir(), `${WRAPPER_PREFIX}XXXXXX`);
   const wrapper = wrapperText(toPosix(relative(sampleWrapper, absolute(root, env.dir))), overlay.data['sortOptions']);
-  const key = cacheKey({ root, dir: env.dir, files: walked.files, kustomizations: walked.kustomizations, engine, wrapper, toolVersion });
+  const key = cacheKey({ root, env: env.name, dir: env.dir, files: walked.files, kustomizations: walked.kustomizations, engine, wrapper, toolVersion });
 
-  let entry: CacheEntry | undefined = useCache ? readCache(config.cacheDir, key) : undefined;
-  if (entry) result.cached = true;
-  else {
-    const wrapperDir = mkdtempSync(join(tmpdir(), WRAPPER_PREFIX));
-    try {
-      writeFileSync(join(wrapperDir, 'kustomization.yaml'), wrapper);
-      const { stdout, stderr, error } = await run(engine.binary, buildArgs(engine, wrapperDir), processEnv, wrapperDir);
-      if (error) {
-        const why = explainFailure(stderr || error.message, { root, wrapperDir, files: walked.files, kustomizations: walked.kustomizations });
-        return fail({ message: `Kustomize could not build ${env.dir}: ${why.message}`, ...(why.source ? { source: why.source } : {}), ...(why.hint ? { hint: why.hint } : {}) });
-      }
-      entry = { wrapperDir, stdout };
-      if (useCache) writeCache(config.cacheDir, key, entry);
-    } finally {
-      rmSync(wrapperDir, { recursive: true, force: true });
-    }
+  const cached = useCache ? readCache(config.cacheDir, key) : undefined;
+  if (cached) {
+    result.cached = true;
+    return fromEntry(result, cached);
   }
+  const wrapperDir = mkdtempSync(join(tmpdir(), WRAPPER_PREFIX));
+  let stdout: string;
+  try {
+    writeFileSync(join(wrapperDir, 'kustomization.yaml'), wrapper);
+    const ran = await run(engine.binary, buildArgs(engine, wrapperDir), processEnv, wrapperDir);
+    if (ran.error) {
+      const why = explainFailure(ran.stderr || ran.error.message, { root, wrapperDir, files: walked.files, kustomizations: walked.kustomizations, overlay });
+      return fail({ message: `Kustomize could not build ${env.dir}: ${why.message}`, ...(why.source ? { source: why.source } : {}), ...(why.hint ? { hint: why.hint } : {}) });
+    }
+    stdout = ran.stdout;
+  } finally {
+    rmSync(wrapperDir, { recursive: true, force: true });
+  }
+  const entry = build(env.name, stdout, wrapperDir, root);
+  if (useCache) writeCache(config.cacheDir, key, entry);
+  return fromEntry(result, entry);
+}
 
-  const file = `<rendered:${env.name}>`;
-  const parsed = parseStream(entry.stdout, file);
-  const built = buildResources(parsed.documents, env.name);
-  built.resources.forEach((r, i) => {
-    const origin = resolveOrigin(built.origins[i], entry.wrapperDir, root);
-    if (origin) r.origin = origin;
+/** Engine stdout → resources with origins (annotations stripped, Secrets redacted) and the display stream. */
+function build(envName: string, stdout: string, wrapperDir: string, root: string): CacheEntry {
+  const parsed = parseStream(stdout, `<rendered:${envName}>`);
+  const built = buildResources(parsed.documents, envName);
+  const resources = built.resources.map((r, i) => {
+    const origin = resolveOrigin(built.origins[i], wrapperDir, root);
+    return { id: r.id, apiVersion: r.apiVersion, kind: r.kind, object: r.object, ...(origin ? { origin } : {}) };
   });
-  result.resources = built.resources;
-  // Findings about the raw stream lose their meaning once it is re-serialised; name the environment instead.
-  result.findings.push(...[...parsed.findings, ...built.findings].map((f) => ({ ...f, message: `engine output: ${f.message}` })));
-  result.output = displayStream(env.name, built.resources);
+  // Positions in the raw stream mean nothing once it is re-serialised; these findings name the stream instead.
+  const findings = [...parsed.findings, ...built.findings].map((f) => {
+    const { source: _source, ...rest } = f;
+    return { ...rest, message: `engine output: ${f.message}` };
+  });
+  return { ...displayStreamText(resources), resources, findings };
+}
+
+function fromEntry(result: RenderedEnvironment, entry: CacheEntry): RenderedEnvironment {
+  const name = result.env.name;
+  const docs = streamDocuments(entry.output, entry.starts, `<rendered:${name}>`);
+  result.output = entry.output;
+  result.resources = entry.resources.map((r, i) => ({ ...r, env: name, rendered: docs[i]! }));
+  result.findings.push(...entry.findings);
   return result;
 }
 

@@ -5,9 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsYaml from 'js-yaml';
 import type { RenderedEnvironment } from '../core/rendered.js';
-import type { Resource } from '../core/resource.js';
+import type { Resource, SourceDocument } from '../core/resource.js';
 import { writeFileAtomic } from '../core/fs.js';
-import { splitDocuments } from '../resources/parse.js';
 
 export const RENDER_FAILED = 'render/failed';
 
@@ -21,16 +20,36 @@ const YAML11_SCALAR = new jsYaml.Type('tag:kcfg,2024:yaml11-scalar', {
 });
 const DUMP_SCHEMA = jsYaml.DEFAULT_SCHEMA.extend({ implicit: [YAML11_SCALAR] });
 
-export function dumpResource(resource: Resource): string {
+export function dumpResource(resource: Pick<Resource, 'object'>): string {
   return jsYaml.dump(resource.object, { schema: DUMP_SCHEMA, lineWidth: -1, noRefs: true, noArrayIndent: true, quotingType: '"' });
 }
 
-/** Serialise `resources` as one stream and point each resource's `rendered` document into it. */
-export function displayStream(env: string, resources: Resource[]): string {
-  const output = resources.map(dumpResource).join('---\n');
-  const docs = splitDocuments(output, `<rendered:${env}>`);
-  if (docs.length === resources.length) resources.forEach((r, i) => (r.rendered = docs[i]!));
-  return output;
+const SEPARATOR = '---\n';
+
+/** Serialise `resources` as one stream, one document each; `starts[i]` is the offset of document `i`. */
+export function displayStreamText(resources: readonly Pick<Resource, 'object'>[]): { output: string; starts: number[] } {
+  const starts: number[] = [];
+  let output = '';
+  resources.forEach((r, i) => {
+    if (i > 0) output += SEPARATOR;
+    starts.push(output.length);
+    output += dumpResource(r);
+  });
+  return { output, starts };
+}
+
+/** The documents of a stream made by `displayStreamText`, without searching it for separators. */
+export function streamDocuments(output: string, starts: readonly number[], file: string): SourceDocument[] {
+  const docs: SourceDocument[] = [];
+  let line = 1;
+  let counted = 0;
+  starts.forEach((start, index) => {
+    for (let nl = output.indexOf('\n', counted); nl >= 0 && nl < start; nl = output.indexOf('\n', nl + 1)) line++;
+    counted = start;
+    const end = index + 1 < starts.length ? starts[index + 1]! - SEPARATOR.length : output.length;
+    docs.push({ file, text: output, start, end, line, index });
+  });
+  return docs;
 }
 
 /**

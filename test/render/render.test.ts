@@ -166,6 +166,19 @@ describe('renderEnvironments', () => {
     expect(again[0]!.output).toBe(byName(first, 'staging').output);
     expect(again[0]!.resources.map((r) => r.origin)).toEqual(byName(first, 'staging').resources.map((r) => r.origin));
     expect(cacheListing()).toEqual(before);
+    for (const r of again[0]!.resources) {
+      expect(r.env).toBe('staging');
+      expect(jsYaml.load(r.rendered.text.slice(r.rendered.start, r.rendered.end))).toEqual(r.object);
+    }
+    expect(again[0]!.resources.map((r) => r.rendered.line)).toEqual(byName(first, 'staging').resources.map((r) => r.rendered.line));
+  });
+
+  it('keeps secret values out of the cache', () => {
+    const dir = join(cacheDir, 'render');
+    const all = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    expect(all).toContain('stg-file-secret');
+    expect(all).not.toContain(SECRET_B64);
+    expect(all).not.toContain(Buffer.from('hunter2').toString('base64'));
   });
 
   it('a changed file in the closure misses the cache', async () => {
