@@ -27,7 +27,7 @@ export function buildApiAvailability(upstreamDir: string, from = '1.23', to = '1
     }
   }
   return {
-    'x-kcfg-source': { ...KUBERNETES_PIN, path: `kubernetes/${from}..${to}` },
+    'x-kcfg-source': { ...KUBERNETES_PIN, pin: KUBERNETES_PIN.pin.replace('<version>', `{${from}..${to}}`), path: `kubernetes/${from}..${to}` },
     releases,
     kinds,
   };

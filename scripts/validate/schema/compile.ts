@@ -61,14 +61,21 @@ export class ValidatorCompiler {
   constructor(private readonly cacheDir: string | undefined) {}
 
   get(key: string, schema: () => object, deps: SchemaDependency[]): ValidateFunction {
+    return this.find(key, schema, deps)!;
+  }
+
+  /** Like `get`, but `schema` may return undefined (no such kind), checked only when nothing is cached. */
+  find(key: string, schema: () => object | undefined, deps: SchemaDependency[]): ValidateFunction | undefined {
     const cached = this.load(key);
     if (cached) {
       this.stats.loadedFromCache++;
       return cached;
     }
+    const root = schema();
+    if (!root) return undefined;
     const ajv = this.instance();
     for (const dep of deps) if (!ajv.getSchema(dep.id)) ajv.addSchema(dep.load(), dep.id);
-    const fn = ajv.compile(schema());
+    const fn = ajv.compile(root);
     this.stats.compiled++;
     if (this.cacheDir) this.store(key, this.standalone!(ajv, fn));
     return fn;

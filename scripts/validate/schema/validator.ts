@@ -102,12 +102,16 @@ class VersionSchemas {
     const memoKey = `k8s\u0000${key}`;
     let v = this.memo.get(memoKey);
     if (v !== undefined) return v;
-    const definition = this.bundle.kinds[key];
-    if (!definition) v = null;
-    else {
-      const ref = `${this.bundleId}#/definitions/${definition}`;
-      v = { fn: this.compiler.get(cacheKey('k8s', this.file.hash, key), () => ({ $ref: ref }), [this.dependency]) };
-    }
+    // A cached validator proves the kind exists, so a warm run need not parse the bundle at all.
+    const fn = this.compiler.find(
+      cacheKey('k8s', this.file.hash, key),
+      () => {
+        const definition = this.bundle.kinds[key];
+        return definition ? { $ref: `${this.bundleId}#/definitions/${definition}` } : undefined;
+      },
+      [this.dependency],
+    );
+    v = fn ? { fn } : null;
     this.memo.set(memoKey, v);
     return v;
   }
