@@ -81,7 +81,7 @@ ${versions.map((v) => `| \`kubernetes/v${v}.json\` | strict definitions of Kuber
 ${versions.map((v) => `| \`kubernetes/v${v}.merge-keys.json\` | kind → list pointer pattern → item keys (for diffs) | same |`).join('\n')}
 ${crds.join('\n')}
 | \`kustomization.schema.json\` | kustomization.yaml schema (draft-07) | ${KUSTOMIZATION_PIN.upstream} ${KUSTOMIZATION_PIN.pin} |
-| \`api-availability.json\` | kind → first and last release serving it, 1.23 to the newest | ${KUBERNETES_PIN.pin} |
+| \`api-availability.json\` | kind → first and last release serving it, 1.23 to the newest | ${KUBERNETES_PIN.pin.replace('<version>', '{1.23..1.35}')} |
 ${OWN_SCHEMAS.map((o) => `| \`${o.file}\` | kcfg's own file format | this repository |`).join('\n')}
 
 Strictness: descriptions and defaults are dropped; objects that list properties reject others unless marked
