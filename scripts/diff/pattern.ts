@@ -13,7 +13,7 @@ export interface PointerPattern {
 }
 
 export function compilePattern(source: string): PointerPattern {
-  const colon = source.indexOf(':/');
+  const colon = source.startsWith('/') ? -1 : source.indexOf(':/');
   let pointer = source;
   const out: PointerPattern = { source, segments: [] };
   if (colon > 0) {
