@@ -66,7 +66,6 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
   for (const policy of config.policies) {
     const resolved = resolvePolicy(config, policy, env.name);
     if (resolved.severity === 'off') continue;
-    if (!appliesTo(policy, kinds)) continue;
     const ctx: PolicyContext<any> = { env, resources, byKind, options: resolved.options };
     const raw = runOne(policy, ctx);
     const id = policy.meta.id;
@@ -129,11 +128,6 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
     }
   }
   return { findings, suppressed };
-}
-
-function appliesTo(policy: Policy<any>, kinds: ReadonlyMap<string, unknown>): boolean {
-  const wanted = policy.meta.kinds;
-  return wanted.includes('*') || wanted.some((k) => kinds.has(k));
 }
 
 function runOne(policy: Policy<any>, ctx: PolicyContext<any>): PolicyFinding[] {

@@ -6,7 +6,7 @@ import { POLICY_LIST } from '../../policies/index.js';
 import readOnly from '../../policies/read-only-root-filesystem.js';
 import resourceBounds from '../../policies/resource-bounds.js';
 import runAsNonRoot from '../../policies/run-as-non-root.js';
-import { ConfigError } from '../../scripts/core/errors.js';
+import { ConfigError, EngineError } from '../../scripts/core/errors.js';
 import { defaultPolicyConfig, loadPolicyConfig, type PolicyConfig } from '../../scripts/policy/config.js';
 import { runPolicies } from '../../scripts/policy/engine.js';
 import { parseExemptionValue } from '../../scripts/policy/exemptions.js';
@@ -281,5 +281,27 @@ describe('registry', () => {
     const ids = POLICY_LIST.map((p) => p.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+  });
+});
+
+describe('failures', () => {
+  it('a policy that throws ends the run with an EngineError naming it, not a stack trace', () => {
+    const broken: Policy<Record<string, never>> = {
+      ...runAsNonRoot,
+      meta: { ...runAsNonRoot.meta, id: 'broken' },
+      check: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      },
+    };
+    expect(() => runWith(defaultPolicyConfig([broken]), ROOTY)).toThrow(/policy broken failed in environment production: Cannot read/);
+    try {
+      runWith(defaultPolicyConfig([broken]), ROOTY);
+    } catch (e) {
+      expect(e).toBeInstanceOf(EngineError);
+    }
+  });
+
+  it('a reserved id cannot be a policy', () => {
+    expect(configError(() => loadPolicyConfig('/nonexistent', { registry: [{ ...runAsNonRoot, meta: { ...runAsNonRoot.meta, id: 'invalid-exemption' } }] })).message).toMatch(/reserved/);
   });
 });
