@@ -2,7 +2,7 @@
 // is valid exactly as long as those are unchanged. Entries are written atomically and never updated in place.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/fs.js';
 import type { Finding, Resource } from '../core/resource.js';
@@ -92,10 +92,25 @@ export function readCache(cacheDir: string, key: string): CacheEntry | undefined
   return undefined;
 }
 
+/** Entries not rewritten for this long are removed when a new one is written (a hit never pays for this). */
+const MAX_AGE_MS = 14 * 24 * 3600 * 1000;
+
 export function writeCache(cacheDir: string, key: string, entry: CacheEntry): void {
   try {
     writeFileAtomic(entryPath(cacheDir, key), JSON.stringify(entry));
+    prune(join(cacheDir, 'render'), Date.now() - MAX_AGE_MS);
   } catch {
     // A read-only cache only costs speed.
+  }
+}
+
+function prune(dir: string, before: number): void {
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    try {
+      if (statSync(file).mtimeMs < before) rmSync(file, { force: true });
+    } catch {
+      // Another process may have removed it first.
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsYaml from 'js-yaml';
@@ -92,6 +92,19 @@ describe('detectEngine', () => {
     const err = await detectEngine({ ...config, file: 'kcfg.yaml', engine: { ...config.engine, version: 'v4.0.0' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as EngineError).message).toBe(`kubectl kustomize is Kustomize ${engine.version}, but kcfg.yaml pins engine.version v4.0.0`);
+  });
+
+  it('drives `kustomize build` when the command is a kustomize binary', async () => {
+    // A stand-in binary named kustomize that delegates to the real engine, so both command shapes are exercised.
+    const shim = join(tree.root, 'bin/kustomize');
+    tree.write('bin/kustomize', `#!/bin/sh\nif [ "$1" = version ]; then echo ${engine.version}; exit 0; fi\nif [ "$1" = build ]; then shift; exec "${engine.binary}" kustomize "$@"; fi\nexit 3\n`);
+    chmodSync(shim, 0o755);
+    const shimConfig: Config = { ...config, engine: { ...config.engine, command: 'bin/kustomize' } };
+    const k = await detectEngine(shimConfig);
+    expect(k).toMatchObject({ kind: 'kustomize', command: 'kustomize build', version: engine.version, binary: shim });
+    const [production] = await renderEnvironments(shimConfig, [env('production')], { engine: k, cache: false });
+    expect(production!.findings).toEqual([]);
+    expect(production!.output).toBe(byName(first, 'production').output);
   });
 
   it('loadRestrictor None is passed through', async () => {
