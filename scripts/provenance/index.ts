@@ -16,6 +16,7 @@ import { layersTo, type Target } from './chain.js';
 import { dataKeyLocation, generatorEntry, generatorField, generatorNames, type GeneratorField } from './generators.js';
 import { getNode, getScalar, jsOf, keyOffset, nodeStart, semanticPath, walk, type Segment } from './path.js';
 import { evaluatePatch, layerPatches, type LayerPatches, type Patch } from './patches.js';
+import { replacementFor } from './replacements.js';
 import { stringMap, type Subject } from './subject.js';
 import {
   annotationsEntry,
@@ -63,8 +64,13 @@ export function createLocator(opts: LocatorOptions): Locator {
 interface Prepared {
   /** Outermost first. */
   layers: Kustomization[];
+  /** Every name the resource had, for matching its document and generator entries. */
   subject: Subject;
   renderedName: string;
+  /** See nameChain. */
+  chain: string[];
+  /** The name in the base document or generator entry. */
+  original: string;
   /** File origin: the document this resource came from, or just the file when no document matched. */
   base?: { source: YamlSource; node: unknown } | { file: string };
   /** Generator origin. */
@@ -98,9 +104,9 @@ class State {
     const dataKey = prep.generator && path.length === 2 && ['data', 'binaryData', 'stringData'].includes(path[0]!) ? path[1]! : undefined;
     let partial: { depth: number; location: SourceLocation } | undefined;
 
-    const tryPatches = (list: Patch[]): SourceLocation | undefined => {
+    const tryPatches = (list: Patch[], current: Subject): SourceLocation | undefined => {
       for (let i = list.length - 1; i >= 0; i--) {
-        const hit = evaluatePatch(list[i]!, subject, segs);
+        const hit = evaluatePatch(list[i]!, current, segs);
         if (!hit) continue;
         if (hit.sets) return hit.location;
         if (!partial || hit.depth > partial.depth) partial = { depth: hit.depth, location: hit.location };
@@ -108,23 +114,30 @@ class State {
       return undefined;
     };
 
-    for (const k of layers) {
+    for (let i = 0; i < layers.length; i++) {
+      const k = layers[i]!;
+      // Kustomize matches targets by the original name or the current one: patches run before this layer's
+      // name affixes, JSON6902 patches and replicas after them.
+      const entering = { ...subject, names: new Set([prep.original, prep.chain[i + 1]!]) };
+      const leaving = { ...subject, names: new Set([prep.original, prep.chain[i]!]) };
       const host = this.files.kustomization(k);
       const root = host.docs[0]?.contents;
       if (!root) continue;
       const entry = (offset: number | undefined): SourceLocation | undefined => (offset === undefined ? undefined : host.at(offset));
       const patches = this.layerPatches(k);
       // Within a layer, later transformers win: the checks run in reverse of Kustomize's order.
+      const replaced = replacementFor(k, this.files, leaving, segs);
+      if (replaced) return replaced.source.at(replaced.offset);
       const hit =
         (images && entry(imagesEntry(root, images))) ||
-        entry(replicasEntry(root, subject, path)) ||
-        tryPatches(patches.json6902) ||
+        entry(replicasEntry(root, leaving, path)) ||
+        tryPatches(patches.json6902, leaving) ||
         entry(annotationsEntry(root, path)) ||
         entry(labelsEntry(root, subject, path)) ||
         entry(nameAffixEntry(root, prep.renderedName, path)) ||
         entry(namespaceEntry(root, subject, path)) ||
-        tryPatches(patches.patches) ||
-        tryPatches(patches.strategic) ||
+        tryPatches(patches.patches, entering) ||
+        tryPatches(patches.strategic, entering) ||
         (prep.generator && dataKey !== undefined && this.generatorData(prep, k, host, root, dataKey));
       if (hit) return hit;
     }
@@ -143,7 +156,7 @@ class State {
 
   private generatorData(prep: Prepared, k: Kustomization, host: YamlSource, root: unknown, key: string): SourceLocation | undefined {
     const gen = prep.generator!;
-    const entry = generatorEntry(root, gen.field, prep.subject.names, k === gen.defining);
+    const entry = generatorEntry(root, gen.field, [prep.original], k === gen.defining);
     return entry ? dataKeyLocation(entry, key, k, host, this.files) : undefined;
   }
 
@@ -207,21 +220,24 @@ class State {
       const field = generatorField(origin.generator, resource.kind);
       if (!defining || !field) return undefined;
       const root = this.files.kustomization(defining).docs[0]?.contents;
-      addStrippedNames(subject.names, renderedName, layers, true, generatorNames(root, field));
-      const entry = generatorEntry(root, field, subject.names, true);
-      if (!entry) return { layers, subject, renderedName };
-      return { layers, subject, renderedName, generator: { field, defining, entry } };
+      const chain = nameChain(renderedName, layers, true, generatorNames(root, field));
+      for (const n of chain) subject.names.add(n);
+      const original = chain[chain.length - 1]!;
+      const entry = generatorEntry(root, field, [original], true);
+      const prep: Prepared = { layers, subject, renderedName, chain, original };
+      return entry ? { ...prep, generator: { field, defining, entry } } : prep;
     }
 
     const file = normalizeRel(origin.file);
     const layers = this.layers({ file });
+    const chain = nameChain(renderedName, layers, false, []);
+    for (const n of chain) subject.names.add(n);
     const source = this.files.get(file);
-    if (!source) return { layers, subject, renderedName };
-    addStrippedNames(subject.names, renderedName, layers, false, []);
-    const node = findDocument(source, subject, renderedNs);
-    if (!node) return { layers, subject, renderedName, base: { file } };
-    const name = getScalar(node, 'metadata', 'name');
-    if (name !== undefined) subject.names.add(name);
+    if (!source) return { layers, subject, renderedName, chain, original: chain[chain.length - 1]! };
+    const node = findDocument(source, subject, renderedName, renderedNs);
+    if (!node) return { layers, subject, renderedName, chain, original: chain[chain.length - 1]!, base: { file } };
+    const original = getScalar(node, 'metadata', 'name') ?? chain[chain.length - 1]!;
+    subject.names.add(original);
     const ns = getScalar(node, 'metadata', 'namespace');
     if (ns !== undefined) subject.namespaces.add(ns);
     for (const k of layers) {
@@ -233,7 +249,7 @@ class State {
       subject.labels.push(stringMap(baseMeta['labels']));
       subject.annotations.push(stringMap(baseMeta['annotations']));
     }
-    return { layers, subject, renderedName, base: { source, node } };
+    return { layers, subject, renderedName, chain, original, base: { source, node } };
   }
 }
 
@@ -241,22 +257,28 @@ class State {
 const HASH_SUFFIX = /-[a-z0-9]{10}$/;
 
 /**
- * The names a resource had on its way out: strip each layer's nameSuffix and namePrefix, outermost first
- * (and a generator's hash). For generated resources, a stripped name equal to a generator entry is final.
+ * The name a resource had after each layer, outermost first: `chain[i]` leaves layer i, `chain[i + 1]` enters it
+ * (each layer's nameSuffix and namePrefix stripped). A generated name loses its hash first, when that leads
+ * to a generator entry's name.
  */
-function addStrippedNames(names: Set<string>, rendered: string, layers: Kustomization[], hashed: boolean, known: string[]): void {
-  const starts = hashed && HASH_SUFFIX.test(rendered) ? [rendered, rendered.replace(HASH_SUFFIX, '')] : [rendered];
-  for (let name of starts) {
-    names.add(name);
+function nameChain(rendered: string, layers: Kustomization[], hashed: boolean, known: string[]): string[] {
+  const strip = (start: string): string[] => {
+    const chain = [start];
+    let name = start;
     for (const k of layers) {
-      if (known.includes(name)) break;
       const prefix = typeof k.data['namePrefix'] === 'string' ? k.data['namePrefix'] : '';
       const suffix = typeof k.data['nameSuffix'] === 'string' ? k.data['nameSuffix'] : '';
       if (suffix && name.endsWith(suffix) && name.length > suffix.length) name = name.slice(0, -suffix.length);
       if (prefix && name.startsWith(prefix) && name.length > prefix.length) name = name.slice(prefix.length);
-      names.add(name);
+      chain.push(name);
     }
+    return chain;
+  };
+  if (hashed && HASH_SUFFIX.test(rendered)) {
+    const unhashed = strip(rendered.replace(HASH_SUFFIX, ''));
+    if (known.includes(unhashed[unhashed.length - 1]!)) return unhashed;
   }
+  return strip(rendered);
 }
 
 /**
@@ -264,7 +286,7 @@ function addStrippedNames(names: Set<string>, rendered: string, layers: Kustomiz
  * can share a name across kinds or namespaces); failing that, the only document of that kind, or the one whose
  * name the rendered name contains.
  */
-function findDocument(source: YamlSource, subject: Subject, renderedNs: string): unknown {
+function findDocument(source: YamlSource, subject: Subject, rendered: string, renderedNs: string): unknown {
   const sameKind = source.docs
     .map((d) => d.contents)
     .filter((node) => getScalar(node, 'kind') === subject.kind && splitApiVersion(getScalar(node, 'apiVersion') ?? '').group === subject.group);
@@ -274,7 +296,6 @@ function findDocument(source: YamlSource, subject: Subject, renderedNs: string):
   if (sameKind.length === 1) return sameKind[0];
   let best: unknown;
   let bestLength = 0;
-  const rendered = [...subject.names][0] ?? '';
   for (const node of sameKind) {
     const name = getScalar(node, 'metadata', 'name') ?? '';
     if (name.length > bestLength && rendered.includes(name)) {
