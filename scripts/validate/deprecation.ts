@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KcfgError } from '../core/errors.js';
 import type { Finding, Resource } from '../core/resource.js';
-import { compareMinor, finding } from './finding.js';
+import { compareMinor } from './finding.js';
 import { schemasDir } from '../schemas/location.js';
 
 export interface Availability {
@@ -25,7 +25,11 @@ export interface ApiTable {
   /** Newest release the table knows. */
   newest: string;
   byGroupKind: Map<string, Served[]>;
+  /** Verdicts by target version, apiVersion and kind: they repeat for every resource of a kind. */
+  memo: Map<string, Verdict | null>;
 }
+
+type Verdict = Pick<Finding, 'code' | 'severity' | 'message' | 'hint'>;
 
 // Removals before the table's first release (1.23); Kustomize trees still carry these.
 const HISTORIC: Record<string, { removed: string; replacement: string }> = {
@@ -74,7 +78,7 @@ export function buildApiTable(entries: Record<string, Availability>): ApiTable {
     if (compareMinor(value.last, newest) > 0) newest = value.last;
   }
   for (const list of byGroupKind.values()) list.sort((a, b) => compareApiVersions(b.version, a.version));
-  return { newest, byGroupKind };
+  return { newest, byGroupKind, memo: new Map() };
 }
 
 const loaded = new Map<string, ApiTable>();
@@ -132,27 +136,37 @@ function served(s: Served, target: string): boolean {
 
 /** One removed/deprecated finding for a resource, or none. Unknown group-version-kinds are left to the schema check. */
 export function checkDeprecation(resource: Resource, kubernetesVersion: string, table: ApiTable): Finding | undefined {
+  const key = `${kubernetesVersion}\u0000${resource.apiVersion}\u0000${resource.kind}`;
+  let verdict = table.memo.get(key);
+  if (verdict === undefined) {
+    verdict = apiVerdict(resource.apiVersion, resource.id.group, resource.kind, kubernetesVersion, table) ?? null;
+    table.memo.set(key, verdict);
+  }
+  if (verdict === null) return undefined;
+  return { ...verdict, subject: resource, pointer: '/apiVersion' };
+}
+
+function verdict(code: string, severity: 'error' | 'warning', message: string, hint?: string): Verdict {
+  return hint === undefined ? { code, severity, message } : { code, severity, message, hint };
+}
+
+function apiVerdict(apiVersion: string, group: string, kind: string, kubernetesVersion: string, table: ApiTable): Verdict | undefined {
   // Past the newest release the table knows, nothing can be called removed yet.
   const target = compareMinor(kubernetesVersion, table.newest) > 0 ? table.newest : kubernetesVersion;
-  const { group } = resource.id;
-  const kind = resource.kind;
   const list = table.byGroupKind.get(`${group}/${kind}`);
-  const self = list?.find((s) => s.apiVersion === resource.apiVersion);
+  const self = list?.find((s) => s.apiVersion === apiVersion);
   if (!list || !self) {
-    const historic = HISTORIC[`${resource.apiVersion}/${kind}`];
+    const historic = HISTORIC[`${apiVersion}/${kind}`];
     if (!historic) return undefined;
-    return finding('api/removed', 'error', resource, '/apiVersion', `${resource.apiVersion} ${kind} was removed in Kubernetes ${historic.removed}; use ${historic.replacement}`, `change apiVersion to ${historic.replacement} (check the field changes in the Kubernetes deprecation guide)`);
+    return verdict('api/removed', 'error', `${apiVersion} ${kind} was removed in Kubernetes ${historic.removed}; use ${historic.replacement}`, `change apiVersion to ${historic.replacement} (check the field changes in the Kubernetes deprecation guide)`);
   }
   const replacementAt = (release: string): Served | undefined => list.find((s) => s !== self && served(s, release));
   if (compareMinor(target, self.last) > 0) {
     const repl = replacementAt(target);
-    const removedIn = nextMinor(self.last);
-    return finding(
+    return verdict(
       'api/removed',
       'error',
-      resource,
-      '/apiVersion',
-      `${resource.apiVersion} ${kind} is not served by Kubernetes ${target} (removed in ${removedIn})${repl ? `; use ${repl.apiVersion}` : '; no replacement API exists'}`,
+      `${apiVersion} ${kind} is not served by Kubernetes ${target} (removed in ${nextMinor(self.last)})${repl ? `; use ${repl.apiVersion}` : '; no replacement API exists'}`,
       repl ? `change apiVersion to ${repl.apiVersion}` : undefined,
     );
   }
@@ -161,16 +175,14 @@ export function checkDeprecation(resource: Resource, kubernetesVersion: string, 
   const gaNow = newer && !isPrerelease(newer.version) && isPrerelease(self.version) ? newer : undefined;
   if (gaNow) {
     const when = compareMinor(self.last, table.newest) < 0 ? `; it is removed in ${nextMinor(self.last)}` : '';
-    return finding('api/deprecated', 'warning', resource, '/apiVersion', `${resource.apiVersion} ${kind} is deprecated in favour of ${gaNow.apiVersion}${when}`, `change apiVersion to ${gaNow.apiVersion}`);
+    return verdict('api/deprecated', 'warning', `${apiVersion} ${kind} is deprecated in favour of ${gaNow.apiVersion}${when}`, `change apiVersion to ${gaNow.apiVersion}`);
   }
   if (compareMinor(self.last, table.newest) < 0) {
     const repl = newer ?? replacementAt(table.newest);
-    return finding(
+    return verdict(
       'api/deprecated',
       'warning',
-      resource,
-      '/apiVersion',
-      `${resource.apiVersion} ${kind} is removed in Kubernetes ${nextMinor(self.last)}${repl ? `; use ${repl.apiVersion}` : ''}`,
+      `${apiVersion} ${kind} is removed in Kubernetes ${nextMinor(self.last)}${repl ? `; use ${repl.apiVersion}` : ''}`,
       repl ? `change apiVersion to ${repl.apiVersion} before upgrading` : undefined,
     );
   }

@@ -1,6 +1,7 @@
 // The small shared vocabulary of the validation checks.
 
 import type { Severity } from '../core/diagnostic.js';
+import { containersOf, podTemplate, type ContainerRef, type PodTemplate } from '../core/pods.js';
 import type { Finding, Resource } from '../core/resource.js';
 
 export interface CheckContext {
@@ -25,4 +26,24 @@ export function compareMinor(a: string, b: string): number {
   const [am = 0, an = 0] = a.split('.').map(Number);
   const [bm = 0, bn = 0] = b.split('.').map(Number);
   return am - bm || an - bn;
+}
+
+export interface PodView {
+  template: PodTemplate;
+  containers: ContainerRef[];
+}
+
+let lastResource: Resource | undefined;
+let lastView: PodView | undefined;
+
+/**
+ * The pod template and containers of a resource. Checks run one resource at a time, so a one-entry memo
+ * lets every check ask without walking the template again.
+ */
+export function podView(resource: Resource): PodView | undefined {
+  if (resource === lastResource) return lastView;
+  const template = podTemplate(resource);
+  lastResource = resource;
+  lastView = template ? { template, containers: containersOf(template) } : undefined;
+  return lastView;
 }

@@ -118,7 +118,8 @@ export function checkDuplicateKeys(file: string, text: string): Finding[] {
     for (const err of doc.errors) {
       if (err.code !== 'DUPLICATE_KEY') continue;
       const pos = lines.linePos(err.pos[0]);
-      const keyText = text.slice(err.pos[0], err.pos[1]).split('\n')[0]!.replace(/:.*$/, '').trim();
+      const eol = text.indexOf('\n', err.pos[0]);
+      const keyText = text.slice(err.pos[0], eol < 0 ? text.length : eol).replace(/:(?:\s.*)?$/, '').trim();
       out.push({
         code: 'yaml/duplicate-key',
         severity: 'error',

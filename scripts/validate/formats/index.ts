@@ -1,9 +1,9 @@
 // Field formats JSON Schema cannot express, checked in one pass over a resource: names per kind, labels and
 // annotations, ports, quantities, CronJob schedules and ConfigMap/Secret keys.
 
-import { containersOf, podTemplate, type PodTemplate } from '../../core/pods.js';
+import type { ContainerRef, PodTemplate } from '../../core/pods.js';
 import { escapePointer, isObject, type Finding, type JsonValue, type KObject, type Resource } from '../../core/resource.js';
-import { finding } from '../finding.js';
+import { finding, podView } from '../finding.js';
 import { cronScheduleProblem } from './cron.js';
 import { annotationsSize, ANNOTATIONS_MAX_BYTES, labelValueProblem, qualifiedKeyProblem } from './labels.js';
 import { configMapKeyProblem, nameProblem, nameRuleFor } from './names.js';
@@ -27,8 +27,8 @@ export function checkFormats(resource: Resource): Finding[] {
   const kind = resource.kind;
   const spec = obj['spec'];
 
-  const template = podTemplate(resource);
-  if (template) checkPodTemplate(resource, template, out);
+  const view = podView(resource);
+  if (view) checkPodTemplate(resource, view.template, view.containers, out);
   if (isObject(spec)) {
     if (isObject(spec['selector']) && kind !== 'Service') checkLabelSelector(resource, spec['selector'], '/spec/selector', out);
     if (group === '' && kind === 'Service') checkService(resource, spec, out);
@@ -116,13 +116,13 @@ function checkLabelSelector(resource: Resource, selector: KObject, pointer: stri
   });
 }
 
-function checkPodTemplate(resource: Resource, template: PodTemplate, out: Out): void {
+function checkPodTemplate(resource: Resource, template: PodTemplate, containers: ContainerRef[], out: Out): void {
   if (template.metadataPointer !== '/metadata') {
     const meta = templateMeta(resource.object, template.metadataPointer);
     if (meta) checkMetadata(resource, meta, template.metadataPointer, out, false);
   }
   const spec = template.spec;
-  for (const c of containersOf(template)) {
+  for (const c of containers) {
     const container = c.container;
     const name = container['name'];
     if (typeof name === 'string') {

@@ -7,8 +7,25 @@ const QUALIFIED_NAME = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 /** 256 KiB: the API server's limit on the sum of all annotation keys and values of one object. */
 export const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 
+// Keys and values repeat across thousands of resources; remembering the good ones skips the regexes.
+const GOOD_KEYS = new Set<string>();
+const GOOD_VALUES = new Set<string>();
+const MEMO_MAX = 20_000;
+
+function remember(set: Set<string>, s: string): undefined {
+  if (set.size >= MEMO_MAX) set.clear();
+  set.add(s);
+  return undefined;
+}
+
 /** Problem with a label or annotation key, or undefined. */
 export function qualifiedKeyProblem(key: string): string | undefined {
+  if (GOOD_KEYS.has(key)) return undefined;
+  const problem = keyProblem(key);
+  return problem ?? remember(GOOD_KEYS, key);
+}
+
+function keyProblem(key: string): string | undefined {
   const slash = key.indexOf('/');
   const name = slash < 0 ? key : key.slice(slash + 1);
   if (slash >= 0) {
@@ -25,7 +42,12 @@ export function qualifiedKeyProblem(key: string): string | undefined {
 }
 
 export function labelValueProblem(value: string): string | undefined {
-  if (value === '') return undefined;
+  if (value === '' || GOOD_VALUES.has(value)) return undefined;
+  const problem = valueProblem(value);
+  return problem ?? remember(GOOD_VALUES, value);
+}
+
+function valueProblem(value: string): string | undefined {
   if (value.length > LABEL_MAX) return `label value is ${value.length} characters, at most ${LABEL_MAX} allowed`;
   if (!QUALIFIED_NAME.test(value)) return `label value ${JSON.stringify(value)} must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit`;
   return undefined;

@@ -1,15 +1,15 @@
 // Container names are unique across init, regular and ephemeral containers of one pod.
 
-import { containersOf, podTemplate } from '../../core/pods.js';
 import type { Finding, Resource } from '../../core/resource.js';
-import { finding } from '../finding.js';
+import { finding, podView } from '../finding.js';
 
 export function checkContainerNames(resource: Resource): Finding[] {
-  const template = podTemplate(resource);
-  if (!template) return [];
+  const view = podView(resource);
+  if (!view) return [];
+  const template = view.template;
   const out: Finding[] = [];
   const seen = new Map<string, string>();
-  for (const c of containersOf(template)) {
+  for (const c of view.containers) {
     const name = c.container['name'];
     if (typeof name !== 'string') continue;
     const first = seen.get(name);

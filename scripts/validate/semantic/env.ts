@@ -2,20 +2,19 @@
 // (RelaxedEnvironmentVariableValidation on by default) any printable ASCII except '=' passes, and the
 // stricter form is still what shells and older clusters understand.
 
-import { containersOf, podTemplate } from '../../core/pods.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
-import { compareMinor, finding, type CheckContext } from '../finding.js';
+import { compareMinor, finding, podView, type CheckContext } from '../finding.js';
 
 const STRICT = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const RELAXED = /^[\x20-\x3c\x3e-\x7e]+$/;
 const RELAXED_SINCE = '1.32';
 
 export function checkEnvNames(resource: Resource, ctx: CheckContext): Finding[] {
-  const template = podTemplate(resource);
-  if (!template) return [];
+  const view = podView(resource);
+  if (!view) return [];
   const relaxed = compareMinor(ctx.kubernetesVersion, RELAXED_SINCE) >= 0;
   const out: Finding[] = [];
-  for (const c of containersOf(template)) {
+  for (const c of view.containers) {
     const env = c.container['env'];
     if (Array.isArray(env)) {
       env.forEach((e, i) => {

@@ -1,16 +1,15 @@
 // Container ports: names unique within a container, containerPort+protocol not repeated (the API server
 // warns), and hostPort+protocol+hostIP unique across the pod (the API server rejects).
 
-import { containersOf, podTemplate } from '../../core/pods.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
-import { finding } from '../finding.js';
+import { finding, podView } from '../finding.js';
 
 export function checkContainerPorts(resource: Resource): Finding[] {
-  const template = podTemplate(resource);
-  if (!template) return [];
+  const view = podView(resource);
+  if (!view) return [];
   const out: Finding[] = [];
   const hostPorts = new Map<string, string>();
-  for (const c of containersOf(template)) {
+  for (const c of view.containers) {
     const ports = c.container['ports'];
     if (!Array.isArray(ports)) continue;
     const names = new Map<string, number>();

@@ -1,8 +1,8 @@
 // A workload's selector must select its own pod template, or the controller could never own its pods.
 
-import { asSelector, isEmptySelector, podTemplate, strings, type LabelSelector } from '../../core/pods.js';
+import { asSelector, isEmptySelector, strings, type LabelSelector } from '../../core/pods.js';
 import { escapePointer, isObject, type Finding, type KObject, type Resource } from '../../core/resource.js';
-import { finding } from '../finding.js';
+import { finding, podView } from '../finding.js';
 
 const APPS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 
@@ -58,7 +58,7 @@ function mapSelector(resource: Resource, spec: KObject): Finding[] {
 }
 
 function templateLabels(resource: Resource): Record<string, string> | undefined {
-  return podTemplate(resource)?.labels;
+  return podView(resource)?.template.labels;
 }
 
 /** The first requirement the labels do not meet, with its pointer relative to the selector. */

@@ -1,13 +1,13 @@
 // Volumes: names unique in the pod; every volumeMount and volumeDevice names a declared volume; a
 // container mounts each path once.
 
-import { containersOf, podTemplate } from '../../core/pods.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
-import { finding } from '../finding.js';
+import { finding, podView } from '../finding.js';
 
 export function checkVolumes(resource: Resource): Finding[] {
-  const template = podTemplate(resource);
-  if (!template) return [];
+  const view = podView(resource);
+  if (!view) return [];
+  const template = view.template;
   const out: Finding[] = [];
   const declared = new Set<string>();
   const volumes = template.spec['volumes'];
@@ -19,7 +19,7 @@ export function checkVolumes(resource: Resource): Finding[] {
       declared.add(name);
     });
   }
-  for (const c of containersOf(template)) {
+  for (const c of view.containers) {
     for (const field of ['volumeMounts', 'volumeDevices'] as const) {
       const list = c.container[field];
       if (!Array.isArray(list)) continue;
