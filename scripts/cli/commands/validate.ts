@@ -1,0 +1,66 @@
+// `kcfg validate`: environments and directories render first; files and stdin are validated as they are
+// (a kubeconform replacement). Both kinds of target may be mixed in one run.
+
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadInput } from '../../check/inputs.js';
+import { fileLocator, toDiagnostic } from '../../check/locate.js';
+import type { CheckResult } from '../../check/result.js';
+import { runCheck } from '../../check/run.js';
+import type { Config } from '../../config/types.js';
+import { mergeDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
+import { UsageError } from '../../core/errors.js';
+import { validateResources } from '../../validate/index.js';
+import { resolveTargets } from '../../workspace/index.js';
+import { bool, parse, str } from '../args.js';
+import { loadContext, renderedFiles } from '../context.js';
+import { exitCodeFor } from '../exit.js';
+import { emit, outputTargets, reportOptions } from '../output.js';
+
+export async function validateCommand(argv: string[]): Promise<number> {
+  const p = parse(argv, { 'kubernetes-version': { type: 'string' }, 'allow-unknown-kinds': { type: 'string', multiple: true } });
+  const targets = outputTargets(p);
+  const cwd = resolve(str(p, 'cwd') ?? process.cwd());
+  const files = p.positionals.filter((a) => a === '-' || isFile(resolve(cwd, a)));
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  const dirs = p.positionals.filter((a) => !files.includes(a));
+  const config: Config | undefined = dirs.length > 0 || files.length === 0 ? loadContext(p) : undefined;
+  const started = performance.now();
+
+  const diagnostics: Diagnostic[] = [];
+  let result: CheckResult = { command: 'validate', environments: [], diagnostics: [], suppressed: 0, skippedRules: [], durationMs: 0 };
+  let virtual = new Map<string, string>();
+  if (config) {
+    const envs = resolveTargets(config, dirs);
+    const run = await runCheck('validate', config, envs, { validate: true, policies: false }, { cache: !bool(p, 'no-cache') });
+    result = run.result;
+    diagnostics.push(...run.result.diagnostics);
+    virtual = renderedFiles(run.rendered);
+  }
+  const version = str(p, 'kubernetes-version') ?? config?.schemas.kubernetesVersion ?? '1.32';
+  const allow = [...(config?.schemas.allowUnknownKinds ?? []), ...((p.values['allow-unknown-kinds'] as string[] | undefined) ?? [])];
+  const skipped = new Set(result.skippedRules);
+  for (const arg of files) {
+    const input = loadInput(cwd, arg, () => readFileSync(0, 'utf8'));
+    if (input.file === '<stdin>') virtual.set('<stdin>', input.text);
+    const v = validateResources(input.resources, { kubernetesVersion: version, allowUnknownKinds: allow, cacheDir: config?.cacheDir ?? defaultCacheDir(cwd) });
+    for (const s of v.skippedRules) skipped.add(s);
+    for (const f of [...input.findings, ...v.findings]) diagnostics.push(toDiagnostic(f, input.file, fileLocator));
+    result.environments.push({ name: input.file, dir: '', kubernetesVersion: version, resources: input.resources.length, cached: false });
+  }
+  result = { ...result, diagnostics: mergeDiagnostics(diagnostics), skippedRules: [...skipped].sort(), durationMs: performance.now() - started };
+  emit(result, targets, reportOptions(p, config?.root ?? cwd, virtual), cwd);
+  return exitCodeFor(result.diagnostics);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function defaultCacheDir(cwd: string): string {
+  return process.env['KCFG_CACHE_DIR'] ? resolve(process.env['KCFG_CACHE_DIR']) : resolve(cwd, 'node_modules/.cache/kcfg');
+}
