@@ -127,6 +127,11 @@ spec:
         - { name: app, image: a, volumeMounts: [{ name: data, mountPath: /data }, { name: tmp, mountPath: /tmp }] }
       volumes: [{ name: data, emptyDir: {} }, { name: tmp, emptyDir: {} }]`);
     expect(check(ok)).toEqual([]);
+    const sts = `${deployment('      containers: [{ name: app, image: a, volumeMounts: [{ name: data, mountPath: /data }] }]', { kind: 'StatefulSet' })}  volumeClaimTemplates:
+    - metadata: { name: data }
+      spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }
+`;
+    expect(check(sts)).toEqual([]);
     const bad = deployment(`      initContainers:
         - { name: init, image: a, volumeMounts: [{ name: cache, mountPath: /cache }] }
       containers:

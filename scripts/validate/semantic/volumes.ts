@@ -1,5 +1,5 @@
-// Volumes: names unique in the pod; every volumeMount and volumeDevice names a declared volume; a
-// container mounts each path once.
+// Volumes: names unique in the pod; every volumeMount and volumeDevice names a declared volume (or a
+// StatefulSet claim template); a container mounts each path once.
 
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
 import { finding, podView } from '../finding.js';
@@ -18,6 +18,14 @@ export function checkVolumes(resource: Resource): Finding[] {
       if (declared.has(name)) out.push(finding('semantic/duplicate-volume', 'error', resource, `${template.specPointer}/volumes/${i}/name`, `volume name "${name}" is declared twice`));
       declared.add(name);
     });
+  }
+  // A StatefulSet's claim templates are volumes its pods mount by name.
+  const claims = resource.kind === 'StatefulSet' && isObject(resource.object['spec']) ? resource.object['spec']['volumeClaimTemplates'] : undefined;
+  if (Array.isArray(claims)) {
+    for (const c of claims) {
+      const name = isObject(c) && isObject(c['metadata']) ? c['metadata']['name'] : undefined;
+      if (typeof name === 'string') declared.add(name);
+    }
   }
   for (const c of view.containers) {
     for (const field of ['volumeMounts', 'volumeDevices'] as const) {
