@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedEnvironment } from '../../scripts/core/rendered.js';
 import type { Resource } from '../../scripts/core/resource.js';
@@ -147,5 +148,37 @@ describe('locate: odd input', () => {
     const secret = find(prod, 'Secret', /^prod-db-/);
     const result = locator.locate(secret, '/data/DB_PASSWORD');
     expect(JSON.stringify(result)).not.toContain('not-a-real-secret');
+  });
+});
+
+describe('locate: every leaf of every resource', () => {
+  it('gets a source line that names the field, unless a kustomization entry or patch operation set it', () => {
+    const locator = createLocator({ root, env: PROD });
+    const texts = new Map<string, string[]>();
+    const lineText = (file: string, line: number): string => {
+      if (!texts.has(file)) texts.set(file, readFileSync(join(root, file), 'utf8').split('\n'));
+      return texts.get(file)![line - 1] ?? '';
+    };
+    const unexplained: string[] = [];
+    let leaves = 0;
+    for (const resource of prod.resources) {
+      const visit = (v: unknown, pointer: string): void => {
+        if (Array.isArray(v)) return v.forEach((x, i) => visit(x, `${pointer}/${i}`));
+        if (v !== null && typeof v === 'object') {
+          for (const [k, x] of Object.entries(v)) visit(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+          return;
+        }
+        leaves++;
+        const { source } = locator.locate(resource, pointer);
+        if (!source) return void unexplained.push(`${pointer}: no source`);
+        const key = pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+        const text = lineText(source.file, source.line);
+        const entry = source.file.endsWith('kustomization.yaml') || source.file.endsWith('.env') || source.file.endsWith('json6902.yaml');
+        if (!/^\d+$/.test(key) && !entry && !text.includes(key)) unexplained.push(`${resource.kind}/${resource.id.name} ${pointer} → ${source.file}:${source.line} ${text.trim()}`);
+      };
+      visit(resource.object, '');
+    }
+    expect(leaves).toBeGreaterThan(50);
+    expect(unexplained).toEqual([]);
   });
 });
