@@ -1,9 +1,16 @@
 // Fast multi-document YAML parsing. The hot path uses js-yaml per document; the `yaml` package (slower, but
 // with a CST and precise errors) is used only to explain a failure or to guard documents that use aliases.
 
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
-import { parseDocument } from 'yaml';
 import type { Finding, SourceDocument } from '../core/resource.js';
+
+// `yaml` costs ~80 ms to load; most runs never need it, so it is loaded on first use.
+const require = createRequire(import.meta.url);
+let yamlLib: typeof import('yaml') | undefined;
+export function yamlModule(): typeof import('yaml') {
+  return (yamlLib ??= require('yaml') as typeof import('yaml'));
+}
 
 export interface ParsedDocument {
   doc: SourceDocument;
@@ -75,7 +82,7 @@ function parseFast(chunk: string, doc: SourceDocument): One {
 }
 
 function parseGuarded(chunk: string, doc: SourceDocument): One {
-  const parsed = parseDocument(chunk, { uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  const parsed = yamlModule().parseDocument(chunk, { uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
   const err = parsed.errors[0];
   if (err) return { finding: yamlFinding(err.code, err.message, err.pos[0], chunk, doc) };
   try {

@@ -1,9 +1,10 @@
 // Pointer → line:column inside one YAML document, through the `yaml` CST. Only called for resources that
 // have findings, so the slow parser stays off the hot path.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { parsePointer, type SourceDocument } from '../core/resource.js';
+import { yamlModule } from './parse.js';
 
 interface Parsed {
   doc: Document;
@@ -15,6 +16,7 @@ const cache = new WeakMap<SourceDocument, Parsed>();
 function parsed(doc: SourceDocument): Parsed {
   let p = cache.get(doc);
   if (!p) {
+    const { LineCounter, parseDocument } = yamlModule();
     const lines = new LineCounter();
     const text = doc.text.slice(doc.start, doc.end);
     p = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false, schema: 'core' }), lines };
@@ -47,6 +49,7 @@ export function positionInDocument(doc: SourceDocument, pointer: string): Source
 }
 
 function step(node: unknown, seg: string): { node: unknown; offset: number } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlModule();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
