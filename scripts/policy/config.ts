@@ -8,6 +8,7 @@ import { POLICY_LIST } from '../../policies/index.js';
 import { loadBaseline, type Baseline } from './baseline.js';
 import { loadRules } from './rules.js';
 import { POLICY_CONFIG_SCHEMA } from './schema.js';
+import { closest } from './suggest.js';
 import type { Policy } from './types.js';
 import { createAjv, describeAjvError, readYamlFile, validatorFor, validateYaml, type YamlFile } from './yaml-file.js';
 
@@ -85,8 +86,8 @@ function normalise(raw: Record<string, unknown>, base: string, known: Set<string
   const out: Record<string, PolicySetting> = {};
   for (const [id, value] of Object.entries(raw)) {
     if (!known.has(id)) {
-      const near = [...known].filter((k) => k.includes(id) || id.includes(k)).slice(0, 3);
-      throw new ConfigError(`unknown policy "${id}"`, yf.locate(`${base}/${escapePointer(id)}`), near.length ? `did you mean ${near.join(', ')}?` : 'run `kcfg policies` to list them');
+      const near = closest(id, known);
+      throw new ConfigError(`unknown policy "${id}"`, yf.locate(`${base}/${escapePointer(id)}`), near ? `did you mean ${near}?` : 'run `kcfg policies` to list them');
     }
     out[id] = typeof value === 'string' ? { severity: value as SeveritySetting } : (value as PolicySetting);
   }

@@ -3,6 +3,7 @@
 //   kcfg.dev/exempt.<policy-id>: "containers=<name>,<name>; reason=<reason>"  only findings about those containers
 
 import { containersOf, podTemplate } from '../core/pods.js';
+import { closest } from './suggest.js';
 import { escapePointer, isObject, type KObject, type Resource } from '../core/resource.js';
 
 export const EXEMPT_PREFIX = 'kcfg.dev/exempt.';
@@ -82,7 +83,8 @@ export function exemptionsOf(resource: Resource, knownPolicies: ReadonlySet<stri
         result.problems.push({ pointer, message: `exemption ${key} ${message}`, hint });
       };
       if (!knownPolicies.has(policy)) {
-        problem(`names unknown policy "${policy}"`, 'run `kcfg policies` for the list of policy ids');
+        const near = closest(policy, knownPolicies);
+        problem(`names unknown policy "${policy}"`, near ? `did you mean kcfg.dev/exempt.${near}?` : 'run `kcfg policies` for the list of policy ids');
         continue;
       }
       const parsed = parseExemptionValue(typeof raw === 'string' ? raw : '');

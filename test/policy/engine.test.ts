@@ -151,13 +151,14 @@ spec:
     ['no reason', 'metadata', '', 'kcfg.dev/exempt.run-as-non-root', /has no reason/, '/metadata/annotations/kcfg.dev~1exempt.run-as-non-root'],
     ['unknown policy', 'template', 'because', 'kcfg.dev/exempt.run-as-nonroot', /unknown policy "run-as-nonroot"/, '/spec/template/metadata/annotations/kcfg.dev~1exempt.run-as-nonroot'],
     ['unknown container', 'template', 'containers=sidecar; reason=x', 'kcfg.dev/exempt.run-as-non-root', /container "sidecar" that the pod does not have/, '/spec/template/metadata/annotations/kcfg.dev~1exempt.run-as-non-root'],
-  ] as const)('an invalid exemption (%s) is an error finding at the annotation and exempts nothing', (_n, where, value, key, message, pointer) => {
+  ] as const)('an invalid exemption (%s) is an error finding at the annotation and exempts nothing', (name, where, value, key, message, pointer) => {
     const r = runWith(cfg, annotated(where, value, key));
     const invalid = r.findings.filter((f) => f.code === 'policy/invalid-exemption');
     expect(invalid).toHaveLength(1);
     expect(invalid[0]).toMatchObject({ severity: 'error', pointer });
     expect(invalid[0]!.message).toMatch(message);
     expect(r.findings.filter((f) => f.code === 'policy/run-as-non-root')).toHaveLength(2);
+    if (name === 'unknown policy') expect(invalid[0]!.hint).toBe('did you mean kcfg.dev/exempt.run-as-non-root?');
   });
 
   it('an exemption naming a policy that is off is still valid', () => {
@@ -231,11 +232,12 @@ describe('configuration file', () => {
     ['environment options failing', 'environments:\n  staging:\n    policies:\n      resource-bounds:\n        options:\n          requests: { cpu: { min: lots } }\n', /in environment staging: requests\/cpu\/min/, 6],
     ['unknown environment', 'environments:\n  prod:\n    policies: {}\n', /unknown environment "prod"/, 2],
     ['YAML syntax', 'policies:\n  a: [\n', /./, 3],
-  ])('%s is a ConfigError at file:line', (_n, text, message, line) => {
+  ])('%s is a ConfigError at file:line', (name, text, message, line) => {
     const root = repo({ 'policies/config.yaml': text });
     const e = configError(() => loadPolicyConfig(root, { environments: ['staging', 'production'] }));
     expect(e.message).toMatch(message);
     expect(e.location).toMatchObject({ file: 'policies/config.yaml', line });
+    if (name === 'unknown policy id') expect(e.hint).toBe('did you mean run-as-non-root?');
   });
 });
 
