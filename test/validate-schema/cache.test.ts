@@ -25,6 +25,20 @@ describe('compiled validator cache', () => {
     expect(warmFindings).toEqual(coldFindings);
     expect(warmFindings.map((f) => f.code)).toEqual(['schema/type', 'schema/type']);
     expect(warm.validate(one(DEPLOYMENT))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.v8'))).toHaveLength(2);
+
+    forgetLoadedSchemas();
+    const withCodeCache = createSchemaValidator({ kubernetesVersion: '1.35', allowUnknownKinds: [], cacheDir: dir });
+    expect([...withCodeCache.validate(broken), ...withCodeCache.validate(certificate)]).toEqual(coldFindings);
+    expect(withCodeCache.stats()).toEqual({ compiled: 0, loadedFromCache: 2 });
+  });
+
+  it('ignores a V8 code cache that does not fit', () => {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.v8'))) writeFileSync(join(dir, f), 'stale');
+    forgetLoadedSchemas();
+    const v = createSchemaValidator({ kubernetesVersion: '1.35', allowUnknownKinds: [], cacheDir: dir });
+    expect(v.validate(broken).map((f) => f.pointer)).toEqual(['/spec/replicas']);
+    expect(v.stats()).toEqual({ compiled: 0, loadedFromCache: 1 });
   });
 
   it('recompiles when a cached file is unusable', () => {
