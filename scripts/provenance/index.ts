@@ -101,7 +101,6 @@ class State {
     const path = plain(segs);
     const { subject, layers } = prep;
     const images = isImagePointer(path) ? this.imageNames(prep, segs) : undefined;
-    const dataKey = prep.generator && path.length === 2 && ['data', 'binaryData', 'stringData'].includes(path[0]!) ? path[1]! : undefined;
     let partial: { depth: number; location: SourceLocation } | undefined;
 
     const tryPatches = (list: Patch[], current: Subject): SourceLocation | undefined => {
@@ -138,7 +137,7 @@ class State {
         entry(namespaceEntry(root, subject, path)) ||
         tryPatches(patches.patches, entering) ||
         tryPatches(patches.strategic, entering) ||
-        (prep.generator && dataKey !== undefined && this.generatorData(prep, k, host, root, dataKey));
+        (prep.generator && this.generated(prep, k, host, root, path));
       if (hit) return hit;
     }
 
@@ -154,10 +153,22 @@ class State {
     return base.source.at(w.offset);
   }
 
-  private generatorData(prep: Prepared, k: Kustomization, host: YamlSource, root: unknown, key: string): SourceLocation | undefined {
+  /** What a generator entry (or its kustomization's generatorOptions) sets: data keys, labels, annotations, type. */
+  private generated(prep: Prepared, k: Kustomization, host: YamlSource, root: unknown, path: string[]): SourceLocation | undefined {
     const gen = prep.generator!;
     const entry = generatorEntry(root, gen.field, [prep.original], k === gen.defining);
-    return entry ? dataKeyLocation(entry, key, k, host, this.files) : undefined;
+    if (!entry) return undefined;
+    const [first, second] = path;
+    if (path.length === 2 && (first === 'data' || first === 'binaryData' || first === 'stringData')) return dataKeyLocation(entry, second!, k, host, this.files);
+    if (path.length === 3 && first === 'metadata' && (second === 'labels' || second === 'annotations')) {
+      const at = keyOffset(getNode(entry, 'options', second), path[2]!) ?? keyOffset(getNode(root, 'generatorOptions', second), path[2]!);
+      return at === undefined ? undefined : host.at(at);
+    }
+    if (path.length === 1 && first === 'type' && gen.field === 'secretGenerator') {
+      const at = keyOffset(entry, 'type');
+      return at === undefined ? undefined : host.at(at);
+    }
+    return undefined;
   }
 
   /** Image names the container's image had, growing through `newName` entries from the innermost layer out. */

@@ -9,6 +9,12 @@ configMapGenerator:
     files:
       - app.properties
       - custom=extra.conf
+    options:
+      labels:
+        generated: "yes"
+generatorOptions:
+  annotations:
+    note: from-generator
 `,
   'base/app.properties': 'color=blue\n',
   'base/extra.conf': 'x=1\n',

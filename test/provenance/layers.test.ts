@@ -40,6 +40,8 @@ const cases: [string, string, string | RegExp, string, string, string, number?][
   ['env item name is still the base line', 'Deployment', 'web-v2', `${c0}/env/0/name`, 'base/app.yaml', '- name: SVC'],
   ['generator files entry', 'ConfigMap', /^files-v2-/, '/data/app.properties', 'base/kustomization.yaml', '- app.properties'],
   ['generator files entry with a key', 'ConfigMap', /^files-v2-/, '/data/custom', 'base/kustomization.yaml', 'custom=extra.conf'],
+  ['generator entry options label', 'ConfigMap', /^files-v2-/, '/metadata/labels/generated', 'base/kustomization.yaml', 'generated: "yes"'],
+  ['generatorOptions annotation', 'ConfigMap', /^files-v2-/, '/metadata/annotations/note', 'base/kustomization.yaml', 'note: from-generator'],
   ['generated name with an overlay suffix', 'ConfigMap', /^files-v2-/, '/metadata/name', 'mid/kustomization.yaml', 'nameSuffix: -v2'],
 ];
 
