@@ -1,5 +1,6 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, ResourceId } from '../core/diagnostic.js';
 import type { EngineInfo } from '../core/rendered.js';
+import type { DiffSection } from '../diff/types.js';
 
 export interface EnvironmentSummary {
   name: string;
@@ -7,6 +8,8 @@ export interface EnvironmentSummary {
   kubernetesVersion: string;
   resources: number;
   cached: boolean;
+  /** Identities of the rendered resources, for reporters that list every resource (JUnit); not serialised to JSON. */
+  resourceIds?: ResourceId[];
 }
 
 /** Everything a check-like command produced; the one input every reporter renders. */
@@ -21,4 +24,6 @@ export interface CheckResult {
   /** CEL rules that could not be evaluated offline (they need `oldSelf`). */
   skippedRules: string[];
   durationMs: number;
+  /** Environment diffs for reports that show them (HTML); filled by `kcfg check --diff A,B`. */
+  diffs?: DiffSection[];
 }

@@ -11,7 +11,7 @@ export function jsonReport(result: CheckResult): string {
     tool: 'kcfg',
     command: result.command,
     engine: result.engine ?? null,
-    environments: result.environments,
+    environments: result.environments.map(({ resourceIds: _ids, ...e }) => e),
     summary: { ...countBySeverity(result.diagnostics), suppressed: result.suppressed },
     skippedRules: result.skippedRules,
     diagnostics: result.diagnostics,
