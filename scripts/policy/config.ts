@@ -98,14 +98,15 @@ function normalise(raw: Record<string, unknown>, base: string, known: Set<string
 function checkOptions(config: PolicyConfig, yf?: YamlFile): void {
   const ajv = createAjv();
   const envs = [undefined, ...Object.keys(config.environments)];
+  const none = ajv.compile({ type: 'object', maxProperties: 0 });
   for (const policy of config.policies) {
-    if (!policy.optionsSchema) continue;
-    const validate = ajv.compile(policy.optionsSchema);
+    // A policy without an options schema takes no options: a typo there must not pass silently.
+    const validate = policy.optionsSchema ? ajv.compile(policy.optionsSchema) : none;
     for (const env of envs) {
       const options = resolvePolicy(config, policy, env).options;
       if (validate(options)) continue;
       const err = validate.errors![0]!;
-      const { pointer, text } = describeAjvError(err);
+      const { pointer, text } = policy.optionsSchema ? describeAjvError(err) : { pointer: '', text: 'the policy takes no options' };
       const fromEnv = env !== undefined && config.environments[env]?.[policy.meta.id]?.options !== undefined;
       const at = fromEnv ? `/environments/${escapePointer(env!)}/policies` : '/policies';
       const where = `${at}/${escapePointer(policy.meta.id)}/options${pointer}`;

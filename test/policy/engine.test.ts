@@ -230,6 +230,7 @@ describe('configuration file', () => {
     ['unknown key', 'policies:\n  run-as-non-root:\n    sevrity: error\n', /unknown key "sevrity"/, 3],
     ['options failing the policy schema', 'policies:\n  cpu-limit:\n    options: { mode: sometimes }\n', /options of policy "cpu-limit": mode: must be one of/, 3],
     ['environment options failing', 'environments:\n  staging:\n    policies:\n      resource-bounds:\n        options:\n          requests: { cpu: { min: lots } }\n', /in environment staging: requests\/cpu\/min/, 6],
+    ['options for a policy without options', 'policies:\n  run-as-non-root:\n    options: { strict: true }\n', /options of policy "run-as-non-root": the policy takes no options/, 3],
     ['unknown environment', 'environments:\n  prod:\n    policies: {}\n', /unknown environment "prod"/, 2],
     ['YAML syntax', 'policies:\n  a: [\n', /./, 3],
   ])('%s is a ConfigError at file:line', (name, text, message, line) => {
