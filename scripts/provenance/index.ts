@@ -7,6 +7,7 @@
 // deepest into it.
 
 import { posix } from 'node:path';
+import { isSeq } from 'yaml';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { isObject, splitApiVersion, type Environment, type Locator, type Resource } from '../core/resource.js';
 import { positionInDocument } from '../resources/position.js';
@@ -298,8 +299,12 @@ function nameChain(rendered: string, layers: Kustomization[], hashed: boolean, k
  * name the rendered name contains.
  */
 function findDocument(source: YamlSource, subject: Subject, rendered: string, renderedNs: string): unknown {
-  const sameKind = source.docs
-    .map((d) => d.contents)
+  // Kustomize reads the items of a `kind: List` document as resources of their own.
+  const nodes = source.docs.flatMap((d) => {
+    const items = /List$/.test(getScalar(d.contents, 'kind') ?? '') ? getNode(d.contents, 'items') : undefined;
+    return isSeq(items) ? items.items : [d.contents];
+  });
+  const sameKind = nodes
     .filter((node) => getScalar(node, 'kind') === subject.kind && splitApiVersion(getScalar(node, 'apiVersion') ?? '').group === subject.group);
   const named = sameKind.filter((node) => subject.names.has(getScalar(node, 'metadata', 'name') ?? '\u0000'));
   if (named.length === 1) return named[0];

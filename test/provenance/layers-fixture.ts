@@ -4,6 +4,7 @@
 export const LAYERED: Record<string, string> = {
   'base/kustomization.yaml': `resources:
   - app.yaml
+  - list.yaml
 configMapGenerator:
   - name: files
     files:
@@ -57,6 +58,19 @@ spec:
     app: web
   ports:
     - port: 80
+`,
+  'base/list.yaml': `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ServiceAccount
+    metadata:
+      name: web
+  - apiVersion: v1
+    kind: ServiceAccount
+    metadata:
+      name: batch
+    automountServiceAccountToken: false
 `,
   'mid/kustomization.yaml': `resources:
   - ../base

@@ -38,6 +38,7 @@ const cases: [string, string, string | RegExp, string, string, string, number?][
   ['a target naming the suffixed name does not match before the suffix', 'Deployment', 'web-v2', '/spec/minReadySeconds', 'base/app.yaml', 'spec:', 1],
   ['replacement target points at the replacement source', 'Deployment', 'web-v2', `${c0}/env/0/value`, 'top/kustomization.yaml', 'fieldPath: metadata.name'],
   ['env item name is still the base line', 'Deployment', 'web-v2', `${c0}/env/0/name`, 'base/app.yaml', '- name: SVC'],
+  ['item of a kind: List document', 'ServiceAccount', 'batch-v2', '/automountServiceAccountToken', 'base/list.yaml', 'automountServiceAccountToken: false'],
   ['generator files entry', 'ConfigMap', /^files-v2-/, '/data/app.properties', 'base/kustomization.yaml', '- app.properties'],
   ['generator files entry with a key', 'ConfigMap', /^files-v2-/, '/data/custom', 'base/kustomization.yaml', 'custom=extra.conf'],
   ['generator entry options label', 'ConfigMap', /^files-v2-/, '/metadata/labels/generated', 'base/kustomization.yaml', 'generated: "yes"'],
