@@ -286,6 +286,11 @@ spec:
     expect(checkFormats(r)[0]!.message).toMatch(/use G or Gi instead of Gb/);
   });
 
+  it('checks annotation keys case-insensitively, label keys strictly', () => {
+    const r = resource('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations: { Example.com/Note: x, "bad key": y }\n  labels: { Example.com/app: x }');
+    expect(summary(checkFormats(r))).toEqual(['format/label-key@/metadata/labels/Example.com~1app', 'format/annotation-key@/metadata/annotations/bad key']);
+  });
+
   it('limits total annotation size', () => {
     const r = resource(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  annotations:\n    a: "${'x'.repeat(200_000)}"\n    b: "${'x'.repeat(70_000)}"`);
     expect(summary(checkFormats(r))).toEqual(['format/annotations-size@/metadata/annotations']);

@@ -65,7 +65,8 @@ function checkMetadata(resource: Resource, meta: KObject, pointer: string, out: 
   const annotations = meta['annotations'];
   if (isObject(annotations)) {
     for (const key in annotations) {
-      const problem = qualifiedKeyProblem(key);
+      // The API server checks annotation keys lowercased, so an upper-case prefix is allowed there.
+      const problem = qualifiedKeyProblem(key.toLowerCase());
       if (problem) out.push(finding('format/annotation-key', 'error', resource, `${pointer}/annotations/${escapePointer(key)}`, `annotation ${problem}`));
     }
     const size = annotationsSize(annotations);
