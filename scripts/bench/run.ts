@@ -1,0 +1,137 @@
+// `npm run bench`: the performance figures the issues name, as medians over several whole-process runs.
+// Not a test: it prints numbers and the targets beside them; these machines are noisy, so read medians.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus } from './corpus.js';
+import { fmtMs, median, runProcess } from './stats.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const KCFG = join(ROOT, 'bin/kcfg.js');
+const RUNS = Number(process.env['KCFG_BENCH_RUNS'] ?? 7);
+
+interface Row {
+  name: string;
+  value: string;
+  target: string;
+}
+
+const rows: Row[] = [];
+function row(name: string, value: string, target: string): void {
+  rows.push({ name, value, target });
+  process.stderr.write(`  ${name}: ${value} (target ${target})\n`);
+}
+
+function kcfg(args: string[], cacheDir: string): ReturnType<typeof runProcess> {
+  return runProcess(process.execPath, [KCFG, ...args], { cwd: ROOT, env: { ...process.env, KCFG_CACHE_DIR: cacheDir, NO_COLOR: '1' } });
+}
+
+function medianOf(n: number, before: () => void, run: () => ReturnType<typeof runProcess>): { ms: number; rssMb: number } {
+  const times: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < n; i++) {
+    before();
+    const r = run();
+    if (r.status !== 0 && r.status !== 1) throw new Error(`benchmark command failed with exit ${r.status}`);
+    times.push(r.ms);
+    rss = Math.max(rss, r.rssMb ?? 0);
+  }
+  return { ms: median(times), rssMb: rss };
+}
+
+async function benchValidate(tmp: string): Promise<void> {
+  const corpus = buildCorpus(ROOT);
+  const file = join(tmp, 'corpus-10k.yaml');
+  writeFileSync(file, corpus.text);
+  process.stderr.write(`validate: ${corpus.documents} documents from ${corpus.source}\n`);
+  const cache = join(tmp, 'validate-cache');
+  const args = ['validate', file, '--format', 'json'];
+  const cold = medianOf(3, () => rmSync(cache, { recursive: true, force: true }), () => kcfg(args, cache));
+  const warm = medianOf(RUNS, () => undefined, () => kcfg(args, cache));
+  row('validate 10k, warm schema cache', `${fmtMs(warm.ms)} = ${Math.round(corpus.documents / (warm.ms / 1000))} resources/s`, '≥ 10,000 resources/s');
+  row('validate 10k, cold schema cache', `${fmtMs(cold.ms)} = ${Math.round(corpus.documents / (cold.ms / 1000))} resources/s`, '(first run after install)');
+  row('validate 10k, peak RSS', `${Math.max(warm.rssMb, cold.rssMb).toFixed(0)} MB`, '≤ 150 MB');
+
+  const { parseStream } = await import('../resources/parse.js');
+  const { buildResources } = await import('../resources/build.js');
+  const { runPolicies, loadPolicyConfig } = await import('../policy/index.js');
+  const built = buildResources(parseStream(corpus.text, 'corpus.yaml').documents, 'bench');
+  const config = loadPolicyConfig(ROOT);
+  const env = { name: 'bench', dir: '.', kubernetesVersion: '1.32' };
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    runPolicies({ env, resources: built.resources, config, root: ROOT });
+    times.push(performance.now() - t);
+  }
+  const ms = median(times);
+  row('policies over the 10k corpus', `${fmtMs(ms)} = ${Math.round(built.resources.length / (ms / 1000))} resources/s`, '≥ 20,000 resources/s');
+}
+
+function benchCheck(tmp: string): void {
+  const cache = join(tmp, 'check-cache');
+  const renderCache = join(cache, 'render');
+  const cold = medianOf(RUNS, () => rmSync(cache, { recursive: true, force: true }), () => kcfg(['check'], cache));
+  kcfg(['check'], cache);
+  const coldRender = medianOf(RUNS, () => rmSync(renderCache, { recursive: true, force: true }), () => kcfg(['check'], cache));
+  kcfg(['check'], cache);
+  const warm = medianOf(RUNS, () => undefined, () => kcfg(['check'], cache));
+  const noPolicies = medianOf(RUNS, () => undefined, () => kcfg(['validate'], cache));
+  row('check this repo, cold render cache', fmtMs(coldRender.ms), '≤ 0.7 s');
+  row('check this repo, warm render cache', fmtMs(warm.ms), '≤ 0.3 s');
+  row('check this repo, every cache empty', fmtMs(cold.ms), '(first run after clone)');
+  row('policy share of warm check', `${fmtMs(warm.ms - noPolicies.ms)} (${(((warm.ms - noPolicies.ms) / noPolicies.ms) * 100).toFixed(0)}% over validate)`, '≤ 20%');
+}
+
+async function benchDiffs(tmp: string): Promise<void> {
+  const { benchDiff, benchRefDiff } = await import('../diff/bench.js');
+  const d = await benchDiff(RUNS);
+  row('diff of two 1,000-resource environments', fmtMs(d.medianMs), '≤ 300 ms');
+  const times: number[] = [];
+  for (let i = 0; i < Math.min(RUNS, 5); i++) {
+    process.env['KCFG_CACHE_DIR'] = join(tmp, `ref-cache-${i}`);
+    times.push((await benchRefDiff(ROOT, 'HEAD')).ms);
+  }
+  delete process.env['KCFG_CACHE_DIR'];
+  row('diff --base HEAD of this repo, cold caches', fmtMs(median(times)), '≤ 1.5 s');
+}
+
+async function benchLarge(): Promise<void> {
+  let mod: { benchLargeRepo?: () => Promise<{ changedMedianMs: number; fullColdMs: number; fullWarmMs: number }> };
+  try {
+    const path = './large-repo.js';
+    mod = (await import(path)) as typeof mod;
+  } catch {
+    row('200-overlay repository', 'not measured (generator missing)', '≤ 1.0 s for --changed');
+    return;
+  }
+  if (!mod.benchLargeRepo) return;
+  const r = await mod.benchLargeRepo();
+  row('200 overlays: check --changed after a one-file change', fmtMs(r.changedMedianMs), '≤ 1.0 s');
+  row('200 overlays: full check, cold render cache', fmtMs(r.fullColdMs), '(bounded pool)');
+  row('200 overlays: full check, warm render cache', fmtMs(r.fullWarmMs), '');
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const want = (name: string): boolean => only.length === 0 || only.includes(name);
+  const tmp = mkdtempSync(join(tmpdir(), 'kcfg-bench-'));
+  try {
+    if (want('validate')) await benchValidate(tmp);
+    if (want('check')) benchCheck(tmp);
+    if (want('diff')) await benchDiffs(tmp);
+    if (want('large')) await benchLarge();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const w = Math.max(...rows.map((r) => r.name.length));
+  process.stdout.write(`\nkcfg bench (median of ${RUNS} runs unless noted; ${new Date().toISOString()})\n`);
+  for (const r of rows) process.stdout.write(`${r.name.padEnd(w)}  ${r.value.padEnd(34)}  ${r.target}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

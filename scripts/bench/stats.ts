@@ -1,0 +1,39 @@
+// Small timing helpers for the benchmark runner: medians over several runs of a whole process.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export interface ProcessRun {
+  ms: number;
+  /** Peak resident set size in MiB, when GNU time is available. */
+  rssMb?: number;
+  status: number | null;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** Run a command to completion, discarding its output; wall time measured around the whole process. */
+export function runProcess(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ProcessRun {
+  const withTime = existsSync(GNU_TIME);
+  const argv = withTime ? ['-f', '%M', cmd, ...args] : args;
+  const started = performance.now();
+  const r = spawnSync(withTime ? GNU_TIME : cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - started;
+  const run: ProcessRun = { ms, status: r.status };
+  if (withTime) {
+    const last = r.stderr.trim().split('\n').pop() ?? '';
+    const kb = Number(last);
+    if (Number.isFinite(kb)) run.rssMb = kb / 1024;
+  }
+  return run;
+}
+
+export function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
