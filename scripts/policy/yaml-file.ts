@@ -38,7 +38,13 @@ export interface YamlFile {
 export function readYamlFile(root: string, file: string): YamlFile | undefined {
   const path = join(root, file);
   if (!existsSync(path)) return undefined;
-  return parseYamlText(readFileSync(path, 'utf8'), file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return parseYamlText(text, file);
 }
 
 export function parseYamlText(text: string, file: string): YamlFile {
@@ -50,9 +56,15 @@ export function parseYamlText(text: string, file: string): YamlFile {
     throw new ConfigError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), { file, line: pos.line, column: pos.col });
   }
   const source = { file, text, start: 0, end: text.length, line: 1, index: 0 };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(`refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`, { file, line: 1, column: 1 });
+  }
   return {
     file,
-    value: doc.toJS({ maxAliasCount: 100 }),
+    value,
     locate(pointer) {
       const { exact: _exact, ...loc } = positionInDocument(source, pointer);
       return loc;

@@ -233,6 +233,8 @@ describe('configuration file', () => {
     ['options for a policy without options', 'policies:\n  run-as-non-root:\n    options: { strict: true }\n', /options of policy "run-as-non-root": the policy takes no options/, 3],
     ['unknown environment', 'environments:\n  prod:\n    policies: {}\n', /unknown environment "prod"/, 2],
     ['YAML syntax', 'policies:\n  a: [\n', /./, 3],
+    ['duplicate key', 'policies:\n  cpu-limit: error\n  cpu-limit: warning\n', /unique/i, 3],
+    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n', /refused to expand aliases/, 1],
   ])('%s is a ConfigError at file:line', (name, text, message, line) => {
     const root = repo({ 'policies/config.yaml': text });
     const e = configError(() => loadPolicyConfig(root, { environments: ['staging', 'production'] }));
