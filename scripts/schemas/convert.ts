@@ -4,6 +4,7 @@
 // pattern of the value they bind `self` to.
 
 import { escapePointer } from '../core/resource.js';
+import { toJsPattern } from './pattern.js';
 import { KEPT_FORMATS } from './formats.js';
 
 export type Schema = { [k: string]: unknown };
@@ -60,6 +61,11 @@ function convert(node: unknown, refPrefix: string, cel: CelRuleSet[] | undefined
 
   const out: Schema = {};
   for (const k of PLAIN) if (node[k] !== undefined) out[k] = node[k];
+  if (typeof out['pattern'] === 'string') {
+    const js = toJsPattern(out['pattern']);
+    if (js === undefined) delete out['pattern'];
+    else out['pattern'] = js;
+  }
   if (typeof node['format'] === 'string' && KEPT_FORMATS.has(node['format'])) out['format'] = node['format'];
   for (const bound of ['Minimum', 'Maximum'] as const) {
     // OpenAPI 3.0 flags the bound as exclusive; draft-07 carries the number itself.
