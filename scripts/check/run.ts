@@ -5,9 +5,9 @@ import type { Config } from '../config/types.js';
 import { mergeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
 import type { Environment, Finding } from '../core/resource.js';
-import { loadPolicyConfig, runPolicies, type PolicyConfig } from '../policy/index.js';
-import { renderEnvironments } from '../render/index.js';
-import { isKustomizationFile, validateEnvironment, validateKustomizationFiles } from '../validate/index.js';
+import type { PolicyConfig } from '../policy/index.js';
+import { renderEnvironments, RENDER_FAILED } from '../render/index.js';
+import { checkCacheKey, readCheckCache, writeCheckCache, type CachedCheck } from './cache.js';
 import { toDiagnostic } from './locate.js';
 import type { CheckResult } from './result.js';
 
@@ -29,33 +29,25 @@ export async function runCheck(
   opts: { cache: boolean; today?: Date },
 ): Promise<CheckRun> {
   const started = performance.now();
-  // Policy configuration errors should surface before any render work.
-  const policyConfig: PolicyConfig | undefined = stages.policies ? loadPolicyConfig(config.root) : undefined;
+  const today = opts.today ?? new Date();
   const rendered = await renderEnvironments(config, envs, { cache: opts.cache });
   const diagnostics: Diagnostic[] = [];
   const skipped = new Set<string>();
   let suppressed = 0;
+  const analyse = analyser(config, stages, today);
 
   for (const r of rendered) {
-    const findings: Finding[] = [...r.findings];
-    if (stages.validate) {
-      const v = validateEnvironment(r, {
-        kubernetesVersion: r.env.kubernetesVersion,
-        allowUnknownKinds: config.schemas.allowUnknownKinds,
-        cacheDir: config.cacheDir,
-        root: config.root,
-      });
-      findings.push(...v.findings);
-      for (const s of v.skippedRules) skipped.add(s);
-      // A kustomization shared by several environments yields the same finding in each; merging lists them all.
-      findings.push(...validateKustomizationFiles(config.root, r.closure.filter(isKustomizationFile), { cacheDir: config.cacheDir }));
+    const failed = r.findings.some((f) => f.code === RENDER_FAILED);
+    let checked: CachedCheck = { findings: [], suppressed: 0, skippedRules: [] };
+    if (!failed) {
+      const key = opts.cache ? checkCacheKey(config, r, JSON.stringify(stages), today.toISOString().slice(0, 10)) : undefined;
+      const hit = key ? readCheckCache(config, key, r.resources) : undefined;
+      checked = hit ?? (await analyse(r));
+      if (key && !hit) writeCheckCache(config, key, r.resources, checked);
     }
-    if (policyConfig && !r.findings.some((f) => f.code === 'render/failed')) {
-      const p = runPolicies({ env: r.env, resources: r.resources, config: policyConfig, root: config.root, ...(opts.today ? { today: opts.today } : {}) });
-      findings.push(...p.findings);
-      suppressed += p.suppressed.length;
-    }
-    for (const f of findings) diagnostics.push(toDiagnostic(f, r.env.name, r.locator));
+    suppressed += checked.suppressed;
+    for (const s of checked.skippedRules) skipped.add(s);
+    for (const f of [...r.findings, ...checked.findings]) diagnostics.push(toDiagnostic(f, r.env.name, r.locator));
   }
 
   const first = rendered[0];
@@ -76,5 +68,39 @@ export async function runCheck(
       skippedRules: [...skipped].sort(),
       durationMs: performance.now() - started,
     },
+  };
+}
+
+/**
+ * Validation and policies for one environment. The modules are imported on first use: a run answered from
+ * the check cache never loads ajv, CEL or the policies.
+ */
+function analyser(config: Config, stages: CheckStages, today: Date): (r: RenderedEnvironment) => Promise<CachedCheck> {
+  let policyConfig: PolicyConfig | undefined;
+  return async (r) => {
+    const findings: Finding[] = [];
+    const skippedRules: string[] = [];
+    let suppressed = 0;
+    if (stages.validate) {
+      const { isKustomizationFile, validateEnvironment, validateKustomizationFiles } = await import('../validate/index.js');
+      const v = validateEnvironment(r, {
+        kubernetesVersion: r.env.kubernetesVersion,
+        allowUnknownKinds: config.schemas.allowUnknownKinds,
+        cacheDir: config.cacheDir,
+        root: config.root,
+      });
+      findings.push(...v.findings);
+      skippedRules.push(...v.skippedRules);
+      // A kustomization shared by several environments yields the same finding in each; merging lists them all.
+      findings.push(...validateKustomizationFiles(config.root, r.closure.filter(isKustomizationFile), { cacheDir: config.cacheDir }));
+    }
+    if (stages.policies) {
+      const { loadPolicyConfig, runPolicies } = await import('../policy/index.js');
+      policyConfig ??= loadPolicyConfig(config.root, { environments: config.environments.map((e) => e.name) });
+      const p = runPolicies({ env: r.env, resources: r.resources, config: policyConfig, root: config.root, today });
+      findings.push(...p.findings);
+      suppressed += p.suppressed.length;
+    }
+    return { findings, suppressed, skippedRules };
   };
 }
