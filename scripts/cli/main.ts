@@ -6,16 +6,19 @@ export const USAGE = `kcfg — render, validate, police and diff Kustomize envir
 
 Usage:
   kcfg check    [env|dir]...          render + validate + policies (what CI and pre-commit run)
+                [--changed [--staged | --base REF]] [--shard i/n] [--diff A,B]
   kcfg render   [env|dir]... [--out DIR [--check]]
   kcfg validate [env|dir|file|-]...   schemas and API-server checks; files and stdin work too
   kcfg policy   [env|dir]...          house policies only
   kcfg policies                       list policies and their severities per environment
   kcfg diff     ENV_A ENV_B [--parity] | --base REF [env]...
+  kcfg merge    RESULT.json...        combine JSON/SARIF results of sharded runs (--format as for check)
   kcfg version
 
 Common flags:
   -C, --cwd DIR             repository root (default: current directory)
-  -f, --format FORMAT       text (default) or json; repeat with --output for several reports
+  -f, --format FORMAT       text (default), json, sarif, github, github-summary, junit, markdown, html;
+                            repeat with --output for several reports
   -o, --output FILE         write the report of the matching --format to FILE (atomically)
   -q, --quiet               errors only        -v, --verbose   more detail
       --no-cache            render without the content-hash cache
@@ -34,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   policies: async () => (await import('./commands/policies.js')).policiesCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,
   version: async () => (await import('./commands/version.js')).versionCommand,
+  merge: async () => (await import('./commands/merge.js')).mergeCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -81,7 +81,13 @@ export function sarifLog(result: CheckResult, options: Pick<ReportOptions, 'root
           {
             executionSuccessful: true,
             toolExecutionNotifications: notifications,
-            properties: { command: result.command, environments: result.environments.map((e) => e.name), suppressed: result.suppressed },
+            properties: {
+              command: result.command,
+              environments: result.environments.map(({ resourceIds: _ids, ...e }) => e),
+              suppressed: result.suppressed,
+              skippedRules: result.skippedRules,
+              ...(result.engine ? { engine: result.engine } : {}),
+            },
           },
         ],
         results: distinctFingerprints(kept.map((d) => sarifResult(d, ruleIndex.get(d.code)!, result, options.root))),
@@ -131,11 +137,8 @@ function sarifResult(d: Diagnostic, ruleIndex: number, result: CheckResult, root
     locations,
     ...(related.length ? { relatedLocations: related } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(d, file) },
-    properties: {
-      environments: d.environments,
-      ...(d.resource ? { resource: d.resource } : {}),
-      ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
-    },
+    // The diagnostic itself, so `kcfg merge` can read SARIF back without loss.
+    properties: { environments: d.environments, diagnostic: d },
   };
 }
 

@@ -1,18 +1,59 @@
-import { runCheck, type CheckStages } from '../../check/run.js';
-import { resolveTargets } from '../../workspace/index.js';
-import { bool, parse, type Parsed } from '../args.js';
+import type { CheckStages } from '../../check/run.js';
+import { UsageError } from '../../core/errors.js';
+import {
+  appendStepSummary,
+  createProgress,
+  environmentDiffs,
+  parseDiffPair,
+  parseShard,
+  runCheckInBatches,
+  selectEnvironments,
+  type ChangeSource,
+} from '../../workflow/index.js';
+import { bool, parse, str, type Options, type Parsed } from '../args.js';
 import { loadContext, renderedFiles } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { emit, outputTargets, reportOptions } from '../output.js';
 
+export const CHECK_FLAGS: Options = {
+  changed: { type: 'boolean' },
+  staged: { type: 'boolean' },
+  base: { type: 'string' },
+  shard: { type: 'string' },
+  diff: { type: 'string' },
+};
+
 async function run(command: string, stages: CheckStages, argv: string[]): Promise<number> {
-  const p: Parsed = parse(argv, {});
+  const p: Parsed = parse(argv, CHECK_FLAGS);
   const targets = outputTargets(p);
   const config = loadContext(p);
-  const envs = resolveTargets(config, p.positionals);
-  const { result, rendered } = await runCheck(command, config, envs, stages, { cache: !bool(p, 'no-cache') });
-  emit(result, targets, reportOptions(p, config.root, renderedFiles(rendered)), process.cwd());
+  const changed = changeSource(p);
+  const shard = str(p, 'shard');
+  const diffPair = str(p, 'diff') !== undefined ? parseDiffPair(str(p, 'diff')!) : undefined;
+  const selection = selectEnvironments(config, p.positionals, { ...(changed ? { changed } : {}), ...(shard ? { shard: parseShard(shard) } : {}) });
+  const envs = selection.environments;
+  if (selection.note && (bool(p, 'verbose') || (envs.length === 0 && !bool(p, 'quiet')))) {
+    process.stderr.write(`kcfg: ${selection.note}${envs.length === 0 ? '; nothing to check' : ''}\n`);
+  }
+  const cache = !bool(p, 'no-cache');
+  const progress = createProgress({ stream: process.stderr, env: process.env, verbose: bool(p, 'verbose'), quiet: bool(p, 'quiet'), environments: envs.length });
+  const { result, rendered } = await runCheckInBatches(command, config, envs, stages, { cache, progress });
+  const wantsDiff = diffPair !== undefined || targets.some((t) => t.format === 'html');
+  const diffs = wantsDiff ? await environmentDiffs(config, rendered, diffPair, cache) : [];
+  const full = diffs.length > 0 ? { ...result, diffs } : result;
+  const options = reportOptions(p, config.root, renderedFiles(rendered));
+  emit(full, targets, options, process.cwd());
+  appendStepSummary(full, targets.map((t) => t.format), options);
   return exitCodeFor(result.diagnostics);
+}
+
+/** `--staged` and `--base REF` imply `--changed`. */
+function changeSource(p: Parsed): ChangeSource | undefined {
+  const staged = bool(p, 'staged');
+  const base = str(p, 'base');
+  if (!bool(p, 'changed') && !staged && base === undefined) return undefined;
+  if (staged && base !== undefined) throw new UsageError('--staged and --base cannot be combined', 'use --staged in a pre-commit hook and --base REF in CI');
+  return { ...(staged ? { staged } : {}), ...(base !== undefined ? { base } : {}) };
 }
 
 export const checkCommand = (argv: string[]): Promise<number> => run('check', { validate: true, policies: true }, argv);

@@ -1,0 +1,22 @@
+// `kcfg merge a.json b.json …`: combine the JSON (or SARIF) results of sharded check runs into one report.
+
+import { resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { appendStepSummary, mergeResults, readResultFile } from '../../workflow/index.js';
+import { parse, str } from '../args.js';
+import { exitCodeFor } from '../exit.js';
+import { emit, outputTargets, reportOptions } from '../output.js';
+
+export async function mergeCommand(argv: string[]): Promise<number> {
+  const p = parse(argv, {});
+  const targets = outputTargets(p);
+  if (p.positionals.length === 0) throw new UsageError('kcfg merge needs at least one result file', 'kcfg merge shard-1.json shard-2.json --format sarif --output kcfg.sarif');
+  const cwd = resolve(str(p, 'cwd') ?? process.cwd());
+  const started = performance.now();
+  const merged = mergeResults(p.positionals.map((f) => readResultFile(resolve(cwd, f), f)));
+  const result = { ...merged, durationMs: Math.max(merged.durationMs, performance.now() - started) };
+  const options = reportOptions(p, cwd, new Map());
+  emit(result, targets, options, cwd);
+  appendStepSummary(result, targets.map((t) => t.format), options);
+  return exitCodeFor(result.diagnostics);
+}

@@ -1,0 +1,34 @@
+// Which environments a check covers: the named ones (or all), narrowed to those the changed files affect,
+// then to this job's shard.
+
+import type { Config } from '../config/types.js';
+import type { Environment } from '../core/resource.js';
+import { resolveTargets } from '../workspace/index.js';
+import { affectedEnvironments, changedFiles, type ChangeSource } from './changed.js';
+import { shardEnvironments, type Shard } from './shard.js';
+
+export interface Selection {
+  environments: Environment[];
+  /** One line for people about how the set was narrowed, e.g. `2 of 200 environments read the 1 changed file`. */
+  note?: string;
+}
+
+export function selectEnvironments(config: Config, args: readonly string[], opts: { changed?: ChangeSource; shard?: Shard }): Selection {
+  let envs = resolveTargets(config, args);
+  let note: string | undefined;
+  if (opts.changed) {
+    const files = changedFiles(config.root, opts.changed);
+    const affected = affectedEnvironments(config, envs, files);
+    const what = opts.changed.staged ? 'staged' : opts.changed.base ? `changed since ${opts.changed.base}` : 'changed';
+    note = affected.allBecause
+      ? `all ${envs.length} environments: ${affected.allBecause}`
+      : `${affected.environments.length} of ${envs.length} environments read the ${files.length} ${what} file${files.length === 1 ? '' : 's'}`;
+    envs = affected.environments;
+  }
+  if (opts.shard) {
+    const before = envs.length;
+    envs = shardEnvironments(envs, opts.shard);
+    note = `${note ? `${note}; ` : ''}shard ${opts.shard.index}/${opts.shard.total}: ${envs.length} of ${before} environments`;
+  }
+  return { environments: envs, ...(note ? { note } : {}) };
+}
