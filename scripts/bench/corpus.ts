@@ -1,6 +1,6 @@
 // The 10,000-resource benchmark input: Kustomize's own expected build outputs (the krusty corpus, found
 // through KCFG_KRUSTY_CORPUS) cycled until large enough, or this repository's golden renders when the
-// corpus is absent. Each cycle renames objects so the file holds no duplicate resources.
+// corpus is absent.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,11 +16,11 @@ export function buildCorpus(root: string, target = 10_000, env: NodeJS.ProcessEn
   const { docs, source } = seedDocuments(root, env);
   if (docs.length === 0) throw new Error('no seed documents for the benchmark corpus');
   const out: string[] = [];
+  // Separate krusty cases reuse names, so every copy gets a unique suffix: one file must hold no duplicates.
   for (let cycle = 0; out.length < target; cycle++) {
-    for (const d of docs) {
-      if (out.length >= target) break;
-      out.push(cycle === 0 ? d : d.replace(/^( {2}name: )(\S+)$/m, `$1$2-c${cycle}`));
-    }
+    docs.forEach((d, i) => {
+      if (out.length < target) out.push(d.replace(/^( {2}name: )(\S+)$/m, `$1$2-${cycle}x${i}`));
+    });
   }
   return { text: out.map((d) => (d.endsWith('\n') ? d : d + '\n')).join('---\n'), documents: out.length, source };
 }

@@ -4,6 +4,7 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { parsePointer, type SourceDocument } from '../core/resource.js';
+import { blockPosition } from './block-position.js';
 import { yamlModule } from './parse.js';
 
 interface Parsed {
@@ -31,6 +32,13 @@ function parsed(doc: SourceDocument): Parsed {
  * `exact` is false.
  */
 export function positionInDocument(doc: SourceDocument, pointer: string): SourceLocation & { exact: boolean } {
+  const fast = blockPosition(doc.text.slice(doc.start, doc.end), parsePointer(pointer));
+  if (fast) return { file: doc.file, line: doc.line + fast.line, column: fast.column, exact: fast.exact };
+  return cstPosition(doc, pointer);
+}
+
+/** The exact answer through the `yaml` CST; exported so tests can hold the fast path to it. */
+export function cstPosition(doc: SourceDocument, pointer: string): SourceLocation & { exact: boolean } {
   const { doc: yd, lines } = parsed(doc);
   let node: unknown = yd.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;

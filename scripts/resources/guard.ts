@@ -1,0 +1,62 @@
+// Inputs no parser should be handed: files above the size limit and YAML alias bombs. Kustomize has no
+// such guard (a nine-level "billion laughs" file takes kubectl past 20 GB), so render checks its inputs too.
+
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { Finding } from '../core/resource.js';
+import { aliasBomb } from './parse.js';
+
+/** Inputs above this size are refused rather than risking the memory budget; override with KCFG_MAX_FILE_MB. */
+export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const mb = Number(env['KCFG_MAX_FILE_MB'] ?? 32);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 32) * 1024 * 1024;
+}
+
+export function tooLarge(file: string, size: number, limit: number = maxInputBytes()): Finding | undefined {
+  if (size <= limit) return undefined;
+  return {
+    code: 'input/too-large',
+    severity: 'error',
+    message: `file is ${(size / 1048576).toFixed(1)} MiB, above the ${limit / 1048576} MiB limit`,
+    hint: 'split the file, or raise the limit with KCFG_MAX_FILE_MB',
+    source: { file, line: 1, column: 1 },
+  };
+}
+
+/**
+ * The first reason not to parse the file at `abs` (shown as `file`), or undefined. Unreadable files are
+ * left for the caller's own error path. Only files that contain an anchor or alias are parsed here.
+ */
+export function unsafeInput(abs: string, file: string): Finding | undefined {
+  let size: number;
+  try {
+    size = statSync(abs).size;
+  } catch {
+    return undefined;
+  }
+  const large = tooLarge(file, size);
+  if (large) return large;
+  if (!/\.ya?ml$|(^|\/)Kustomization$/.test(file)) return undefined;
+  let text: string;
+  try {
+    text = readSmall(abs, size);
+  } catch {
+    return undefined;
+  }
+  return aliasBomb(text, file);
+}
+
+function readSmall(abs: string, size: number): string {
+  const fd = openSync(abs, 'r');
+  try {
+    const buf = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buf, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buf.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
