@@ -18,7 +18,8 @@ const expected = readFileSync(join(root, 'EXPECTED.md'), 'utf8')
   .map((l) => {
     const cells = l.split(' | ').map((c) => c.replace(/^\|? ?`?|`$/g, ''));
     const [file, line] = cells[2]!.split(':');
-    return { id: cells[0]!, severity: cells[1]!, file: file!, line: Number(line), pointer: cells[4]! };
+    const [kind, name] = cells[3]!.split('/');
+    return { id: cells[0]!, severity: cells[1]!, file: file!, line: Number(line), kind: kind!, name: name!, pointer: cells[4]! };
   });
 
 let result: CheckResult;
@@ -34,8 +35,10 @@ describe('broken fixture', () => {
   });
 
   it.each(expected.map((e) => [`${e.id} at ${e.file}:${e.line}`, e] as const))('reports %s', (_name, e) => {
-    const hit = result.diagnostics.find((d) => d.code === `policy/${e.id}` && d.pointer === e.pointer);
-    expect(hit, `no policy/${e.id} finding at ${e.pointer}`).toBeDefined();
+    const hit = result.diagnostics.find(
+      (d) => d.code === `policy/${e.id}` && d.pointer === e.pointer && d.resource?.kind === e.kind && d.resource.name === e.name,
+    );
+    expect(hit, `no policy/${e.id} finding for ${e.kind}/${e.name} at ${e.pointer}`).toBeDefined();
     expect(hit!.severity).toBe(e.severity);
     expect(`${hit!.source?.file}:${hit!.source?.line}`).toBe(`${e.file}:${e.line}`);
     expect(hit!.environments).toEqual(['broken']);
