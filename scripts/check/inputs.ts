@@ -5,13 +5,10 @@ import { relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Finding, Resource } from '../core/resource.js';
 import { buildResources } from '../resources/build.js';
+import { tooLarge } from '../resources/guard.js';
 import { parseStream } from '../resources/parse.js';
 
-/** Inputs above this size are refused rather than risking the memory budget; override with KCFG_MAX_FILE_MB. */
-export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const mb = Number(env['KCFG_MAX_FILE_MB'] ?? 32);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 32) * 1024 * 1024;
-}
+export { maxInputBytes } from '../resources/guard.js';
 
 export interface LoadedInput {
   file: string;
@@ -21,7 +18,11 @@ export interface LoadedInput {
 }
 
 export function loadInput(root: string, arg: string, stdin: () => string): LoadedInput {
-  if (arg === '-') return fromText('<stdin>', stdin());
+  if (arg === '-') {
+    const text = stdin();
+    const large = tooLarge('<stdin>', Buffer.byteLength(text));
+    return large ? { file: '<stdin>', text: '', resources: [], findings: [large] } : fromText('<stdin>', text);
+  }
   const abs = resolve(root, arg);
   const file = relative(root, abs).split('\\').join('/') || arg;
   let size: number;
@@ -33,17 +34,8 @@ export function loadInput(root: string, arg: string, stdin: () => string): Loade
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${arg}: no such file`, 'pass an environment name, a kustomization directory, a manifest file or - for stdin');
   }
-  const limit = maxInputBytes();
-  if (size > limit) {
-    const finding: Finding = {
-      code: 'input/too-large',
-      severity: 'error',
-      message: `file is ${(size / 1048576).toFixed(1)} MiB, above the ${limit / 1048576} MiB limit`,
-      hint: 'split the file, or raise the limit with KCFG_MAX_FILE_MB',
-      source: { file, line: 1, column: 1 },
-    };
-    return { file, text: '', resources: [], findings: [finding] };
-  }
+  const large = tooLarge(file, size);
+  if (large) return { file, text: '', resources: [], findings: [large] };
   return fromText(file, readFileSync(abs, 'utf8'));
 }
 

@@ -95,10 +95,16 @@ function analyser(config: Config, stages: CheckStages, today: Date): (r: Rendere
       findings.push(...validateKustomizationFiles(config.root, r.closure.filter(isKustomizationFile), { cacheDir: config.cacheDir }));
     }
     if (stages.policies) {
-      const { loadPolicyConfig, runPolicies } = await import('../policy/index.js');
+      const { loadPolicyConfig, resolvePolicy, runPolicies } = await import('../policy/index.js');
       policyConfig ??= loadPolicyConfig(config.root, { environments: config.environments.map((e) => e.name) });
       const p = runPolicies({ env: r.env, resources: r.resources, config: policyConfig, root: config.root, today });
       findings.push(...p.findings);
+      const secrets = policyConfig.policies.find((x) => x.meta.id === 'no-secret-data');
+      const severity = secrets ? resolvePolicy(policyConfig, secrets, r.env.name).severity : 'off';
+      if (severity !== 'off') {
+        const { unreferencedSecretFindings } = await import('./source-secrets.js');
+        findings.push(...unreferencedSecretFindings(config.root, r.closure).map((f) => ({ ...f, severity })));
+      }
       suppressed += p.suppressed.length;
     }
     return { findings, suppressed, skippedRules };
