@@ -59,8 +59,7 @@ const HINTS: [RegExp, string][] = [
 /** Our wrapper adds `accumulating resources from '<overlay>': '<overlay>' must resolve to a file': recursed accumulation of path '<overlay>': ...`. */
 function dropWrapperLayer(text: string, ctx: FailureContext): string {
   const m = /^accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': (?:recursed accumulation of path '[^']*': )?/.exec(text);
-  let out = m ? text.slice(m[0].length) : text;
-  if (out.endsWith("'") && m) out = out.slice(0, -1);
+  const out = m ? text.slice(m[0].length) : text;
   return out.split(ctx.wrapperDir + '/').join('');
 }
 

@@ -12,6 +12,7 @@ import type { Environment, Finding } from '../core/resource.js';
 import { isObject } from '../core/resource.js';
 import { createLocator } from '../provenance/index.js';
 import { buildResources } from '../resources/build.js';
+import { unsafeInput } from '../resources/guard.js';
 import { parseStream } from '../resources/parse.js';
 import { schemasDir } from '../schemas/location.js';
 import { walkClosure, type Closure } from '../workspace/closure.js';
@@ -98,6 +99,10 @@ async function renderOne(config: Config, engine: Engine, env: Environment, useCa
   if (cached) {
     result.cached = true;
     return fromEntry(result, cached);
+  }
+  for (const file of walked.files) {
+    const unsafe = unsafeInput(absolute(root, file), file);
+    if (unsafe) return fail({ message: `Kustomize was not run for ${env.dir}: ${file}: ${unsafe.message} (${unsafe.code})`, ...(unsafe.source ? { source: unsafe.source } : {}), ...(unsafe.hint ? { hint: unsafe.hint } : {}) });
   }
   const wrapperDir = mkdtempSync(join(tmpdir(), WRAPPER_PREFIX));
   let stdout: string;

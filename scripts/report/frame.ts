@@ -1,7 +1,8 @@
 // Code frames: the lines around a finding, with secret-looking content masked.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { maxInputBytes } from '../resources/guard.js';
 
 const fileCache = new Map<string, string[] | null>();
 
@@ -16,6 +17,8 @@ function linesOf(root: string, file: string, extra: ReadonlyMap<string, string>)
 
 function tryRead(path: string): string | null {
   try {
+    // A file refused as too large is not worth reading whole for three lines of context.
+    if (statSync(path).size > maxInputBytes()) return null;
     return readFileSync(path, 'utf8');
   } catch {
     return null;

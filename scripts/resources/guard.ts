@@ -1,7 +1,7 @@
 // Inputs no parser should be handed: files above the size limit and YAML alias bombs. Kustomize has no
 // such guard (a nine-level "billion laughs" file takes kubectl past 20 GB), so render checks its inputs too.
 
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Finding } from '../core/resource.js';
 import { aliasBomb } from './parse.js';
 
@@ -38,25 +38,9 @@ export function unsafeInput(abs: string, file: string): Finding | undefined {
   if (!/\.ya?ml$|(^|\/)Kustomization$/.test(file)) return undefined;
   let text: string;
   try {
-    text = readSmall(abs, size);
+    text = readFileSync(abs, 'utf8');
   } catch {
     return undefined;
   }
   return aliasBomb(text, file);
-}
-
-function readSmall(abs: string, size: number): string {
-  const fd = openSync(abs, 'r');
-  try {
-    const buf = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buf, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buf.subarray(0, read).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -71,6 +71,18 @@ export function parseStream(text: string, file: string): ParseResult {
   return { documents, findings };
 }
 
+/** The first document whose aliases expand past the limit, as a finding; other YAML errors are not its concern. */
+export function aliasBomb(text: string, file: string): Finding | undefined {
+  if (!ANCHOR_OR_ALIAS.test(text)) return undefined;
+  for (const doc of splitDocuments(text, file)) {
+    const chunk = text.slice(doc.start, doc.end);
+    if (!ANCHOR_OR_ALIAS.test(chunk)) continue;
+    const result = parseGuarded(chunk, doc);
+    if ('finding' in result && result.finding.code === 'yaml/alias-bomb') return result.finding;
+  }
+  return undefined;
+}
+
 type One = { value: unknown } | { finding: Finding };
 
 function parseFast(chunk: string, doc: SourceDocument): One {

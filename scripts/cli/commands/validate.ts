@@ -1,7 +1,7 @@
 // `kcfg validate`: environments and directories render first; files and stdin are validated as they are
 // (a kubeconform replacement). Both kinds of target may be mixed in one run.
 
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadInput } from '../../check/inputs.js';
 import { fileLocator, toDiagnostic } from '../../check/locate.js';
@@ -21,7 +21,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const p = parse(argv, { 'kubernetes-version': { type: 'string' }, 'allow-unknown-kinds': { type: 'string', multiple: true } });
   const targets = outputTargets(p);
   const cwd = resolve(str(p, 'cwd') ?? process.cwd());
-  const files = p.positionals.filter((a) => a === '-' || isFile(resolve(cwd, a)));
+  const files = p.positionals.filter((a) => a === '-' || isFile(resolve(cwd, a)) || looksLikeMissingFile(resolve(cwd, a)));
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const dirs = p.positionals.filter((a) => !files.includes(a));
   const config: Config | undefined = dirs.length > 0 || files.length === 0 ? loadContext(p) : undefined;
@@ -51,6 +51,11 @@ export async function validateCommand(argv: string[]): Promise<number> {
   result = { ...result, diagnostics: mergeDiagnostics(diagnostics), skippedRules: [...skipped].sort(), durationMs: performance.now() - started };
   emit(result, targets, reportOptions(p, config?.root ?? cwd, virtual), cwd);
   return exitCodeFor(result.diagnostics);
+}
+
+/** `kcfg validate typo.yaml` should say the file is missing, not that no environment has that name. */
+function looksLikeMissingFile(path: string): boolean {
+  return /\.(ya?ml|json)$/i.test(path) && !existsSync(path);
 }
 
 function isFile(path: string): boolean {
