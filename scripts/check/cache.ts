@@ -49,7 +49,7 @@ export function checkCacheKey(config: Config, r: RenderedEnvironment, stages: st
   add(JSON.stringify([r.env, config.schemas.allowUnknownKinds]));
   add(r.output);
   add(JSON.stringify(r.resources.map((x) => x.origin ?? null)));
-  for (const f of [...r.closure, ...policyFiles(config.root)]) {
+  for (const f of [...r.closure, ...siblingYaml(config.root, r.closure), ...policyFiles(config.root)]) {
     add(f);
     add(readOrEmpty(join(config.root, f)));
   }
@@ -89,6 +89,25 @@ export function writeCheckCache(config: Config, key: string, resources: readonly
 
 function cacheFile(config: Config, key: string): string {
   return join(config.cacheDir, 'check', `${key}.json`);
+}
+
+/** YAML files beside the build's files that the build does not use: the source-secret scan reads them. */
+function siblingYaml(root: string, closure: readonly string[]): string[] {
+  const inBuild = new Set(closure);
+  const out: string[] = [];
+  for (const dir of new Set(closure.map((f) => (f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '.')))) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(root, dir));
+    } catch {
+      continue;
+    }
+    for (const n of names.sort()) {
+      const file = dir === '.' ? n : `${dir}/${n}`;
+      if (/\.ya?ml$/.test(n) && !inBuild.has(file)) out.push(file);
+    }
+  }
+  return out;
 }
 
 /** Files of policies/ that change findings: configuration, baseline, declarative rules. */
