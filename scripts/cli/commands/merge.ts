@@ -11,11 +11,13 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   const p = parse(argv, {});
   const targets = outputTargets(p);
   if (p.positionals.length === 0) throw new UsageError('kcfg merge needs at least one result file', 'kcfg merge shard-1.json shard-2.json --format sarif --output kcfg.sarif');
-  const cwd = resolve(str(p, 'cwd') ?? process.cwd());
+  // Files are relative to where kcfg runs, like --output; -C names the repository (for code frames).
+  const cwd = process.cwd();
+  const root = resolve(str(p, 'cwd') ?? cwd);
   const started = performance.now();
   const merged = mergeResults(p.positionals.map((f) => readResultFile(resolve(cwd, f), f)));
   const result = { ...merged, durationMs: Math.max(merged.durationMs, performance.now() - started) };
-  const options = reportOptions(p, cwd, new Map());
+  const options = reportOptions(p, root, new Map());
   emit(result, targets, options, cwd);
   appendStepSummary(result, targets.map((t) => t.format), options);
   return exitCodeFor(result.diagnostics);
