@@ -101,7 +101,17 @@ function stripBuildAnnotations(object: KObject): string | undefined {
   return typeof origin === 'string' ? origin : undefined;
 }
 
+/** The document's first content line: after its `---` marker, blank lines and comments. */
 function docStart(doc: SourceDocument): { file: string; line: number; column: number } {
+  let line = doc.line;
+  for (let at = doc.start; at < doc.end; line++) {
+    const nl = doc.text.indexOf('\n', at);
+    const end = nl < 0 || nl > doc.end ? doc.end : nl;
+    const text = doc.text.slice(at, end).trim().replace(/^---(?=\s|$)\s*/, '');
+    if (text !== '' && !text.startsWith('#')) return { file: doc.file, line, column: 1 };
+    if (nl < 0) break;
+    at = nl + 1;
+  }
   return { file: doc.file, line: doc.line, column: 1 };
 }
 
