@@ -137,3 +137,34 @@ describe('pre-commit hook', () => {
     expect(r.output).toMatch(/0 of 3 environments read the 1 staged file; nothing to check/);
   }, 60_000);
 });
+
+describe('batches, progress and --diff on the same repository', () => {
+  it('checking in batches gives the same result as one run, with progress between batches', async () => {
+    const { runCheckInBatches } = await import('../../scripts/workflow/batches.js');
+    const config = loadConfig(root);
+    const updates: string[] = [];
+    const progress = { update: (done: number, total: number) => void updates.push(`${done}/${total}`), done: () => void updates.push('done') };
+    const one = await runCheckInBatches('check', { ...config, cacheDir: env.KCFG_CACHE_DIR }, config.environments, { validate: true, policies: true }, { cache: true });
+    const batched = await runCheckInBatches('check', { ...config, cacheDir: env.KCFG_CACHE_DIR }, config.environments, { validate: true, policies: true }, { cache: true, batchSize: 1, progress });
+    expect(updates).toEqual(['0/3', '1/3', '2/3', 'done']);
+    expect(batched.result.environments.map((e) => [e.name, e.resources])).toEqual(one.result.environments.map((e) => [e.name, e.resources]));
+    expect(batched.result.diagnostics).toEqual(one.result.diagnostics);
+    expect(batched.result.environments[0]!.resourceIds).toHaveLength(8);
+  }, 60_000);
+
+  it('--diff A,B puts that environment diff in the HTML report', async () => {
+    const out = join(tmp, 'report.html');
+    const saved = process.env['KCFG_CACHE_DIR'];
+    process.env['KCFG_CACHE_DIR'] = env.KCFG_CACHE_DIR;
+    try {
+      expect(await main(['check', '-C', root, 'o-000', '--diff', 'o-000,o-001', '--quiet', '--format', 'html', '--output', out])).toBe(0);
+      await expect(main(['check', '-C', root, '--diff', 'o-000', '--format', 'html', '--output', out])).resolves.toBe(2);
+    } finally {
+      if (saved === undefined) delete process.env['KCFG_CACHE_DIR'];
+      else process.env['KCFG_CACHE_DIR'] = saved;
+    }
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<h3>o-000 → o-001');
+    expect(html).toContain('<th>Field</th><th>o-000</th><th>o-001</th>');
+  }, 60_000);
+});
