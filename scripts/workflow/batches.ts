@@ -13,14 +13,14 @@ export interface BatchOptions {
   cache: boolean;
   today?: Date;
   progress?: Progress;
-  /** Environments per batch (default: 4 per core, at least 8). */
+  /** Environments per batch (default: 8 per core, at least 32): few enough pauses to keep the render pool busy. */
   batchSize?: number;
   /** Keep the rendered environments of every batch (for diffs and code frames); default true. */
   keepRendered?: boolean;
 }
 
 export async function runCheckInBatches(command: string, config: Config, envs: readonly Environment[], stages: CheckStages, opts: BatchOptions): Promise<CheckRun> {
-  const size = Math.max(1, opts.batchSize ?? Math.max(8, 4 * availableParallelism()));
+  const size = Math.max(1, opts.batchSize ?? Math.max(32, 8 * availableParallelism()));
   const progress = opts.progress ?? SILENT;
   const runOpts = { cache: opts.cache, ...(opts.today ? { today: opts.today } : {}) };
   if (envs.length <= size) {
