@@ -1,0 +1,153 @@
+// `kcfg check` over every case of Kustomize's own krusty test data (KCFG_KRUSTY_CORPUS): builds never crash,
+// and every build Kustomize must reject is reported as a clear error naming the environment.
+
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv, ensureBuilt, expectNoCrash, kcfg, tempCacheDir, type Run } from '../cli/helpers.js';
+
+const CORPUS = process.env['KCFG_KRUSTY_CORPUS'];
+const present = !!CORPUS && existsSync(join(CORPUS, 'cases'));
+
+interface Case {
+  name: string;
+  dir: string;
+  build: string;
+  meta: { kubectl_flags: string[]; options: { LoadRestrictions?: string } };
+}
+
+interface Report {
+  environments: { name: string; resources: number }[];
+  diagnostics: { code: string; severity: string; message: string; environments: string[]; source?: { file: string; line: number } }[];
+}
+
+function cases(folder: string): Case[] {
+  const root = join(CORPUS!, folder);
+  return readdirSync(root)
+    .sort()
+    .map((name) => {
+      const dir = join(root, name);
+      const build = readFileSync(join(dir, '_build_dir.txt'), 'utf8').trim();
+      const meta = JSON.parse(readFileSync(join(dir, '_meta.json'), 'utf8')) as Case['meta'];
+      return { name, dir, build, meta };
+    });
+}
+
+/** Kustomize's tests load from an in-memory file system rooted at `/`; kcfg names files relative to the case. */
+function expectedTexts(dir: string): { how: 'contains' | 'equals'; text: string }[] {
+  const file = join(dir, '_expected_error.txt');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('\t'))
+    .map((l) => {
+      const [how, ...rest] = l.split('\t');
+      return { how: how as 'contains' | 'equals', text: rest.join('\t').replace(/'\//g, "'") };
+    });
+}
+
+/**
+ * Where kubectl's loader (a real file system, files checked before directories) words an error differently
+ * from krusty's in-memory one, or kcfg catches the problem before Kustomize runs, the faithful paraphrase.
+ */
+const PARAPHRASES: Record<string, RegExp> = {
+  accumulation__TestTargetMustHaveOnlyOneKustomizationFile: /found \d+ kustomization files in \.: kustomization\.yaml, kustomization\.yml, Kustomization/,
+  openapicustomschema__TestCustomOpenApiFieldFileNotFound: /'mycrd_schema\.json'.*no such file or directory/,
+};
+
+/** Run with limited concurrency: two CPUs, and each case spawns node and kubectl. */
+async function runAll<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+}
+
+function parse(run: Run): Report {
+  try {
+    return JSON.parse(run.stdout) as Report;
+  } catch {
+    throw new Error(`not JSON (exit ${run.code}):\n${run.stdout.slice(0, 400)}\n${run.stderr.slice(0, 400)}`);
+  }
+}
+
+const envName = (build: string): string => (build === '' ? '.' : build.replace(/\/$/, ''));
+
+describe.skipIf(!present)('krusty corpus (KCFG_KRUSTY_CORPUS)', () => {
+  let cache: string;
+  let env: NodeJS.ProcessEnv;
+  const check = (c: Case): Promise<Run> => kcfg(['check', '--format', 'json', '-C', c.dir, c.build], { cwd: c.dir, env, timeoutMs: 60_000 });
+
+  beforeAll(() => {
+    ensureBuilt();
+    cache = tempCacheDir();
+    env = childEnv({ KCFG_CACHE_DIR: cache });
+  });
+
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+  it('every build case: exit 0 or 1, no crash, and the whole expected output rendered', { timeout: 240_000 }, async () => {
+    const all = cases('cases');
+    const problems: string[] = [];
+    await runAll(all, 2, async (c) => {
+      const run = await check(c);
+      try {
+        expectNoCrash(run);
+        expect([0, 1], run.stderr).toContain(run.code);
+        const report = parse(run);
+        expect(report.environments.map((e) => e.name)).toEqual([envName(c.build)]);
+        const failed = report.diagnostics.filter((d) => d.code === 'render/failed');
+        if (c.meta.options.LoadRestrictions === 'LoadRestrictionsNone') {
+          // The case needs files outside its root; kcfg's default RootOnly restrictor refuses, and says why.
+          expect(failed.map((d) => d.message).join('\n')).toMatch(/not in or below/);
+          return;
+        }
+        expect(failed, JSON.stringify(failed)).toEqual([]);
+        const expected = readFileSync(join(c.dir, '_expected.yaml'), 'utf8');
+        const docs = expected.split(/^---$/m).filter((d) => /^kind:/m.test(d)).length;
+        // Every document is a resource, or a finding saying why it is not one (the corpus has kinds without apiVersion).
+        const malformed = report.diagnostics.filter((d) => d.code === 'resource/malformed').length;
+        expect(report.environments[0]!.resources + malformed).toBe(docs);
+      } catch (e) {
+        problems.push(`${c.name}: ${(e as Error).message.split('\n').slice(0, 6).join('\n')}`);
+      }
+    });
+    expect(problems, problems.join('\n\n')).toEqual([]);
+    expect(all.length).toBeGreaterThan(100);
+  });
+
+  it('every expected build error is a clear error naming the environment and the cause', { timeout: 120_000 }, async () => {
+    const all = cases('cases_err');
+    const problems: string[] = [];
+    await runAll(all, 2, async (c) => {
+      const run = await check(c);
+      try {
+        expectNoCrash(run);
+        expect([1, 2]).toContain(run.code);
+        const name = envName(c.build);
+        let text: string;
+        if (run.code === 2) {
+          text = run.stderr;
+          expect(text).toMatch(/^kcfg: /);
+        } else {
+          const errors = parse(run).diagnostics.filter((d) => d.severity === 'error');
+          expect(errors.length).toBeGreaterThan(0);
+          const about = errors.filter((d) => d.environments.includes(name));
+          expect(about.length, `no error lists environment ${name}`).toBeGreaterThan(0);
+          for (const d of about) expect(d.source, `${d.code} has no file`).toBeDefined();
+          text = about.map((d) => d.message).join('\n');
+        }
+        const paraphrase = PARAPHRASES[c.name];
+        for (const e of expectedTexts(c.dir)) {
+          if (paraphrase) expect(text).toMatch(paraphrase);
+          else expect(text).toContain(e.text);
+        }
+      } catch (e) {
+        problems.push(`${c.name}: ${(e as Error).message.split('\n').slice(0, 6).join('\n')}`);
+      }
+    });
+    expect(problems, problems.join('\n\n')).toEqual([]);
+    expect(all.length).toBeGreaterThan(10);
+  });
+});
