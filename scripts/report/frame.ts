@@ -51,9 +51,20 @@ export function codeFrame(
   const width = String(to).length;
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    const text = maskLine(lines[n - 1]!.replace(/\r$/, ''));
+    const { text, caret } = clip(maskLine(lines[n - 1]!.replace(/\r$/, '')), Math.max(0, column - 1));
     out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${text}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(caret)}^`);
   }
   return out;
+}
+
+const MAX_FRAME_WIDTH = 160;
+
+/** A window of a very long line (minified JSON, deep flow collections) around the column, so frames stay readable. */
+function clip(text: string, column: number): { text: string; caret: number } {
+  if (text.length <= MAX_FRAME_WIDTH) return { text, caret: column };
+  const from = Math.max(0, Math.min(column - MAX_FRAME_WIDTH / 2, text.length - MAX_FRAME_WIDTH));
+  const head = from > 0 ? '…' : '';
+  const tail = from + MAX_FRAME_WIDTH < text.length ? '…' : '';
+  return { text: head + text.slice(from, from + MAX_FRAME_WIDTH) + tail, caret: column - from + head.length };
 }

@@ -85,7 +85,9 @@ function shapeProblem(value: unknown): string | undefined {
   const meta = value['metadata'];
   if (!isObject(meta)) return `${value['kind']} has no metadata`;
   const name = meta['name'];
-  if ((typeof name !== 'string' || name === '') && typeof meta['generateName'] !== 'string') return `${value['kind']} has no metadata.name`;
+  if ((typeof name !== 'string' || name === '') && typeof meta['generateName'] !== 'string') {
+    return name === undefined || name === null || name === '' ? `${value['kind']} has no metadata.name` : `${value['kind']} metadata.name must be a string, not ${Array.isArray(name) ? 'a list' : typeof name}`;
+  }
   return undefined;
 }
 

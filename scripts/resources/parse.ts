@@ -38,6 +38,8 @@ export function splitDocuments(text: string, file: string): SourceDocument[] {
   };
   let m: RegExpExecArray | null;
   while ((m = marker.exec(text)) !== null) {
+    // `%YAML`/`%TAG` directives belong to the document after the marker, not to a document of their own.
+    if (m[0] === '---' && directivesOnly(text, start, m.index)) continue;
     if (m.index > start) push(m.index);
     line += countLines(text, start, m.index);
     start = m.index;
@@ -51,6 +53,11 @@ export function splitDocuments(text: string, file: string): SourceDocument[] {
   }
   if (start < text.length) push(text.length);
   return docs;
+}
+
+function directivesOnly(text: string, from: number, to: number): boolean {
+  const lines = text.slice(from, to).split('\n');
+  return lines.some((l) => l.startsWith('%')) && lines.every((l) => /^(%|#|\s*$)/.test(l));
 }
 
 function countLines(text: string, from: number, to: number): number {
@@ -113,7 +120,8 @@ function yamlFinding(code: string, message: string, offset: number, chunk: strin
   return {
     code: kind,
     severity: 'error',
-    message: firstLine(message),
+    // The parsers recurse per nesting level; a pathological depth surfaces as a stack overflow.
+    message: /call stack/i.test(message) ? 'nesting is too deep to parse' : firstLine(message),
     source: { file: doc.file, line: doc.line + lineInChunk, column },
   };
 }

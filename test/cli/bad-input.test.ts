@@ -82,6 +82,20 @@ describe('kcfg validate FILE', () => {
     ]);
   });
 
+  it('odd but parseable input: a directive is part of its document, deep nesting and a numeric name are findings', async () => {
+    writeFileSync(join(tmp, 'deep.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    const run = await kcfg(['validate', join(FILES, 'directive.yaml'), join(FILES, 'numeric-name.yaml'), 'deep.yaml', '--format', 'json'], { cwd: tmp, env });
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    const diags = json(run).diagnostics;
+    expect(diags.filter((d) => d.source?.file.endsWith('directive.yaml'))).toEqual([]);
+    expect(diags).toContainEqual(expect.objectContaining({ code: 'resource/malformed', message: 'ConfigMap metadata.name must be a string, not number' }));
+    expect(diags).toContainEqual(expect.objectContaining({ code: 'yaml/syntax', message: 'nesting is too deep to parse', source: expect.objectContaining({ file: 'deep.yaml', line: 6 }) }));
+    const text = await kcfg(['validate', 'deep.yaml'], { cwd: tmp, env });
+    // The frame shows a window of the 200,000-character line, not all of it.
+    expect(Math.max(...text.stdout.split('\n').map((l) => l.length))).toBeLessThan(200);
+  });
+
   it('an empty file is clean, exit 0', async () => {
     const run = await kcfg(['validate', 'empty.yaml'], { cwd: FILES, env });
     expectNoCrash(run);
