@@ -2,7 +2,7 @@
 
 import { resolve } from 'node:path';
 import type { CheckResult } from '../check/result.js';
-import { UsageError } from '../core/errors.js';
+import { KcfgError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { REPORTERS, type ReportOptions } from '../report/index.js';
 import { useColor } from '../report/style.js';
@@ -36,7 +36,31 @@ export function reportOptions(p: Parsed, root: string, virtualFiles: ReadonlyMap
 export function emit(result: CheckResult, targets: OutputTarget[], options: ReportOptions, cwd: string): void {
   for (const t of targets) {
     const reporter = REPORTERS[t.format]!;
-    if (t.file) writeFileAtomic(resolve(cwd, t.file), reporter(result, { ...options, color: false }));
+    if (t.file) writeReport(resolve(cwd, t.file), reporter(result, { ...options, color: false }));
     else process.stdout.write(reporter(result, options));
   }
+}
+
+/** A report file that cannot be written (a file where a directory should be, a read-only disk) ends the run cleanly. */
+export function writeReport(path: string, text: string): void {
+  try {
+    writeFileAtomic(path, text);
+  } catch (e) {
+    throw new KcfgError(`cannot write ${path}: ${fsReason(e)}`, undefined, undefined, 'choose another --output path');
+  }
+}
+
+export function fsReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such directory',
+    ENOTDIR: 'a path component is a file, not a directory',
+    EEXIST: 'a path component is a file, not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on device',
+    EISDIR: 'it is a directory',
+  };
+  return (err?.code && reasons[err.code]) || (e instanceof Error ? e.message : String(e));
 }

@@ -61,7 +61,7 @@ export function readRaw(root: string, file: string, text: string, env: NodeJS.Pr
   if (fast !== undefined && stampFile && existsSync(stampFile)) {
     raw = fast as RawConfig;
   } else {
-    const value = located().doc.toJS() as unknown;
+    const value = expand(located().doc, file);
     const problems = schemaProblems(value, locate);
     if (problems.length) throw problemsError(problems);
     raw = (value ?? {}) as RawConfig;
@@ -140,6 +140,15 @@ function parseWithPositions(text: string, file: string): { doc: Document; lines:
     throw new ConfigError(message, { file, line: pos.line, column: pos.col }, duplicate ? 'each key may appear once in a mapping' : undefined);
   }
   return { doc, lines };
+}
+
+/** Aliases that expand past the limit (a "billion laughs" file) are a configuration error, not a crash. */
+function expand(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    throw new ConfigError(`refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`, { file, line: 1, column: 1 }, 'write the values out instead of using anchors and aliases');
+  }
 }
 
 let validator: ValidateFunction | undefined;

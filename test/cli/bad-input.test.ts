@@ -203,6 +203,51 @@ describe('kcfg check on kustomizations', () => {
   });
 });
 
+describe('configuration and output problems exit 2 with file:line', () => {
+  const config = async (text: string): Promise<Run> => {
+    const dir = mkdtempSync(join(tmp, 'config-'));
+    writeFileSync(join(dir, 'kcfg.yaml'), text);
+    return kcfg(['check', '-C', dir], { env, timeoutMs: 20_000 });
+  };
+
+  it('malformed, duplicate-key and alias-bomb kcfg.yaml', async () => {
+    const cases: [string, RegExp][] = [
+      ['environments:\n  - name: x\n    path: [oops\n', /^kcfg: kcfg\.yaml:\d+:\d+: invalid YAML: /],
+      ['environments:\n  - name: x\n    path: a\n    path: b\n', /^kcfg: kcfg\.yaml:4:5: duplicate key/],
+      [aliasBomb(), /^kcfg: kcfg\.yaml:1:1: refused to expand aliases/],
+    ];
+    for (const [text, expected] of cases) {
+      const run = await config(text);
+      expectNoCrash(run);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(expected);
+    }
+  });
+
+  it('-C that is missing or not a directory', async () => {
+    for (const [dir, why] of [[join(tmp, 'nowhere'), 'no such directory'], [join(FILES, 'valid.yaml'), 'not a directory']] as const) {
+      for (const args of [['check', '-C', dir], ['validate', '-C', dir, 'valid.yaml']]) {
+        const run = await kcfg(args, { env });
+        expectNoCrash(run);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain(`-C ${dir}: ${why}`);
+      }
+    }
+  });
+
+  it('a report or render output that cannot be written', async () => {
+    const blocker = join(FILES, 'valid.yaml');
+    const report = await kcfg(['validate', 'valid.yaml', '--format', 'json', '--output', join(blocker, 'report.json')], { cwd: FILES, env });
+    expectNoCrash(report);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain(`cannot write ${join(blocker, 'report.json')}: a path component is a file, not a directory`);
+    const render = await kcfg(['render', '-C', join(FIXTURES, 'shared-base'), '--out', join(blocker, 'out')], { cwd: FILES, env });
+    expectNoCrash(render);
+    expect(render.code).toBe(2);
+    expect(render.stderr).toContain('cannot write to');
+  });
+});
+
 describe('usage errors exit 2', () => {
   it('unknown flag', async () => {
     const run = await kcfg(['check', '--no-such-flag'], { env });

@@ -20,14 +20,13 @@ import {
   type DiffOptions,
   type DiffSection,
 } from '../../diff/index.js';
-import { writeFileAtomic } from '../../core/fs.js';
 import { renderEnvironments } from '../../render/index.js';
 import { schemasDir } from '../../schemas/location.js';
 import { resolveTargets } from '../../workspace/index.js';
 import { bool, list, parse, str } from '../args.js';
 import { loadContext, renderedFiles } from '../context.js';
 import { exitCodeFor } from '../exit.js';
-import { emit, outputTargets, reportOptions } from '../output.js';
+import { emit, outputTargets, reportOptions, writeReport } from '../output.js';
 
 const DIFF_FORMATS = ['text', 'json', 'markdown'];
 
@@ -62,7 +61,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
         : t.format === 'markdown'
           ? formatMarkdown(sections, { fullCommand: `kcfg diff ${argv.filter((x) => !x.startsWith('--format') && !x.startsWith('--output')).join(' ')}` })
           : formatText(sections, { color: t.file ? false : color });
-    if (t.file) writeFileAtomic(resolve(process.cwd(), t.file), text);
+    if (t.file) writeReport(resolve(process.cwd(), t.file), text);
     else process.stdout.write(text);
   }
   return bool(p, 'exit-code') && sectionsDiffer(sections) ? EXIT.findings : EXIT.ok;

@@ -7,6 +7,7 @@ import { renderEnvironments, writeRenderOutput, RENDER_FAILED } from '../../rend
 import { resolveTargets } from '../../workspace/index.js';
 import { bool, parse, str } from '../args.js';
 import { loadContext } from '../context.js';
+import { fsReason } from '../output.js';
 
 export async function renderCommand(argv: string[]): Promise<number> {
   const p = parse(argv, { out: { type: 'string' }, check: { type: 'boolean' } });
@@ -34,7 +35,13 @@ export async function renderCommand(argv: string[]): Promise<number> {
   }
   const dir = resolve(process.cwd(), out);
   const ok = rendered.filter((r) => !r.findings.some((x) => x.code === RENDER_FAILED));
-  const { written, stale } = writeRenderOutput(ok, dir, { check: bool(p, 'check') });
+  let outcome: ReturnType<typeof writeRenderOutput>;
+  try {
+    outcome = writeRenderOutput(ok, dir, { check: bool(p, 'check') });
+  } catch (e) {
+    throw new KcfgError(`cannot write to ${out}: ${fsReason(e)}`, EXIT.error, undefined, 'choose another --out directory');
+  }
+  const { written, stale } = outcome;
   if (bool(p, 'check')) {
     for (const f of stale) process.stderr.write(`kcfg: ${f} is stale\n`);
     if (stale.length > 0) process.stderr.write(`  hint: run \`kcfg render --out ${out}\` and commit the result\n`);
