@@ -92,7 +92,9 @@ function findSource(text: string, ctx: FailureContext): SourceLocation | undefin
   // An entry a kustomization names (a missing resource, a patch path): point at that line.
   for (const q of quoted) {
     for (const k of ctx.kustomizations.values()) {
-      const at = entryPosition(k, q);
+      // Kustomize names generator and patch files by repository path; the kustomization lists them by its own.
+      const own = k.dir !== '.' && q.startsWith(`${k.dir}/`) ? q.slice(k.dir.length + 1) : undefined;
+      const at = entryPosition(k, q) ?? (own ? entryPosition(k, own) : undefined);
       if (at) return at;
     }
   }

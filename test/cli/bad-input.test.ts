@@ -190,6 +190,23 @@ describe('kcfg check on kustomizations', () => {
     expect(run.stdout).toMatch(/^app\/configmap\.yaml\n\s+7:5\s+error Kustomize could not build app: .*mapping key "app\.kubernetes\.io\/name" already defined/m);
   });
 
+  it('a missing generator input or patch file points at its entry in the kustomization', async () => {
+    const repo = join(tmp, 'missing-inputs-repo');
+    mkdirSync(join(repo, 'gen'), { recursive: true });
+    mkdirSync(join(repo, 'patch'), { recursive: true });
+    writeFileSync(join(repo, 'gen/kustomization.yaml'), 'configMapGenerator:\n  - name: settings\n    files:\n      - settings.properties\n');
+    writeFileSync(join(repo, 'patch/kustomization.yaml'), 'resources:\n  - configmap.yaml\npatches:\n  - path: replicas.yaml\n');
+    cpSync(join(FILES, 'valid.yaml'), join(repo, 'patch/configmap.yaml'));
+    const run = await kcfg(['check', 'gen', 'patch', '--format', 'json'], { cwd: repo, env });
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    const where = json(run).diagnostics.map((d) => [d.environments[0], d.source]);
+    expect(where).toEqual([
+      ['gen', { file: 'gen/kustomization.yaml', line: 4, column: 9 }],
+      ['patch', { file: 'patch/kustomization.yaml', line: 4, column: 11 }],
+    ]);
+  });
+
   it('a finding from a shared base file is reported once, listing both environments', async () => {
     const run = await kcfg(['check', '-C', join(FIXTURES, 'shared-base'), '--format', 'json'], { env });
     expectNoCrash(run);
