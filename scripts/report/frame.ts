@@ -46,6 +46,8 @@ export function codeFrame(
 ): string[] {
   const lines = linesOf(root, file, extra);
   if (!lines || line < 1 || line > lines.length) return [];
+  // A finding without a resource (a YAML error) can still sit inside a Secret; its lines may hold values.
+  if (inSecretDocument(lines, line)) return [];
   const from = Math.max(1, line - context);
   const to = Math.min(lines.length, line + context);
   const width = String(to).length;
@@ -56,6 +58,19 @@ export function codeFrame(
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(caret)}^`);
   }
   return out;
+}
+
+const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
+const SECRET_KIND = /^kind:\s*["']?Secret["']?\s*(#.*)?$/;
+
+function inSecretDocument(lines: readonly string[], line: number): boolean {
+  let from = line - 1;
+  while (from > 0 && !DOC_MARKER.test(lines[from]!)) from--;
+  for (let i = from; i < lines.length; i++) {
+    if (i > from && DOC_MARKER.test(lines[i]!)) break;
+    if (SECRET_KIND.test(lines[i]!.replace(/\r$/, ''))) return true;
+  }
+  return false;
 }
 
 const MAX_FRAME_WIDTH = 160;

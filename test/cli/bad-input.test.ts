@@ -96,6 +96,21 @@ describe('kcfg validate FILE', () => {
     expect(Math.max(...text.stdout.split('\n').map((l) => l.length))).toBeLessThan(200);
   });
 
+  it('a YAML error inside a Secret never shows the Secret\'s values', async () => {
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: HUNTER2-VALUE\n  password: S3CRET-VALUE\n';
+    writeFileSync(join(tmp, 'secret.yaml'), secret);
+    mkdirSync(join(tmp, 'secret-app'), { recursive: true });
+    writeFileSync(join(tmp, 'secret-app/secret.yaml'), secret);
+    writeFileSync(join(tmp, 'secret-app/kustomization.yaml'), 'resources:\n  - secret.yaml\n');
+    for (const args of [['validate', 'secret.yaml'], ['check', 'secret-app']]) {
+      const run = await kcfg(args, { cwd: tmp, env });
+      expectNoCrash(run);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/7:3\s+error/);
+      expect(run.stdout + run.stderr).not.toMatch(/HUNTER2|S3CRET/);
+    }
+  });
+
   it('an empty file is clean, exit 0', async () => {
     const run = await kcfg(['validate', 'empty.yaml'], { cwd: FILES, env });
     expectNoCrash(run);
