@@ -39,7 +39,7 @@ export function explainFailure(stderr: string, ctx: FailureContext): EngineFailu
   text = dropWrapperLayer(text, ctx);
   text = text.replace(/map\[string\]interface \{\}\(nil\): /g, '').replace(/\s*\n\s*/g, ' ').trim();
   text = relativise(text, ctx);
-  text = simplify(text);
+  text = withoutDumps(simplify(text));
 
   const source = findSource(text, ctx);
   const hint = HINTS.find(([re]) => re.test(text))?.[1];
@@ -78,6 +78,19 @@ function simplify(text: string): string {
   const both = /^(.*?)accumulation err='accumulating resources from '([^']+)': (.*?)': must build at directory: (?:not a valid directory: .*|'[^']*': file is not directory)$/.exec(text);
   if (both) return `${both[1]}resource '${both[2]}': ${both[3]}`.replace(/^accumulating resources: /, '');
   return text.replace(/^accumulating resources: (accumulating resources from '[^']*': )?(MalformedYAMLError: )?/, '');
+}
+
+/**
+ * Some errors append whole resources (the referrer and every possible referral). They are unreadable on one
+ * line and may include a Secret's data, so they are dropped; the ids before them say what is ambiguous.
+ */
+function withoutDumps(text: string): string {
+  const dump = text.search(/\s*\*{4} Too many possible referral targets/);
+  const cut = dump >= 0 ? text.slice(0, dump) : text;
+  const secret = /\bkind: Secret\b/.exec(cut);
+  if (!secret) return cut;
+  const start = cut.lastIndexOf('apiVersion: ', secret.index);
+  return `${cut.slice(0, start >= 0 ? start : secret.index).trimEnd()} (resource contents omitted)`;
 }
 
 const require = createRequire(import.meta.url);
