@@ -311,6 +311,27 @@ describe('usage errors exit 2', () => {
     expect(run.stderr).toMatch(/unknown format 'yaml'/);
   });
 
+  it('an engine of another Kustomize version than the pin, and one that prints garbage', async () => {
+    const bin = join(tmp, 'fake-engine');
+    mkdirSync(bin, { recursive: true });
+    const fake = (version: string, output: string): void =>
+      writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nif [ "$1" = version ]; then echo '{"kustomizeVersion":"${version}"}'; exit 0; fi\nprintf '${output}'\n`, { mode: 0o755 });
+    const run = (): Promise<Run> => kcfg(['check', '--no-cache', '--format', 'json'], { env: { ...env, PATH: `${bin}:${process.env['PATH']}` } });
+    fake('v5.0.4', '');
+    const pinned = await run();
+    expectNoCrash(pinned);
+    expect(pinned.code).toBe(2);
+    expect(pinned.stderr).toContain('Kustomize v5.0.4, but kcfg.yaml pins engine.version v5.5.0');
+    fake('v5.5.0', 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: [a\\n---\\n- x\\n');
+    const garbage = await run();
+    expectNoCrash(garbage);
+    expect(garbage.code).toBe(1);
+    expect(json(garbage).diagnostics.map((d) => [d.code, d.environments.sort()])).toEqual([
+      ['resource/malformed', ['production', 'staging']],
+      ['yaml/syntax', ['production', 'staging']],
+    ]);
+  });
+
   it('missing engine names what to install', async () => {
     // A PATH holding only node: kubectl and kustomize are gone.
     const bin = join(tmp, 'bin-node-only');
