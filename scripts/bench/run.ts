@@ -73,16 +73,28 @@ async function benchValidate(tmp: string): Promise<void> {
 function benchCheck(tmp: string): void {
   const cache = join(tmp, 'check-cache');
   const renderCache = join(cache, 'render');
+  const checkCache = join(cache, 'check');
+  const coldResults = (): void => rmSync(checkCache, { recursive: true, force: true });
   const cold = medianOf(RUNS, () => rmSync(cache, { recursive: true, force: true }), () => kcfg(['check'], cache));
   kcfg(['check'], cache);
-  const coldRender = medianOf(RUNS, () => rmSync(renderCache, { recursive: true, force: true }), () => kcfg(['check'], cache));
+  const coldRender = medianOf(
+    RUNS,
+    () => {
+      rmSync(renderCache, { recursive: true, force: true });
+      coldResults();
+    },
+    () => kcfg(['check'], cache),
+  );
   kcfg(['check'], cache);
   const warm = medianOf(RUNS, () => undefined, () => kcfg(['check'], cache));
-  const noPolicies = medianOf(RUNS, () => undefined, () => kcfg(['validate'], cache));
+  // Policy share: renders warm, check results recomputed, so both runs do their full analysis.
+  const withPolicies = medianOf(RUNS, coldResults, () => kcfg(['check'], cache));
+  const noPolicies = medianOf(RUNS, coldResults, () => kcfg(['validate'], cache));
   row('check this repo, cold render cache', fmtMs(coldRender.ms), '≤ 0.7 s');
   row('check this repo, warm render cache', fmtMs(warm.ms), '≤ 0.3 s');
   row('check this repo, every cache empty', fmtMs(cold.ms), '(first run after clone)');
-  row('policy share of warm check', `${fmtMs(warm.ms - noPolicies.ms)} (${(((warm.ms - noPolicies.ms) / noPolicies.ms) * 100).toFixed(0)}% over validate)`, '≤ 20%');
+  const share = withPolicies.ms - noPolicies.ms;
+  row('policy share of check (results uncached)', `${fmtMs(share)} (${((share / noPolicies.ms) * 100).toFixed(0)}% over validate)`, '≤ 20%');
 }
 
 async function benchDiffs(tmp: string): Promise<void> {
