@@ -100,6 +100,10 @@ function checkOptions(config: PolicyConfig, yf?: YamlFile): void {
   const envs = [undefined, ...Object.keys(config.environments)];
   const none = ajv.compile({ type: 'object', maxProperties: 0 });
   for (const policy of config.policies) {
+    // Defaults satisfy their own schema (test/policy/meta.test.ts holds every policy to that); only policies
+    // whose options the configuration touches need compiling, which keeps ajv off most runs' start-up.
+    const id = policy.meta.id;
+    if (config.settings[id]?.options === undefined && !Object.values(config.environments).some((e) => e[id]?.options !== undefined)) continue;
     // A policy without an options schema takes no options: a typo there must not pass silently.
     const validate = policy.optionsSchema ? ajv.compile(policy.optionsSchema) : none;
     for (const env of envs) {

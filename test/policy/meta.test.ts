@@ -51,3 +51,14 @@ describe('policy registry', () => {
     for (const rule of loadPolicyConfig(process.cwd()).policies.filter(isRulePolicy)) expect(readme).toContain(`[${rule.meta.id}]`);
   });
 });
+
+describe('policy defaults', () => {
+  // The config loader compiles option schemas only for policies whose options are configured, so the
+  // defaults themselves must satisfy each schema.
+  it.each(Object.values(POLICIES).map((p) => [p.meta.id, p] as const))('%s defaults satisfy its options schema', async (_id, policy) => {
+    const { default: Ajv } = await import('ajv');
+    const schema = (policy as { optionsSchema?: object }).optionsSchema ?? { type: 'object', maxProperties: 0 };
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    expect(validate(policy.defaults), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
