@@ -1,6 +1,6 @@
 import { parseImage } from '../scripts/policy/image-ref.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /**
@@ -18,7 +18,7 @@ const policy: Policy<Options> = {
     defaultSeverity: 'error',
     rationale: 'Images from registries the team does not control can change or vanish, and skip the scanning and signing the team applies to its own.',
     remediation: 'Mirror the image into an allowed registry and reference the mirror (a kustomization images entry with newName does it without touching the base).',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/allowed-registries.md',
   },
   defaults: { registries: [] },

@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, describeContainer, isWindows, podWorkloads } from '../scripts/policy/workloads.js';
+import { child, describeContainer, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Capabilities a container may add back after dropping ALL. */
@@ -13,7 +13,7 @@ const policy: Policy<Options> = {
     defaultSeverity: 'error',
     rationale: 'The runtime default capability set includes powers such as NET_RAW and CHOWN that ordinary services never need; dropping ALL and adding back the one needed keeps the blast radius small.',
     remediation: 'Set securityContext.capabilities.drop: [ALL] on every container; add only NET_BIND_SERVICE, and only if the process binds a port below 1024.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/capabilities.md',
   },
   defaults: { allowedAdd: ['NET_BIND_SERVICE'] },

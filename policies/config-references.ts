@@ -2,7 +2,7 @@ import type { ContainerRef } from '../scripts/core/pods.js';
 import { isObject, type JsonValue, type KObject } from '../scripts/core/resource.js';
 import { configSources, ROOT_CA_CONFIGMAP, type Source } from '../scripts/policy/config-sources.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { child, describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Objects created outside the render: `ConfigMap/<name>`, `Secret/<name>` (any namespace) or `Secret/<namespace>/<name>`. */
@@ -28,7 +28,7 @@ const policy: Policy<Options> = {
     defaultSeverity: 'error',
     rationale: 'A pod that refers to a missing ConfigMap, Secret or key does not start (CreateContainerConfigError, or a volume that never mounts); the render is the last place the mistake is cheap to see.',
     remediation: 'Fix the name or key, add the ConfigMap/Secret (a generator, or an ExternalSecret for secret values), mark the reference optional: true, or list it under external in policies/config.yaml.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'ConfigMap', 'Secret', 'ExternalSecret', 'Certificate', 'SealedSecret'],
+    kinds: [...POD_KINDS, 'ConfigMap', 'Secret', 'ExternalSecret', 'Certificate', 'SealedSecret'],
     docs: 'docs/policies/config-references.md',
   },
   defaults: { external: [] },

@@ -1,7 +1,7 @@
 import { effectiveLimit, explicitResource, limitRangeDefaults } from '../scripts/policy/container-resources.js';
 import { isObject, type Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** `required`: every container sets a CPU limit; `forbidden`: none does (throttling hurts latency); `allowed`: no opinion. */
@@ -15,7 +15,7 @@ const policy: Policy<Options> = {
     defaultSeverity: 'error',
     rationale: 'Teams disagree: a CPU limit caps a noisy neighbour but throttles a bursty service even when the node is idle. This policy enforces whichever rule the configuration picks.',
     remediation: 'With mode required, set resources.limits.cpu on every container; with mode forbidden, remove it and rely on requests for fair sharing.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'LimitRange'],
+    kinds: [...POD_KINDS, 'LimitRange'],
     docs: 'docs/policies/cpu-limit.md',
   },
   defaults: { mode: 'allowed' },

@@ -1,6 +1,6 @@
 import { jsonEqual, probeOf } from '../scripts/policy/probes.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -9,7 +9,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'warning',
     rationale: 'With identical probes, the moment a pod stops being ready the kubelet also restarts it, so a brief overload turns into a restart storm instead of shedding traffic.',
     remediation: 'Make the liveness probe more tolerant than the readiness probe (a higher failureThreshold or a cheaper endpoint that checks only the process itself).',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/distinct-probes.md',
   },
   defaults: {},

@@ -1,6 +1,6 @@
 import { isValidDigest, parseImage } from '../scripts/policy/image-ref.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Environments where every image must be pinned by digest. */
@@ -14,7 +14,7 @@ const policy: Policy<Options> = {
     defaultSeverity: 'error',
     rationale: 'A tag can be pushed again; only a digest guarantees that production runs the bytes that were tested and scanned.',
     remediation: 'Pin the image as name@sha256:<digest> (the kustomization images entry accepts a digest field).',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/image-digest.md',
   },
   defaults: { environments: ['production'] },

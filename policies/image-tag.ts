@@ -1,6 +1,6 @@
 import { isValidDigest, parseImage } from '../scripts/policy/image-ref.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -9,7 +9,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'An untagged image means :latest, which moves; two nodes may run different code under the same manifest, and a rollback redeploys whatever latest is today.',
     remediation: 'Pin a version tag (an images entry in the kustomization is the usual place), or better, a digest.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/image-tag.md',
   },
   defaults: {},

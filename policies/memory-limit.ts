@@ -1,6 +1,6 @@
 import { effectiveLimit, limitRangeDefaults } from '../scripts/policy/container-resources.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -9,7 +9,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'Memory is not compressible: a container without a limit can grow until the node runs out and the kernel kills whatever it picks, often a neighbour.',
     remediation: 'Set resources.limits.memory on every container and init container (or give the namespace a LimitRange default).',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'LimitRange'],
+    kinds: [...POD_KINDS, 'LimitRange'],
     docs: 'docs/policies/memory-limit.md',
   },
   defaults: {},

@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { podWorkloads } from '../scripts/policy/workloads.js';
+import { POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 
@@ -10,7 +10,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: "Sharing the node's network, process or IPC namespace lets a pod see and talk to everything on the node, bypassing NetworkPolicy and process isolation.",
     remediation: 'Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/no-host-namespaces.md',
   },
   defaults: {},

@@ -1,6 +1,6 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { isObject } from '../scripts/core/resource.js';
-import { podWorkloads } from '../scripts/policy/workloads.js';
+import { POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -9,7 +9,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: "A hostPath volume exposes the node's filesystem to the pod: container runtimes' sockets, kubelet credentials and other pods' data.",
     remediation: 'Use an emptyDir, a ConfigMap/Secret volume or a PersistentVolumeClaim instead of hostPath.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/no-host-path.md',
   },
   defaults: {},

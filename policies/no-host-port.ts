@@ -1,6 +1,6 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { isObject } from '../scripts/core/resource.js';
-import { describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -9,7 +9,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'A hostPort opens a port on the node itself, outside Service and NetworkPolicy control, and limits scheduling to one such pod per node.',
     remediation: 'Remove ports[].hostPort and expose the container through a Service.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/no-host-port.md',
   },
   defaults: {},

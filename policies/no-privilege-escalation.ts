@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { containerSecurity, describeContainer, isWindows, podWorkloads } from '../scripts/policy/workloads.js';
+import { containerSecurity, describeContainer, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -8,7 +8,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'Unless allowPrivilegeEscalation is false, a setuid binary in the image can gain more privileges than the process started with (no_new_privs is off).',
     remediation: 'Set securityContext.allowPrivilegeEscalation: false on every container; leaving it unset means true.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/no-privilege-escalation.md',
   },
   defaults: {},

@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { containerSecurity, describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { containerSecurity, describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -8,7 +8,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'A privileged container has every capability and all host devices; it is root on the node in all but name.',
     remediation: 'Remove securityContext.privileged (or set it to false) and grant only the specific capability the process needs.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/not-privileged.md',
   },
   defaults: {},

@@ -1,6 +1,6 @@
 import { declaredPorts, PROBES, probeOf, probePort } from '../scripts/policy/probes.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -9,7 +9,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'A probe on a port name the container does not declare fails at admission, and one on an undeclared number usually means the port changed and the probe did not: the pod never becomes ready or restarts forever.',
     remediation: 'Point httpGet.port, tcpSocket.port or grpc.port at a name or containerPort listed in the same container’s ports.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/probe-port-exists.md',
   },
   defaults: {},

@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { containerSecurity, describeContainer, isWindows, podWorkloads } from '../scripts/policy/workloads.js';
+import { containerSecurity, describeContainer, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -8,7 +8,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'A writable root filesystem lets an attacker drop binaries and change configuration inside the container; writes that matter belong on declared volumes.',
     remediation: 'Set securityContext.readOnlyRootFilesystem: true on every container and mount an emptyDir where the process needs to write (/tmp, caches).',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/read-only-root-filesystem.md',
   },
   defaults: {},

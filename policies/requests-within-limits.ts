@@ -2,7 +2,7 @@ import { effectiveLimit, effectiveRequest, explicitResource, limitRangeDefaults,
 import { isObject } from '../scripts/core/resource.js';
 import { compareQuantities, parseQuantity } from '../scripts/policy/quantity.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, describeContainer, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import { child, describeContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -11,7 +11,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'The API server rejects a pod whose request is above its limit, so the rollout fails at apply time; catching it in review is cheaper.',
     remediation: 'Lower the request or raise the limit so that every request is at most the limit of the same resource (quantities are compared exactly: 1Gi is more than 1G).',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'LimitRange'],
+    kinds: [...POD_KINDS, 'LimitRange'],
     docs: 'docs/policies/requests-within-limits.md',
   },
   defaults: {},

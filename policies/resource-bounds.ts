@@ -1,7 +1,7 @@
 import { effectiveLimit, effectiveRequest, limitRangeDefaults, type ResourceName } from '../scripts/policy/container-resources.js';
 import { compareQuantities, parseQuantity, type Quantity } from '../scripts/policy/quantity.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
 
 export interface Bound {
   min?: string;
@@ -24,7 +24,7 @@ const policy: Policy<Options> = {
     defaultSeverity: 'error',
     rationale: 'A request far below what a service needs starves it; one far above what a node offers cannot schedule. Floors and ceilings per environment keep sizes in a sane range.',
     remediation: 'Adjust the container resources into the configured range, or change the range in policies/config.yaml (per environment under environments.<env>.policies.resource-bounds.options).',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'LimitRange'],
+    kinds: [...POD_KINDS, 'LimitRange'],
     docs: 'docs/policies/resource-bounds.md',
   },
   defaults: { requests: {}, limits: {} },

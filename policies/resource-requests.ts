@@ -1,6 +1,6 @@
 import { effectiveRequest, limitRangeDefaults } from '../scripts/policy/container-resources.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -9,7 +9,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'The scheduler places pods by their requests; a container without them is packed onto nodes as if it used nothing and is the first to be evicted under pressure.',
     remediation: 'Set resources.requests.cpu and resources.requests.memory on every container and init container (a limit alone also sets the request, as does a LimitRange default).',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'LimitRange'],
+    kinds: [...POD_KINDS, 'LimitRange'],
     docs: 'docs/policies/resource-requests.md',
   },
   defaults: {},

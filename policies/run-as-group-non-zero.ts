@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, describeContainer, effectiveSecurity, isWindows, podWorkloads } from '../scripts/policy/workloads.js';
+import { child, describeContainer, effectiveSecurity, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Accept containers that leave runAsGroup unset (the image decides, usually GID 0). */
@@ -13,7 +13,7 @@ const policy: Policy<Options> = {
     defaultSeverity: 'error',
     rationale: 'Files owned by group 0 are writable by GID 0 on many images and on the node; a process in the root group can read and change them.',
     remediation: 'Set securityContext.runAsGroup to a non-zero GID on the pod or the container, and keep 0 out of fsGroup and supplementalGroups.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/run-as-group-non-zero.md',
   },
   defaults: { allowUnset: false },

@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, effectiveSecurity, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, effectiveSecurity, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -8,7 +8,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'A process running as UID 0 inside a container is root on the node the moment it escapes; the kubelet only refuses root when runAsNonRoot is true.',
     remediation: 'Set securityContext.runAsNonRoot: true (on the pod or the container) and, if you set runAsUser, a non-zero UID.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/run-as-non-root.md',
   },
   defaults: {},

@@ -1,6 +1,6 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { isObject } from '../scripts/core/resource.js';
-import { describeContainer, effectiveSecurity, isWindows, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, effectiveSecurity, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const ALLOWED = new Set(['RuntimeDefault', 'Localhost']);
 
@@ -11,7 +11,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'Without a seccomp profile a container may call every syscall the kernel offers, including the rarely used ones most container escapes go through.',
     remediation: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod (or Localhost with a reviewed profile); a container setting overrides the pod.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/seccomp-profile.md',
   },
   defaults: {},

@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { byNamespacedName, podWorkloads } from '../scripts/policy/workloads.js';
+import { byNamespacedName, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Accept pods that run as the namespace's `default` ServiceAccount (explicitly or by leaving the field unset). */
@@ -15,7 +15,7 @@ const policy: Policy<Options> = {
     defaultSeverity: 'error',
     rationale: 'The API server refuses to create pods whose ServiceAccount does not exist, so the workload never starts; and pods sharing the default ServiceAccount share every permission anyone grants it.',
     remediation: 'Add a ServiceAccount for the workload in its namespace and set spec.template.spec.serviceAccountName to it.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'ServiceAccount'],
+    kinds: [...POD_KINDS, 'ServiceAccount'],
     docs: 'docs/policies/service-account-exists.md',
   },
   defaults: { allowDefault: false, external: [] },

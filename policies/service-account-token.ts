@@ -1,5 +1,5 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { byNamespacedName, podWorkloads } from '../scripts/policy/workloads.js';
+import { byNamespacedName, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -8,7 +8,7 @@ const policy: Policy<Record<string, never>> = {
     defaultSeverity: 'error',
     rationale: 'Kubernetes mounts an API token into every pod unless told otherwise; most workloads never call the API, and a stolen token is a foothold in the cluster.',
     remediation: 'Set automountServiceAccountToken on the pod spec, or on the ServiceAccount the pod uses: false unless the workload calls the Kubernetes API.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'ServiceAccount'],
+    kinds: [...POD_KINDS, 'ServiceAccount'],
     docs: 'docs/policies/service-account-token.md',
   },
   defaults: {},

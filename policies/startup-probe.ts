@@ -1,6 +1,6 @@
 import { probeOf } from '../scripts/policy/probes.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Longest liveness initialDelaySeconds accepted without a startup probe. */
@@ -14,7 +14,7 @@ const policy: Policy<Options> = {
     defaultSeverity: 'warning',
     rationale: 'A long liveness initialDelaySeconds delays failure detection on every restart, forever; a startup probe waits only as long as the start actually takes and then hands over to liveness.',
     remediation: 'Add a startupProbe (same check, failureThreshold × periodSeconds covering the worst start) and drop livenessProbe.initialDelaySeconds to a few seconds.',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    kinds: POD_KINDS,
     docs: 'docs/policies/startup-probe.md',
   },
   defaults: { maxLivenessDelaySeconds: 30 },

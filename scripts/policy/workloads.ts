@@ -116,3 +116,6 @@ export function byNamespacedName(ctx: Pick<PolicyContext<unknown>, 'byKind'>, ki
   }
   return index;
 }
+
+/** Kinds that carry a pod spec: the `kinds` metadata of every per-container policy. */
+export const POD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'] as const;
