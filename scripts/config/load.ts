@@ -1,17 +1,18 @@
 // kcfg.yaml → Config in four steps: parse, check against CONFIG_SCHEMA, run the semantic rules, normalise.
 
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import jsYaml from 'js-yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
 import { ConfigError } from '../core/errors.js';
+import { parseFast } from '../core/fast-yaml.js';
 import type { Environment } from '../core/resource.js';
+import { stampFor } from '../core/stamp.js';
+import { yamlModule } from '../resources/yaml-lazy.js';
 import { discoverEnvironments } from '../workspace/discover.js';
 import { normalizeRel } from '../workspace/paths.js';
-import { keyPathOf, locateKey, problemsError, yamlLib, type ConfigProblem, type Segment } from './problems.js';
+import { keyPathOf, locateKey, problemsError, type ConfigProblem, type Segment } from './problems.js';
 import { CONFIG_FILES, DEFAULTS, type RawConfig } from './raw.js';
 import { runRules } from './rules.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -55,17 +56,18 @@ export function readRaw(root: string, file: string, text: string, env: NodeJS.Pr
   const located = (): { doc: Document; lines: LineCounter } => (cst ??= parseWithPositions(text, file));
   const locate = (segments: readonly Segment[]): ConfigProblem['location'] => locateKey(located().doc, located().lines, file, segments);
 
-  const fast = fastParse(text);
-  const stampFile = fast !== undefined ? join(cacheDirOf(root, fast, env), 'config', stamp(text)) : undefined;
+  // A config that passed this exact schema once need not pay for loading ajv and `yaml` again.
+  const fast = parseFast(text);
+  const stamp = fast ? stampFor(cacheDirOf(root, fast.value, env), 'config', [JSON.stringify(CONFIG_SCHEMA), text]) : undefined;
   let raw: RawConfig;
-  if (fast !== undefined && stampFile && existsSync(stampFile)) {
-    raw = fast as RawConfig;
+  if (stamp?.passed) {
+    raw = (fast!.value ?? {}) as RawConfig;
   } else {
     const value = expand(located().doc, file);
     const problems = schemaProblems(value, locate);
     if (problems.length) throw problemsError(problems);
     raw = (value ?? {}) as RawConfig;
-    if (stampFile) remember(stampFile);
+    stamp?.remember();
   }
   const problems = runRules(raw, { root, locate });
   if (problems.length) throw problemsError(problems);
@@ -101,35 +103,8 @@ function cacheDirOf(root: string, raw: unknown, env: NodeJS.ProcessEnv): string 
   return resolve(root, typeof configured === 'string' ? configured : DEFAULTS.cacheDir);
 }
 
-/** js-yaml is several times faster to load than the `yaml` package; used when the file was checked before. */
-function fastParse(text: string): unknown {
-  try {
-    const v = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
-    return v === null || v === undefined ? {} : v;
-  } catch {
-    return undefined;
-  }
-}
-
-let schemaStamp: string | undefined;
-
-/** A config that passed this exact schema once need not pay for loading ajv again. */
-function stamp(text: string): string {
-  schemaStamp ??= JSON.stringify(CONFIG_SCHEMA);
-  return createHash('sha256').update(schemaStamp).update('\0').update(text).digest('hex').slice(0, 32);
-}
-
-function remember(stampFile: string): void {
-  try {
-    mkdirSync(join(stampFile, '..'), { recursive: true });
-    writeFileSync(stampFile, '');
-  } catch {
-    // A read-only cache only costs speed.
-  }
-}
-
 function parseWithPositions(text: string, file: string): { doc: Document; lines: LineCounter } {
-  const { LineCounter, parseDocument } = yamlLib();
+  const { LineCounter, parseDocument } = yamlModule();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const err = doc.errors[0];

@@ -4,7 +4,7 @@ import type { SourceLocation } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import type { Resource } from '../core/resource.js';
 import { BASELINE_SCHEMA } from './schema.js';
-import { readYamlFile, validatorFor, validateYaml } from './yaml-file.js';
+import { loadYamlFile } from './yaml-file.js';
 
 export const BASELINE_FILE = 'policies/baseline.yaml';
 
@@ -30,10 +30,9 @@ export interface Baseline {
   entries: BaselineEntry[];
 }
 
-export function loadBaseline(root: string): Baseline {
-  const yf = readYamlFile(root, BASELINE_FILE);
+export function loadBaseline(root: string, cacheDir?: string): Baseline {
+  const yf = loadYamlFile(root, BASELINE_FILE, { schema: BASELINE_SCHEMA, cacheDir, allowEmpty: true });
   if (!yf || yf.value === null || yf.value === undefined) return { entries: [] };
-  validateYaml(yf, validatorFor(BASELINE_SCHEMA), yf.file);
   const raw = (yf.value as { entries: Record<string, string>[] }).entries;
   const entries = raw.map((e, i): BaselineEntry => {
     const parts = e['resource']!.split('/');
@@ -56,6 +55,7 @@ export function loadBaseline(root: string): Baseline {
       location: yf.locate(`/entries/${i}`),
     };
   });
+  yf.passed();
   return { file: yf.file, entries };
 }
 

@@ -10,7 +10,7 @@ import { loadRules } from './rules.js';
 import { POLICY_CONFIG_SCHEMA } from './schema.js';
 import { closest } from './suggest.js';
 import type { Policy } from './types.js';
-import { createAjv, describeAjvError, readYamlFile, validatorFor, validateYaml, type YamlFile } from './yaml-file.js';
+import { describeAjvError, loadYamlFile, validatorFor, type YamlFile } from './yaml-file.js';
 
 export const POLICY_CONFIG_FILE = 'policies/config.yaml';
 
@@ -41,6 +41,8 @@ export interface LoadPolicyConfigOptions {
   registry?: readonly Policy<any>[];
   /** Environment names from kcfg.yaml; an override for any other name is an error. */
   environments?: readonly string[];
+  /** Where to remember that these files passed their checks (the kcfg cache directory). */
+  cacheDir?: string;
 }
 
 export interface ResolvedPolicy {
@@ -57,17 +59,18 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {
     if (RESERVED_IDS.has(p.meta.id)) throw new ConfigError(`policy id "${p.meta.id}" is reserved for the engine`);
     builtinIds.add(p.meta.id);
   }
-  const rules = loadRules(root, builtinIds);
+  const rules = loadRules(root, builtinIds, opts.cacheDir);
   const policies = [...builtins, ...rules];
-  const yf = readYamlFile(root, POLICY_CONFIG_FILE);
-  const config: PolicyConfig = { policies, settings: {}, environments: {}, baseline: loadBaseline(root) };
+  // The options check below reads the option schemas and environment names: both are part of the stamp.
+  const also = [JSON.stringify(opts.environments ?? null), JSON.stringify(policies.map((p) => [p.meta.id, p.optionsSchema ?? null]))];
+  const yf = loadYamlFile(root, POLICY_CONFIG_FILE, { schema: POLICY_CONFIG_SCHEMA, cacheDir: opts.cacheDir, also, allowEmpty: true });
+  const config: PolicyConfig = { policies, settings: {}, environments: {}, baseline: loadBaseline(root, opts.cacheDir) };
   if (!yf) {
     checkOptions(config);
     return config;
   }
   config.file = yf.file;
   if (yf.value !== null && yf.value !== undefined) {
-    validateYaml(yf, validatorFor(POLICY_CONFIG_SCHEMA), yf.file);
     const raw = yf.value as { policies?: Record<string, unknown>; environments?: Record<string, { policies?: Record<string, unknown> }> };
     const known = new Set(policies.map((p) => p.meta.id));
     config.settings = normalise(raw.policies ?? {}, '/policies', known, yf);
@@ -78,7 +81,10 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {
       config.environments[env] = normalise(block.policies ?? {}, `/environments/${escapePointer(env)}/policies`, known, yf);
     }
   }
-  checkOptions(config, yf);
+  if (!yf.checkedBefore) {
+    checkOptions(config, yf);
+    yf.passed();
+  }
   return config;
 }
 
@@ -94,18 +100,18 @@ function normalise(raw: Record<string, unknown>, base: string, known: Set<string
   return out;
 }
 
+const NO_OPTIONS = { type: 'object', maxProperties: 0 };
+
 /** Merged options must satisfy each policy's options schema, for the base settings and every environment. */
 function checkOptions(config: PolicyConfig, yf?: YamlFile): void {
-  const ajv = createAjv();
   const envs = [undefined, ...Object.keys(config.environments)];
-  const none = ajv.compile({ type: 'object', maxProperties: 0 });
   for (const policy of config.policies) {
     // Defaults satisfy their own schema (test/policy/meta.test.ts holds every policy to that); only policies
     // whose options the configuration touches need compiling, which keeps ajv off most runs' start-up.
     const id = policy.meta.id;
     if (config.settings[id]?.options === undefined && !Object.values(config.environments).some((e) => e[id]?.options !== undefined)) continue;
     // A policy without an options schema takes no options: a typo there must not pass silently.
-    const validate = policy.optionsSchema ? ajv.compile(policy.optionsSchema) : none;
+    const validate = validatorFor(policy.optionsSchema ?? NO_OPTIONS);
     for (const env of envs) {
       const options = resolvePolicy(config, policy, env).options;
       if (validate(options)) continue;

@@ -3,13 +3,14 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnySchema, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Severity } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import type { Resource } from '../core/resource.js';
 import { RULE_SCHEMA } from './rule-schema.js';
 import type { Policy, PolicyFinding } from './types.js';
-import { createAjv, describeAjvError, readYamlFile, validatorFor, validateYaml } from './yaml-file.js';
+import { cacheKey, ValidatorCompiler, type ValidateFunction } from '../validate/schema/compile.js';
+import { describeAjvError, loadYamlFile } from './yaml-file.js';
 
 export const RULES_DIR = 'policies/rules';
 
@@ -33,18 +34,20 @@ interface RuleFile {
   docs?: string;
 }
 
-/** Compile every rule file; an id that clashes with a built-in policy or another rule is an error. */
-export function loadRules(root: string, takenIds: ReadonlySet<string>): Policy<Record<string, never>>[] {
+/**
+ * Compile every rule file; an id that clashes with a built-in policy or another rule is an error. Rule
+ * validators are cached in `cacheDir` like the resource schemas, so a warm run does not load the ajv compiler.
+ */
+export function loadRules(root: string, takenIds: ReadonlySet<string>, cacheDir?: string): Policy<Record<string, never>>[] {
   const dir = join(root, RULES_DIR);
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
-  const ajv = createAjv();
+  const compiler = new ValidatorCompiler(cacheDir ? join(cacheDir, 'rules') : undefined, { messages: true });
   const seen = new Set(takenIds);
   const out: Policy<Record<string, never>>[] = [];
   for (const name of files) {
     const file = `${RULES_DIR}/${name}`;
-    const yf = readYamlFile(root, file)!;
-    validateYaml(yf, validatorFor(RULE_SCHEMA), file);
+    const yf = loadYamlFile(root, file, { schema: RULE_SCHEMA, cacheDir })!;
     const rule = yf.value as RuleFile;
     const stem = name.replace(/\.ya?ml$/, '');
     if (rule.id !== stem) throw new ConfigError(`rule id "${rule.id}" must equal the file name "${stem}"`, yf.locate('/id'));
@@ -52,11 +55,13 @@ export function loadRules(root: string, takenIds: ReadonlySet<string>): Policy<R
     seen.add(rule.id);
     let validate: ValidateFunction;
     try {
-      validate = ajv.compile(rule.schema as AnySchema);
+      const schema = rule.schema as object;
+      validate = compiler.get(cacheKey('rule', JSON.stringify(schema)), () => schema, []);
     } catch (e) {
       throw new ConfigError(`rule "${rule.id}": schema does not compile: ${e instanceof Error ? e.message : String(e)}`, yf.locate('/schema'));
     }
     out.push(compileRule(rule, file, validate));
+    yf.passed();
   }
   return out;
 }
@@ -82,7 +87,7 @@ function compileRule(rule: RuleFile, file: string, validate: ValidateFunction): 
           if (!matches(subject) || validate(subject.object)) continue;
           const seen = new Set<string>();
           for (const err of validate.errors ?? []) {
-            const { pointer, text } = describeAjvError(err);
+            const { pointer, text } = describeAjvError(err as ErrorObject);
             const at = err.keyword === 'required' ? `${pointer}/${String((err.params as Record<string, unknown>)['missingProperty'])}` : pointer;
             if (seen.has(at)) continue;
             seen.add(at);

@@ -1,27 +1,31 @@
 // Tool-owned YAML files (config, baseline, rules): parse with positions, validate with ajv, and report the
-// first problem as a ConfigError at file:line.
+// first problem as a ConfigError at file:line. A file that passed every check before is read with js-yaml
+// alone (see core/stamp.ts): ajv and the `yaml` parser then stay unloaded, which is most of the policy
+// stage's start-up on an unchanged repository.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
+import { parseFast } from '../core/fast-yaml.js';
 import { escapePointer } from '../core/resource.js';
+import { stampFor } from '../core/stamp.js';
 import { positionInDocument } from '../resources/position.js';
+import { yamlModule } from '../resources/yaml-lazy.js';
 
-const Ajv = AjvModule.default;
+const require = createRequire(import.meta.url);
 
-export function createAjv(): InstanceType<typeof Ajv> {
-  return new Ajv({ allErrors: true, strict: false });
-}
-
-const shared = createAjv();
+let shared: { compile(schema: object): ValidateFunction } | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
+/** A validator with ajv's messages, for the thorough check of a tool-owned file. */
 export function validatorFor(schema: object): ValidateFunction {
   let v = compiled.get(schema);
   if (!v) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    shared ??= new Ajv({ allErrors: true, strict: false });
     v = shared.compile(schema);
     compiled.set(schema, v);
   }
@@ -31,11 +35,29 @@ export function validatorFor(schema: object): ValidateFunction {
 export interface YamlFile {
   /** Repository-relative path. */
   file: string;
+  text: string;
   value: unknown;
   locate(pointer: string): SourceLocation;
 }
 
-export function readYamlFile(root: string, file: string): YamlFile | undefined {
+export interface LoadedYamlFile extends YamlFile {
+  /** True when this exact text, schema and `also` passed every check before: the caller may skip its own. */
+  checkedBefore: boolean;
+  /** Call once the caller's own checks have passed too, so the next run can skip them. */
+  passed(): void;
+}
+
+export interface FileCheck {
+  schema: object;
+  cacheDir?: string | undefined;
+  /** Further inputs the caller's own checks read (environment names, option schemas...). */
+  also?: readonly string[];
+  /** An empty file is valid (and not held to the schema). */
+  allowEmpty?: boolean;
+}
+
+/** Read `file` and hold it to `check.schema`, unless it passed before; undefined when the file is absent. */
+export function loadYamlFile(root: string, file: string, check: FileCheck): LoadedYamlFile | undefined {
   const path = join(root, file);
   if (!existsSync(path)) return undefined;
   let text: string;
@@ -44,10 +66,30 @@ export function readYamlFile(root: string, file: string): YamlFile | undefined {
   } catch (e) {
     throw new ConfigError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return parseYamlText(text, file);
+  const stamp = stampFor(check.cacheDir, 'policy-files', [file, JSON.stringify(check.schema), ...(check.also ?? []), text]);
+  const fast = stamp.passed ? parseFast(text) : undefined;
+  if (fast) return { ...withLocate(file, text, fast.value), checkedBefore: true, passed: () => undefined };
+  const yf = parseYamlText(text, file);
+  if (!(check.allowEmpty && (yf.value === null || yf.value === undefined))) validateYaml(yf, validatorFor(check.schema), file);
+  return { ...yf, checkedBefore: false, passed: () => stamp.remember() };
 }
 
+function withLocate(file: string, text: string, value: unknown): YamlFile {
+  const source = { file, text, start: 0, end: text.length, line: 1, index: 0 };
+  return {
+    file,
+    text,
+    value,
+    locate(pointer) {
+      const { exact: _exact, ...loc } = positionInDocument(source, pointer);
+      return loc;
+    },
+  };
+}
+
+/** Strict parse: duplicate keys and syntax errors at their line, aliases expanded at most 100 times. */
 export function parseYamlText(text: string, file: string): YamlFile {
+  const { LineCounter, parseDocument } = yamlModule();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const err = doc.errors[0];
@@ -55,21 +97,13 @@ export function parseYamlText(text: string, file: string): YamlFile {
     const pos = lines.linePos(err.pos[0]);
     throw new ConfigError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), { file, line: pos.line, column: pos.col });
   }
-  const source = { file, text, start: 0, end: text.length, line: 1, index: 0 };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     throw new ConfigError(`refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`, { file, line: 1, column: 1 });
   }
-  return {
-    file,
-    value,
-    locate(pointer) {
-      const { exact: _exact, ...loc } = positionInDocument(source, pointer);
-      return loc;
-    },
-  };
+  return withLocate(file, text, value);
 }
 
 /** Validate against a schema; throws a ConfigError naming the most specific problem. */

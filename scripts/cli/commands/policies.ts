@@ -11,7 +11,7 @@ export async function policiesCommand(argv: string[]): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`kcfg policies supports --format text or json, not '${format}'`);
   const config = loadContext(p);
   const envs = (p.positionals.length > 0 ? p.positionals : config.environments.map((e) => e.name));
-  const rows = listPolicies(loadPolicyConfig(config.root), envs);
+  const rows = listPolicies(loadPolicyConfig(config.root, { environments: config.environments.map((e) => e.name), cacheDir: config.cacheDir }), envs);
   process.stdout.write(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : table(rows, envs));
   return 0;
 }

@@ -59,7 +59,11 @@ export class ValidatorCompiler {
   private standalone: ((ajv: AjvLike, fn: ValidateFunction) => string) | undefined;
   readonly stats: CompileStats = { compiled: 0, loadedFromCache: 0 };
 
-  constructor(private readonly cacheDir: string | undefined) {}
+  /** `messages`: errors carry ajv's English `message` (for rule hints); schema validation builds its own text. */
+  constructor(
+    private readonly cacheDir: string | undefined,
+    private readonly opts: { messages?: boolean } = {},
+  ) {}
 
   get(key: string, schema: () => object, deps: SchemaDependency[]): ValidateFunction {
     return this.find(key, schema, deps)!;
@@ -89,7 +93,7 @@ export class ValidatorCompiler {
     this.ajv = new Ajv({
       allErrors: true,
       strict: false,
-      messages: false,
+      messages: this.opts.messages ?? false,
       formats: formats(),
       code: { source: !!this.cacheDir, formats: _`require(${FORMATS_MODULE})` },
     }) as unknown as AjvLike;
@@ -97,7 +101,7 @@ export class ValidatorCompiler {
   }
 
   private file(key: string): string {
-    return join(this.cacheDir!, `${key}.cjs`);
+    return join(this.cacheDir!, `${key}${this.opts.messages ? '.m' : ''}.cjs`);
   }
 
   private load(key: string): ValidateFunction | undefined {
