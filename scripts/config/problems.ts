@@ -1,9 +1,9 @@
 // Config problems carry the key path and the position of the offending key, found through the yaml CST.
 
-import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
+import { yamlModule } from '../resources/yaml-lazy.js';
 
 export interface ConfigProblem {
   /** Dotted key path, e.g. `environments[0].path`; empty for the whole file. */
@@ -13,11 +13,6 @@ export interface ConfigProblem {
   hint?: string;
 }
 
-// Loaded on demand: a config that was validated before is read with js-yaml alone, keeping start-up fast.
-const require = createRequire(import.meta.url);
-export function yamlLib(): typeof import('yaml') {
-  return require('yaml') as typeof import('yaml');
-}
 
 export type Segment = string | number;
 
@@ -29,7 +24,7 @@ export function keyPathOf(segments: readonly Segment[]): string {
 
 /** Position of the key (or list item) at `segments`; the deepest existing ancestor when the path is absent. */
 export function locateKey(doc: Document, lines: LineCounter, file: string, segments: readonly Segment[]): SourceLocation {
-  const { isMap, isPair, isScalar, isSeq } = yamlLib();
+  const { isMap, isPair, isScalar, isSeq } = yamlModule();
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (const seg of segments) {

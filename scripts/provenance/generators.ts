@@ -2,7 +2,7 @@
 // data key the literal, file or env-file line that provides it. Values are never read into any message.
 
 import { posix } from 'node:path';
-import { isSeq } from 'yaml';
+import { isSeq } from '../resources/yaml-lazy.js';
 import type { SourceLocation } from '../core/diagnostic.js';
 import type { Kustomization } from '../workspace/kustomization.js';
 import { joinRel } from '../workspace/paths.js';

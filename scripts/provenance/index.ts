@@ -7,7 +7,7 @@
 // deepest into it.
 
 import { posix } from 'node:path';
-import { isSeq } from 'yaml';
+import { isSeq } from '../resources/yaml-lazy.js';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { isObject, splitApiVersion, type Environment, type Locator, type Resource } from '../core/resource.js';
 import { positionInDocument } from '../resources/position.js';

@@ -2,7 +2,8 @@
 // several documents per file) and JSON6902 operation lists, told apart by content as Kustomize does.
 
 import { existsSync } from 'node:fs';
-import { isMap, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isSeq } from '../resources/yaml-lazy.js';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { getAt, parsePointer } from '../core/resource.js';
 import type { Kustomization } from '../workspace/kustomization.js';

@@ -2,7 +2,8 @@
 // file or a patch (patches add, reorder and remove items). A semantic path names list items by merge key
 // (`containers[name=api]`), the way strategic merge patches match them, so it can be followed in any source.
 
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from '../resources/yaml-lazy.js';
 import { isObject, parsePointer, type JsonValue } from '../core/resource.js';
 
 export type Segment =

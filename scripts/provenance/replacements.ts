@@ -1,7 +1,7 @@
 // `replacements` copy a value from one resource into others. A copied value is edited where it comes from, so
 // a pointer that a replacement target writes points at that replacement's `source` (its fieldPath line).
 
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq } from '../resources/yaml-lazy.js';
 import type { Kustomization } from '../workspace/kustomization.js';
 import { joinRel } from '../workspace/paths.js';
 import { getAt, isObject, type JsonValue } from '../core/resource.js';

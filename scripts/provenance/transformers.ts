@@ -2,7 +2,7 @@
 // `nameSuffix`, `labels` / `commonLabels` and `commonAnnotations`. Each returns the offset, in the
 // kustomization file, of the entry that set the pointer in this layer.
 
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq } from '../resources/yaml-lazy.js';
 import { getNode, getScalar, keyOffset, nodeStart, scalarValue, type Segment } from './path.js';
 import type { Subject } from './subject.js';
 

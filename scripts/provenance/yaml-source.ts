@@ -2,7 +2,8 @@
 // kustomization's string scalar (inline patches), whose offsets map back to lines of the kustomization file.
 
 import { readFileSync, statSync } from 'node:fs';
-import { isScalar, LineCounter, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { isScalar, yamlModule } from '../resources/yaml-lazy.js';
 import type { SourceLocation } from '../core/diagnostic.js';
 import type { Kustomization } from '../workspace/kustomization.js';
 import { absolute } from '../workspace/paths.js';
@@ -21,6 +22,7 @@ export interface YamlSource {
 }
 
 export function parseYaml(text: string): { docs: Document[]; lines: LineCounter } {
+  const { LineCounter, parseAllDocuments } = yamlModule();
   const lines = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, schema: 'core' });
   // A stream the parser gives up on comes back as an EmptyStream (no documents); that is simply "no match".
@@ -41,9 +43,9 @@ export function embeddedSource(host: YamlSource, scalar: Node): YamlSource | und
   if (!isScalar(scalar) || typeof scalar.value !== 'string' || !scalar.range) return undefined;
   const { docs, lines } = parseYaml(scalar.value);
   const start = host.at(scalar.range[0]);
-  const block = scalar.type === Scalar.BLOCK_LITERAL || scalar.type === Scalar.BLOCK_FOLDED;
+  const block = scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED';
   const indent = block ? blockIndent(host.text, scalar.range[0], scalar.range[1]) : 0;
-  const quoted = scalar.type === Scalar.QUOTE_DOUBLE || scalar.type === Scalar.QUOTE_SINGLE ? 1 : 0;
+  const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE' ? 1 : 0;
   const at = (offset: number): SourceLocation => {
     const p = lines.linePos(offset);
     if (block) return { file: host.file, line: start.line + p.line, column: indent + p.col };

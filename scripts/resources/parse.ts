@@ -1,16 +1,9 @@
 // Fast multi-document YAML parsing. The hot path uses js-yaml per document; the `yaml` package (slower, but
 // with a CST and precise errors) is used only to explain a failure or to guard documents that use aliases.
 
-import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
 import type { Finding, SourceDocument } from '../core/resource.js';
-
-// `yaml` costs ~80 ms to load; most runs never need it, so it is loaded on first use.
-const require = createRequire(import.meta.url);
-let yamlLib: typeof import('yaml') | undefined;
-export function yamlModule(): typeof import('yaml') {
-  return (yamlLib ??= require('yaml') as typeof import('yaml'));
-}
+import { yamlModule } from './yaml-lazy.js';
 
 export interface ParsedDocument {
   doc: SourceDocument;
@@ -23,7 +16,7 @@ export interface ParseResult {
 }
 
 /** Aliases can expand exponentially (a "billion laughs" bomb); such documents go through the guarded parser. */
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/;
+export const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/;
 const MAX_ALIASES = 100;
 
 /** Cut a stream into documents at `---` / `...` lines, keeping offsets so positions can be computed later. */
@@ -71,7 +64,7 @@ export function parseStream(text: string, file: string): ParseResult {
   const findings: Finding[] = [];
   for (const doc of splitDocuments(text, file)) {
     const chunk = text.slice(doc.start, doc.end);
-    const result = ANCHOR_OR_ALIAS.test(chunk) ? parseGuarded(chunk, doc) : parseFast(chunk, doc);
+    const result = ANCHOR_OR_ALIAS.test(chunk) ? parseUnlessAliased(chunk, doc) : parseFast(chunk, doc);
     if ('finding' in result) findings.push(result.finding);
     else if (result.value !== undefined && result.value !== null) documents.push({ doc, value: result.value });
   }
@@ -84,7 +77,7 @@ export function aliasBomb(text: string, file: string): Finding | undefined {
   for (const doc of splitDocuments(text, file)) {
     const chunk = text.slice(doc.start, doc.end);
     if (!ANCHOR_OR_ALIAS.test(chunk)) continue;
-    const result = parseGuarded(chunk, doc);
+    const result = parseUnlessAliased(chunk, doc);
     if ('finding' in result && result.finding.code === 'yaml/alias-bomb') return result.finding;
   }
   return undefined;
@@ -98,6 +91,34 @@ function parseFast(chunk: string, doc: SourceDocument): One {
   } catch {
     return parseGuarded(chunk, doc);
   }
+}
+
+/**
+ * The anchor pattern is a cheap over-approximation (a quoted cron `"30 2 * * *"` matches). js-yaml settles
+ * it: its aliases come back as shared objects, so a value without shared collections expanded nothing and
+ * needs no guarded (and much slower) parse.
+ */
+function parseUnlessAliased(chunk: string, doc: SourceDocument): One {
+  let value: unknown;
+  try {
+    value = jsYaml.load(chunk, { schema: jsYaml.CORE_SCHEMA, filename: doc.file });
+  } catch {
+    return parseGuarded(chunk, doc);
+  }
+  return sharesCollections(value) ? parseGuarded(chunk, doc) : { value };
+}
+
+function sharesCollections(root: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (seen.has(v)) return true;
+    seen.add(v);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
+  }
+  return false;
 }
 
 function parseGuarded(chunk: string, doc: SourceDocument): One {

@@ -5,7 +5,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { parsePointer, type SourceDocument } from '../core/resource.js';
 import { blockPosition } from './block-position.js';
-import { yamlModule } from './parse.js';
+import { yamlModule } from './yaml-lazy.js';
 
 interface Parsed {
   doc: Document;

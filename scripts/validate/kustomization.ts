@@ -4,9 +4,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Node } from 'yaml';
+import type { LineCounter, Node } from 'yaml';
 import type { SourceLocation } from '../core/diagnostic.js';
+import { parseFast } from '../core/fast-yaml.js';
 import { isObject, parsePointer, type Finding, type KObject } from '../core/resource.js';
+import { ANCHOR_OR_ALIAS } from '../resources/parse.js';
+import { isMap, isPair, isScalar, isSeq, yamlModule } from '../resources/yaml-lazy.js';
 import { describeErrors, type ValidateFunction } from './schema/index.js';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
@@ -28,12 +31,26 @@ export function isKustomizationFile(file: string): boolean {
 
 /** Schema errors and deprecated fields of one kustomization file (duplicate keys are `checkDuplicateKeys`'). */
 export function checkKustomizationFile(file: string, text: string, validate: ValidateFunction): Finding[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, schema: 'core', prettyErrors: false });
-  if (doc.errors.length > 0) return []; // Kustomize rejects the file itself; the render reports it.
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  // js-yaml reads a plain file fast; the `yaml` CST is built only for positions, or for a file with aliases
+  // (expanded with a limit) or one js-yaml refuses (duplicate keys, which checkDuplicateKeys reports).
+  let cst: { doc: ReturnType<typeof import('yaml').parseDocument>; lines: LineCounter } | undefined;
+  const positioned = (): NonNullable<typeof cst> => {
+    if (cst) return cst;
+    const { LineCounter, parseDocument } = yamlModule();
+    const lines = new LineCounter();
+    return (cst = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false, schema: 'core', prettyErrors: false }), lines });
+  };
+  const fast = ANCHOR_OR_ALIAS.test(text) ? undefined : parseFast(text);
+  let data: unknown;
+  if (fast) {
+    data = fast.value;
+  } else {
+    const { doc } = positioned();
+    if (doc.errors.length > 0) return []; // Kustomize rejects the file itself; the render reports it.
+    data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  }
   if (data === null || data === undefined) return [];
-  const at = (pointer: string, key: boolean): SourceLocation => locate(doc.contents, pointer, key, lines, file);
+  const at = (pointer: string, key: boolean): SourceLocation => locate(positioned().doc.contents, pointer, key, positioned().lines, file);
   const out: Finding[] = [];
   if (!isObject(data)) {
     return [{ code: 'kustomization/schema', severity: 'error', message: 'a kustomization must be a mapping of fields', source: at('', false) }];
@@ -111,6 +128,7 @@ export function checkDuplicateKeys(file: string, text: string): Finding[] {
   } catch {
     // fall through
   }
+  const { LineCounter, parseAllDocuments } = yamlModule();
   const lines = new LineCounter();
   const out: Finding[] = [];
   for (const doc of parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })) {
