@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { CheckResult } from '../check/result.js';
 import { KcfgError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
-import { REPORTERS, type ReportOptions } from '../report/index.js';
+import { loadReporter, REPORT_FORMATS, type ReportOptions } from '../report/index.js';
+import { appendStepSummary } from '../workflow/step-summary.js';
 import { useColor } from '../report/style.js';
 import { bool, list, type Parsed } from './args.js';
 
@@ -15,7 +16,7 @@ export interface OutputTarget {
 }
 
 /** Pair formats with outputs in order; at most one format may go to stdout. */
-export function outputTargets(p: Parsed, known: readonly string[] = Object.keys(REPORTERS)): OutputTarget[] {
+export function outputTargets(p: Parsed, known: readonly string[] = REPORT_FORMATS): OutputTarget[] {
   const formats = list(p, 'format');
   const outputs = list(p, 'output');
   if (formats.length === 0) formats.push('text');
@@ -33,12 +34,14 @@ export function reportOptions(p: Parsed, root: string, virtualFiles: ReadonlyMap
   return { root, color, quiet: bool(p, 'quiet'), verbose: bool(p, 'verbose'), virtualFiles };
 }
 
-export function emit(result: CheckResult, targets: OutputTarget[], options: ReportOptions, cwd: string): void {
+/** Render every target; in GitHub Actions, `--format github` also appends the job summary (every command). */
+export async function emit(result: CheckResult, targets: OutputTarget[], options: ReportOptions, cwd: string): Promise<void> {
   for (const t of targets) {
-    const reporter = REPORTERS[t.format]!;
+    const reporter = await loadReporter(t.format);
     if (t.file) writeReport(resolve(cwd, t.file), reporter(result, { ...options, color: false }));
     else process.stdout.write(reporter(result, options));
   }
+  await appendStepSummary(result, targets.map((t) => t.format), options);
 }
 
 /** A report file that cannot be written (a file where a directory should be, a read-only disk) ends the run cleanly. */

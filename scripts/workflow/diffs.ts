@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { Config } from '../config/types.js';
 import { UsageError } from '../core/errors.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
-import { diffEnvironments, envDiffSection, loadMergeKeys, type DiffOptions, type DiffSection } from '../diff/index.js';
+import type { DiffOptions, DiffSection } from '../diff/index.js';
 import { renderEnvironments } from '../render/index.js';
 import { schemasDir } from '../schemas/location.js';
 import { resolveTargets } from '../workspace/index.js';
@@ -18,6 +18,7 @@ export function parseDiffPair(spec: string): [string, string] {
   return [parts[0], parts[1]];
 }
 
+/** The diff engine is imported here, on use: most checks show no diff and should not pay for loading it. */
 export async function environmentDiffs(config: Config, rendered: readonly RenderedEnvironment[], pair: [string, string] | undefined, cache: boolean): Promise<DiffSection[]> {
   let sides: RenderedEnvironment[];
   if (pair) {
@@ -30,10 +31,10 @@ export async function environmentDiffs(config: Config, rendered: readonly Render
     if (sides.length < 2) return [];
   }
   const [a, b] = sides as [RenderedEnvironment, RenderedEnvironment];
-  return [envDiffSection(diffEnvironments(a, b, diffOptions(config, a.env.kubernetesVersion)))];
+  const { diffEnvironments, envDiffSection, loadMergeKeys } = await import('../diff/index.js');
+  return [envDiffSection(diffEnvironments(a, b, diffOptions(config, loadMergeKeys(dirname(schemasDir()), a.env.kubernetesVersion))))];
 }
 
-function diffOptions(config: Config, kubernetesVersion: string): DiffOptions {
-  const mergeKeys = loadMergeKeys(dirname(schemasDir()), kubernetesVersion);
+function diffOptions(config: Config, mergeKeys: DiffOptions['mergeKeys']): DiffOptions {
   return { ignore: config.diff.ignore, sensitive: config.diff.sensitive, root: config.root, ...(mergeKeys ? { mergeKeys } : {}) };
 }

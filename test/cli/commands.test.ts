@@ -105,6 +105,17 @@ describe('kcfg validate', () => {
     const doc = JSON.parse(run.stdout) as { diagnostics: { severity: string; source?: { file: string; line: number } }[] };
     expect(doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.source)).toContainEqual(expect.objectContaining({ file: '<stdin>', line }));
   });
+
+  it('--format github in Actions: annotations on stdout, the job summary appended to $GITHUB_STEP_SUMMARY', async () => {
+    const broken = golden.replace(/^(\s+)replicas: \d+$/m, '$1replicas: "two"');
+    const summary = join(tmp, 'validate-summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const run = await kcfg(['validate', '-', '--format', 'github'], { env: { ...env, GITHUB_STEP_SUMMARY: summary }, input: broken });
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=kcfg schema\/type /m);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^# earlier step\n[\s\S]*### kcfg validate failed/);
+  });
 });
 
 describe('kcfg render', () => {

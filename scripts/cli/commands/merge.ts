@@ -2,7 +2,7 @@
 
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { appendStepSummary, mergeResults, readResultFile } from '../../workflow/index.js';
+import { mergeResults, readResultFile } from '../../workflow/index.js';
 import { parse, str } from '../args.js';
 import { exitCodeFor } from '../exit.js';
 import { emit, outputTargets, reportOptions } from '../output.js';
@@ -18,7 +18,6 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   const merged = mergeResults(p.positionals.map((f) => readResultFile(resolve(cwd, f), f)));
   const result = { ...merged, durationMs: Math.max(merged.durationMs, performance.now() - started) };
   const options = reportOptions(p, root, new Map());
-  emit(result, targets, options, cwd);
-  appendStepSummary(result, targets.map((t) => t.format), options);
+  await emit(result, targets, options, cwd);
   return exitCodeFor(result.diagnostics);
 }

@@ -49,7 +49,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
     result.environments.push({ name: input.file, dir: '', kubernetesVersion: version, resources: input.resources.length, cached: false });
   }
   result = { ...result, diagnostics: mergeDiagnostics(diagnostics), skippedRules: [...skipped].sort(), durationMs: performance.now() - started };
-  emit(result, targets, reportOptions(p, config?.root ?? cwd, virtual), cwd);
+  await emit(result, targets, reportOptions(p, config?.root ?? cwd, virtual), cwd);
   return exitCodeFor(result.diagnostics);
 }
 
