@@ -14,6 +14,8 @@ export interface ProcessRun {
   /** Peak resident set size in MiB, when GNU time is available. */
   rssMb?: number;
   status: number | null;
+  /** Standard error, without GNU time's line. */
+  stderr: string;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -25,11 +27,12 @@ export function runProcess(cmd: string, args: string[], opts: { cwd?: string; en
   const started = performance.now();
   const r = spawnSync(withTime ? GNU_TIME : cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
-  const run: ProcessRun = { ms, status: r.status };
+  const lines = r.stderr.trimEnd().split('\n');
+  const run: ProcessRun = { ms, status: r.status, stderr: r.stderr };
   if (withTime) {
-    const last = r.stderr.trim().split('\n').pop() ?? '';
-    const kb = Number(last);
+    const kb = Number(lines.pop() ?? '');
     if (Number.isFinite(kb)) run.rssMb = kb / 1024;
+    run.stderr = lines.join('\n');
   }
   return run;
 }

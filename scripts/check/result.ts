@@ -12,6 +12,12 @@ export interface EnvironmentSummary {
   resourceIds?: ResourceId[];
 }
 
+export interface StageTimings {
+  render: number;
+  validate: number;
+  policies: number;
+}
+
 /** Everything a check-like command produced; the one input every reporter renders. */
 export interface CheckResult {
   /** Which command produced it: `check`, `validate` or `policy`. */
@@ -24,6 +30,8 @@ export interface CheckResult {
   /** CEL rules that could not be evaluated offline (they need `oldSelf`). */
   skippedRules: string[];
   durationMs: number;
+  /** Wall time per stage, module loading included (`--verbose` prints it; not serialised to JSON). */
+  stageMs?: StageTimings;
   /** Environment diffs for reports that show them (HTML); filled by `kcfg check --diff A,B`. */
   diffs?: DiffSection[];
 }

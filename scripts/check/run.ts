@@ -9,7 +9,7 @@ import type { PolicyConfig } from '../policy/index.js';
 import { renderEnvironments, RENDER_FAILED } from '../render/index.js';
 import { checkCacheKey, readCheckCache, writeCheckCache, type CachedCheck } from './cache.js';
 import { toDiagnostic } from './locate.js';
-import type { CheckResult } from './result.js';
+import type { CheckResult, StageTimings } from './result.js';
 
 export interface CheckStages {
   validate: boolean;
@@ -30,11 +30,13 @@ export async function runCheck(
 ): Promise<CheckRun> {
   const started = performance.now();
   const today = opts.today ?? new Date();
-  const rendered = await renderEnvironments(config, envs, { cache: opts.cache });
+  const modules = stageModules(stages);
+  const rendered = await renderEnvironments(config, envs, { cache: opts.cache, onEngineStart: modules.preload });
+  const stageMs: StageTimings = { render: performance.now() - started, validate: 0, policies: 0 };
   const diagnostics: Diagnostic[] = [];
   const skipped = new Set<string>();
   let suppressed = 0;
-  const analyse = analyser(config, stages, today);
+  const analyse = analyser(config, stages, today, stageMs, modules);
 
   for (const r of rendered) {
     const failed = r.findings.some((f) => f.code === RENDER_FAILED);
@@ -67,22 +69,47 @@ export async function runCheck(
       suppressed,
       skippedRules: [...skipped].sort(),
       durationMs: performance.now() - started,
+      stageMs,
     },
   };
 }
 
+interface StageModules {
+  validate(): Promise<typeof import('../validate/index.js')>;
+  policy(): Promise<typeof import('../policy/index.js')>;
+  /** Start loading what the stages need; called while Kustomize runs, when Node would otherwise sit idle. */
+  preload(): void;
+}
+
 /**
- * Validation and policies for one environment. The modules are imported on first use: a run answered from
- * the check cache never loads ajv, CEL or the policies.
+ * The analysis modules, imported on first use: a run answered from the check cache never loads ajv, CEL or
+ * the policies, and a run that renders loads them during the render.
  */
-function analyser(config: Config, stages: CheckStages, today: Date): (r: RenderedEnvironment) => Promise<CachedCheck> {
+function stageModules(stages: CheckStages): StageModules {
+  let validate: ReturnType<StageModules['validate']> | undefined;
+  let policy: ReturnType<StageModules['policy']> | undefined;
+  const m: StageModules = {
+    validate: () => (validate ??= import('../validate/index.js')),
+    policy: () => (policy ??= import('../policy/index.js')),
+    preload() {
+      // A failed import is reported where the stage awaits it, not as an unhandled rejection here.
+      if (stages.validate) m.validate().catch(() => undefined);
+      if (stages.policies) m.policy().catch(() => undefined);
+    },
+  };
+  return m;
+}
+
+/** Validation and policies for one environment. */
+function analyser(config: Config, stages: CheckStages, today: Date, stageMs: StageTimings, modules: StageModules): (r: RenderedEnvironment) => Promise<CachedCheck> {
   let policyConfig: PolicyConfig | undefined;
   return async (r) => {
     const findings: Finding[] = [];
     const skippedRules: string[] = [];
     let suppressed = 0;
+    let t = performance.now();
     if (stages.validate) {
-      const { isKustomizationFile, validateEnvironment, validateKustomizationFiles } = await import('../validate/index.js');
+      const { isKustomizationFile, validateEnvironment, validateKustomizationFiles } = await modules.validate();
       const v = validateEnvironment(r, {
         kubernetesVersion: r.env.kubernetesVersion,
         allowUnknownKinds: config.schemas.allowUnknownKinds,
@@ -93,10 +120,12 @@ function analyser(config: Config, stages: CheckStages, today: Date): (r: Rendere
       skippedRules.push(...v.skippedRules);
       // A kustomization shared by several environments yields the same finding in each; merging lists them all.
       findings.push(...validateKustomizationFiles(config.root, r.closure.filter(isKustomizationFile), { cacheDir: config.cacheDir }));
+      stageMs.validate += performance.now() - t;
+      t = performance.now();
     }
     if (stages.policies) {
-      const { loadPolicyConfig, resolvePolicy, runPolicies } = await import('../policy/index.js');
-      policyConfig ??= loadPolicyConfig(config.root, { environments: config.environments.map((e) => e.name) });
+      const { loadPolicyConfig, resolvePolicy, runPolicies } = await modules.policy();
+      policyConfig ??= loadPolicyConfig(config.root, { environments: config.environments.map((e) => e.name), cacheDir: config.cacheDir });
       const p = runPolicies({ env: r.env, resources: r.resources, config: policyConfig, root: config.root, today });
       findings.push(...p.findings);
       const secrets = policyConfig.policies.find((x) => x.meta.id === 'no-secret-data');
@@ -106,6 +135,7 @@ function analyser(config: Config, stages: CheckStages, today: Date): (r: Rendere
         findings.push(...unreferencedSecretFindings(config.root, r.closure).map((f) => ({ ...f, severity })));
       }
       suppressed += p.suppressed.length;
+      stageMs.policies += performance.now() - t;
     }
     return { findings, suppressed, skippedRules };
   };

@@ -35,6 +35,8 @@ export interface RenderOptions {
   engine?: Engine;
   /** Environment for the engine process and PATH lookup (default process.env). */
   processEnv?: NodeJS.ProcessEnv;
+  /** Called when an engine process starts (a cache miss): the caller may use the wait to load modules. */
+  onEngineStart?: () => void;
 }
 
 const WRAPPER_PREFIX = 'kcfg-render-';
@@ -55,14 +57,22 @@ export async function renderEnvironments(config: Config, envs: readonly Environm
   const worker = async (): Promise<void> => {
     while (next < envs.length) {
       const i = next++;
-      results[i] = await renderOne(config, engine, envs[i]!, opts.cache !== false, toolVersion, processEnv);
+      results[i] = await renderOne(config, engine, envs[i]!, opts.cache !== false, toolVersion, processEnv, opts.onEngineStart);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, envs.length) }, worker));
   return results;
 }
 
-async function renderOne(config: Config, engine: Engine, env: Environment, useCache: boolean, toolVersion: string, processEnv: NodeJS.ProcessEnv): Promise<RenderedEnvironment> {
+async function renderOne(
+  config: Config,
+  engine: Engine,
+  env: Environment,
+  useCache: boolean,
+  toolVersion: string,
+  processEnv: NodeJS.ProcessEnv,
+  onEngineStart: (() => void) | undefined,
+): Promise<RenderedEnvironment> {
   const root = config.root;
   const result: RenderedEnvironment = {
     env,
@@ -108,7 +118,9 @@ async function renderOne(config: Config, engine: Engine, env: Environment, useCa
   let stdout: string;
   try {
     writeFileSync(join(wrapperDir, 'kustomization.yaml'), wrapper);
-    const ran = await run(engine.binary, buildArgs(engine, wrapperDir), processEnv, wrapperDir);
+    const running = run(engine.binary, buildArgs(engine, wrapperDir), processEnv, wrapperDir);
+    onEngineStart?.();
+    const ran = await running;
     if (ran.error) {
       const why = explainFailure(ran.stderr || ran.error.message, { root, wrapperDir, files: walked.files, kustomizations: walked.kustomizations, overlay });
       return fail({ message: `Kustomize could not build ${env.dir}: ${why.message}`, ...(why.source ? { source: why.source } : {}), ...(why.hint ? { hint: why.hint } : {}) });

@@ -2,7 +2,7 @@
 // carry every diagnostic in full); the output is one CheckResult any reporter can render.
 
 import { readFileSync } from 'node:fs';
-import type { CheckResult, EnvironmentSummary } from '../check/result.js';
+import type { CheckResult, EnvironmentSummary, StageTimings } from '../check/result.js';
 import { mergeDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import type { EngineInfo } from '../core/rendered.js';
@@ -100,6 +100,7 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
     suppressed,
     skippedRules: [...skipped].sort(),
     durationMs: results.reduce((n, r) => Math.max(n, r.durationMs), 0),
+    ...(results.some((r) => r.stageMs) ? { stageMs: sumStages(results) } : {}),
   };
 }
 
@@ -132,4 +133,10 @@ function num(v: unknown): number {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function sumStages(results: readonly CheckResult[]): StageTimings {
+  const sum: StageTimings = { render: 0, validate: 0, policies: 0 };
+  for (const r of results) for (const k of Object.keys(sum) as (keyof StageTimings)[]) sum[k] += r.stageMs?.[k] ?? 0;
+  return sum;
 }

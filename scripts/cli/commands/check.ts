@@ -1,7 +1,7 @@
+import type { StageTimings } from '../../check/result.js';
 import type { CheckStages } from '../../check/run.js';
 import { UsageError } from '../../core/errors.js';
 import {
-  appendStepSummary,
   createProgress,
   environmentDiffs,
   parseDiffPair,
@@ -38,13 +38,19 @@ async function run(command: string, stages: CheckStages, argv: string[]): Promis
   const cache = !bool(p, 'no-cache');
   const progress = createProgress({ stream: process.stderr, env: process.env, verbose: bool(p, 'verbose'), quiet: bool(p, 'quiet'), environments: envs.length });
   const { result, rendered } = await runCheckInBatches(command, config, envs, stages, { cache, progress });
+  if (bool(p, 'verbose') && result.stageMs) process.stderr.write(`kcfg: ${stageLine(result.stageMs, result.durationMs)}\n`);
   const wantsDiff = diffPair !== undefined || targets.some((t) => t.format === 'html');
   const diffs = wantsDiff ? await environmentDiffs(config, rendered, diffPair, cache) : [];
   const full = diffs.length > 0 ? { ...result, diffs } : result;
   const options = reportOptions(p, config.root, renderedFiles(rendered));
-  emit(full, targets, options, process.cwd());
-  appendStepSummary(full, targets.map((t) => t.format), options);
+  await emit(full, targets, options, process.cwd());
   return exitCodeFor(result.diagnostics);
+}
+
+/** Where the time went; each stage includes loading its modules, which is most of a small repository's cost. */
+export function stageLine(ms: StageTimings, totalMs: number): string {
+  const f = (n: number): string => `${Math.round(n)} ms`;
+  return `time by stage: render ${f(ms.render)}, validate ${f(ms.validate)}, policies ${f(ms.policies)} (total ${f(totalMs)})`;
 }
 
 /** `--staged` and `--base REF` imply `--changed`. */
