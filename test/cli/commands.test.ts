@@ -31,6 +31,19 @@ describe('kcfg check', () => {
     expect(run.code).toBe(0);
   });
 
+  it('--verbose says where the time went, stage by stage, on standard error', async () => {
+    const run = await kcfg(['check', '--verbose', '--no-cache'], { env });
+    expect(run.code).toBe(0);
+    const m = /^kcfg: time by stage: render (\d+) ms, validate (\d+) ms, policies (\d+) ms \(total (\d+) ms\)$/m.exec(run.stderr);
+    expect(m, run.stderr).not.toBeNull();
+    const [render, validate, policies, total] = m!.slice(1).map(Number) as [number, number, number, number];
+    // Uncached, every stage did work; the stages are parts of the total.
+    expect(validate).toBeGreaterThan(0);
+    expect(policies).toBeGreaterThan(0);
+    expect(render + validate + policies).toBeLessThanOrEqual(total + 2);
+    expect(run.stdout).not.toContain('time by stage');
+  });
+
   it('--format json has the documented top-level fields', async () => {
     const run = await kcfg(['check', '--format', 'json'], { env });
     expect(run.code).toBe(0);
