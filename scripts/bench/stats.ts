@@ -14,6 +14,7 @@ export interface ProcessRun {
   /** Peak resident set size in MiB, when GNU time is available. */
   rssMb?: number;
   status: number | null;
+  stdout: string;
   /** Standard error, without GNU time's line. */
   stderr: string;
 }
@@ -28,7 +29,7 @@ export function runProcess(cmd: string, args: string[], opts: { cwd?: string; en
   const r = spawnSync(withTime ? GNU_TIME : cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
   const lines = r.stderr.trimEnd().split('\n');
-  const run: ProcessRun = { ms, status: r.status, stderr: r.stderr };
+  const run: ProcessRun = { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
   if (withTime) {
     const kb = Number(lines.pop() ?? '');
     if (Number.isFinite(kb)) run.rssMb = kb / 1024;

@@ -91,24 +91,3 @@ export async function benchDiff(runs = 9): Promise<{ medianMs: number; resources
   times.sort((x, y) => x - y);
   return { medianMs: times[Math.floor(times.length / 2)]!, resources: a.resources.length, differences };
 }
-
-/**
- * `kcfg diff --base REF` on a repository with cold caches (a fresh cache directory): target ≤ 1.5 s.
- * Measured once per run because a second run would be warm.
- */
-export async function benchRefDiff(root: string, ref = 'HEAD'): Promise<{ ms: number; environments: number; rendered: number }> {
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { loadConfig } = await import('../config/load.js');
-  const { diffRefs, defaultRefDiffDeps } = await import('./refs.js');
-  const cacheDir = mkdtempSync(join(tmpdir(), 'kcfg-bench-cache-'));
-  try {
-    const t0 = performance.now();
-    const config = loadConfig(root, { ...process.env, KCFG_CACHE_DIR: cacheDir });
-    const results = await diffRefs(config, ref, [], { ...config.diff, root, deps: defaultRefDiffDeps });
-    return { ms: performance.now() - t0, environments: results.length, rendered: results.filter((r) => r.rendered).length };
-  } finally {
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
-}

@@ -9,4 +9,4 @@ export type { DiffOptions, DiffSection, EnvDiff, FieldChange, ResourceDiff, Show
 export { formatText, type TextOptions } from './format/text.js';
 export { formatJson, toJsonReport, type JsonDiffReport } from './format/json.js';
 export { formatMarkdown, MARKDOWN_BUDGET, type MarkdownOptions } from './format/markdown.js';
-export { benchDiff, benchRefDiff } from './bench.js';
+export { benchDiff } from './bench.js';
