@@ -17,30 +17,53 @@ const policy: Policy<Record<string, never>> = {
   optionsSchema: { type: 'object', additionalProperties: false },
   check(ctx) {
     const out: PolicyFinding[] = [];
-    // One finding per pair of budgets, on the later one, naming every workload both cover.
-    const pairs = new Map<string, { later: Resource; earlier: Resource; workloads: string[] }>();
-    for (const [workload, budgets] of budgetIndex(ctx).byWorkload) {
-      for (let i = 1; i < budgets.length; i++) {
-        for (let j = 0; j < i; j++) {
-          const later = budgets[i]!.pdb;
-          const earlier = budgets[j]!.pdb;
-          const key = `${earlier.id.namespace}/${earlier.id.name}\u0000${later.id.name}`;
-          const pair = pairs.get(key);
-          if (pair) pair.workloads.push(describe(workload));
-          else pairs.set(key, { later, earlier, workloads: [describe(workload)] });
+    const { budgets, byWorkload } = budgetIndex(ctx);
+    const order = new Map(budgets.map((b, i) => [b.pdb, i]));
+    const coverSets = new Map<Resource, Set<Resource>>();
+    const coveredBy = (w: Resource): Set<Resource> => {
+      let set = coverSets.get(w);
+      if (!set) coverSets.set(w, (set = new Set((byWorkload.get(w) ?? []).map((b) => b.pdb))));
+      return set;
+    };
+    // One finding per pair, on the later budget, naming the workloads both cover. Scanning stops once a
+    // budget is known to overlap more than MAX_PAIRS earlier ones, so a namespace of copies stays linear.
+    for (const budget of budgets) {
+      const mine = order.get(budget.pdb)!;
+      const earlier: Resource[] = [];
+      let more = false;
+      scan: for (const w of budget.covers) {
+        // Each workload's budgets are in render order: past this budget, every other one comes later.
+        for (const other of byWorkload.get(w.resource) ?? []) {
+          if (order.get(other.pdb)! >= mine) break;
+          if (earlier.includes(other.pdb)) continue;
+          if (earlier.length === MAX_PAIRS) {
+            more = true;
+            break scan;
+          }
+          earlier.push(other.pdb);
         }
       }
-    }
-    for (const { later, earlier, workloads } of pairs.values()) {
-      out.push({
-        subject: later,
-        pointer: '/spec/selector',
-        message: `selects the same pods as PodDisruptionBudget ${earlier.id.name} (${workloads.join(', ')}); the eviction API refuses pods with more than one budget`,
-        hint: 'narrow one selector or merge the two budgets',
+      earlier.sort((a, b) => order.get(a)! - order.get(b)!);
+      earlier.forEach((other, i) => {
+        const shared = budget.covers.filter((w) => coveredBy(w.resource).has(other));
+        const last = i === earlier.length - 1;
+        out.push({
+          subject: budget.pdb,
+          pointer: '/spec/selector',
+          message: `selects the same pods as PodDisruptionBudget ${other.id.name} (${listed(shared.map((w) => describe(w.resource)))}); the eviction API refuses pods with more than one budget${last && more ? `; it overlaps more budgets than these ${MAX_PAIRS}` : ''}`,
+          hint: 'narrow one selector or merge the two budgets',
+        });
       });
     }
     return out;
   },
 };
+
+const MAX_PAIRS = 3;
+const MAX_LISTED = 5;
+
+function listed(names: string[]): string {
+  return names.length <= MAX_LISTED ? names.join(', ') : `${names.slice(0, MAX_LISTED).join(', ')} and ${names.length - MAX_LISTED} more`;
+}
 
 export default policy;

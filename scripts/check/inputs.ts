@@ -3,10 +3,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { Finding, Resource } from '../core/resource.js';
+import { isObject, type Finding, type Resource } from '../core/resource.js';
 import { buildResources } from '../resources/build.js';
 import { tooLarge } from '../resources/guard.js';
-import { parseStream } from '../resources/parse.js';
+import { parseStream, type ParsedDocument } from '../resources/parse.js';
 
 export { maxInputBytes } from '../resources/guard.js';
 
@@ -41,6 +41,25 @@ export function loadInput(root: string, arg: string, stdin: () => string): Loade
 
 function fromText(file: string, text: string): LoadedInput {
   const parsed = parseStream(text, file);
-  const built = buildResources(parsed.documents, file);
+  const built = buildResources(expandLists(parsed.documents), file);
   return { file, text, resources: built.resources, findings: [...parsed.findings, ...built.findings] };
+}
+
+/**
+ * `kubectl get -o yaml` writes a `kind: List` (or `DeploymentList`...) wrapping the objects; the API server
+ * never stores a list, so each item is validated as its own resource, located at `/items/<i>` in the file.
+ * A kind that merely ends in "List" but has a spec (a custom resource) is left alone.
+ */
+export function expandLists(documents: readonly ParsedDocument[]): ParsedDocument[] {
+  const out: ParsedDocument[] = [];
+  for (const d of documents) {
+    const v = d.value;
+    const items = isObject(v) && typeof v['kind'] === 'string' && v['kind'].endsWith('List') && !('spec' in v) ? v['items'] : undefined;
+    if (!Array.isArray(items)) {
+      out.push(d);
+      continue;
+    }
+    items.forEach((value: unknown, i) => out.push({ doc: { ...d.doc, pointer: `${d.doc.pointer ?? ''}/items/${i}` }, value }));
+  }
+  return out;
 }

@@ -18,6 +18,8 @@ export interface SourceDocument {
   line: number;
   /** Index of the document in its file. */
   index: number;
+  /** Where the object sits inside the document when it is not the whole of it (`/items/3` of a `kind: List`). */
+  pointer?: string;
 }
 
 /** Where Kustomize says a resource came from (`config.kubernetes.io/origin`), resolved to repository paths. */

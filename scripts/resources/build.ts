@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, KObject, Resource, SourceDocument } from '../core/resource.js';
 import { isObject, splitApiVersion } from '../core/resource.js';
 import type { ParsedDocument } from './parse.js';
+import { positionInDocument } from './position.js';
 
 export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 export const TRANSFORMATIONS_ANNOTATION = 'alpha.config.kubernetes.io/transformations';
@@ -54,7 +55,8 @@ export function buildResources(documents: ParsedDocument[], env: string): BuiltR
   for (const { doc, value } of documents) {
     const problem = shapeProblem(value);
     if (problem) {
-      findings.push({ code: 'resource/malformed', severity: 'error', message: problem, source: docStart(doc) });
+      const source = doc.pointer ? withoutExact(positionInDocument(doc, '')) : docStart(doc);
+      findings.push({ code: 'resource/malformed', severity: 'error', message: problem, source });
       continue;
     }
     const object = value as KObject;
@@ -101,6 +103,10 @@ function stripBuildAnnotations(object: KObject): string | undefined {
   for (const a of BUILD_ANNOTATIONS) delete annotations[a];
   if (Object.keys(annotations).length === 0) delete meta['annotations'];
   return typeof origin === 'string' ? origin : undefined;
+}
+
+function withoutExact({ exact: _exact, ...loc }: ReturnType<typeof positionInDocument>): { file: string; line: number; column: number } {
+  return loc;
 }
 
 /** The document's first content line: after its `---` marker, blank lines and comments. */

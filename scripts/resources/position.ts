@@ -32,18 +32,19 @@ function parsed(doc: SourceDocument): Parsed {
  * `exact` is false.
  */
 export function positionInDocument(doc: SourceDocument, pointer: string): SourceLocation & { exact: boolean } {
-  const fast = blockPosition(doc.text.slice(doc.start, doc.end), parsePointer(pointer));
+  const full = (doc.pointer ?? '') + pointer;
+  const fast = blockPosition(doc.text.slice(doc.start, doc.end), parsePointer(full));
   if (fast) return { file: doc.file, line: doc.line + fast.line, column: fast.column, exact: fast.exact };
   return cstPosition(doc, pointer);
 }
 
-/** The exact answer through the `yaml` CST; exported so tests can hold the fast path to it. */
+/** The exact answer through the `yaml` CST (`pointer` is relative to `doc.pointer`); exported so tests can hold the fast path to it. */
 export function cstPosition(doc: SourceDocument, pointer: string): SourceLocation & { exact: boolean } {
   const { doc: yd, lines } = parsed(doc);
   let node: unknown = yd.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   let exact = true;
-  for (const seg of parsePointer(pointer)) {
+  for (const seg of parsePointer((doc.pointer ?? '') + pointer)) {
     const next = step(node, seg);
     if (!next) {
       exact = false;

@@ -1,5 +1,6 @@
 import policy from '../../policies/pdb-overlap.js';
-import { deploy, policyTable } from './inline.js';
+import { describe, expect, it } from 'vitest';
+import { deploy, policyTable, run } from './inline.js';
 
 const pdb = (name: string, selector: string) => `apiVersion: policy/v1
 kind: PodDisruptionBudget
@@ -27,3 +28,19 @@ policyTable('pdb-overlap', policy, [
     messages: [/p1 \(Deployment shop\/a, Deployment shop\/b\)/],
   },
 ]);
+
+describe('pdb-overlap at scale', () => {
+  it('forty copies of one budget over eight workloads: at most three findings per budget, lists cut short', () => {
+    const yaml = Array.from({ length: 8 }, (_, i) => deploy(`api-${i}`, { labels: '{app: api}' })).join('') + Array.from({ length: 40 }, (_, i) => pdb(`copy-${i}`, '{matchLabels: {app: api}}')).join('');
+    const findings = run(policy, yaml);
+    const perBudget = new Map<string, number>();
+    for (const f of findings) perBudget.set(f.subject.id.name, (perBudget.get(f.subject.id.name) ?? 0) + 1);
+    expect(perBudget.has('copy-0')).toBe(false);
+    expect(perBudget.get('copy-1')).toBe(1);
+    expect(perBudget.get('copy-39')).toBe(3);
+    expect(findings.length).toBe(1 + 2 + 3 * 37);
+    const last = findings.filter((f) => f.subject.id.name === 'copy-39');
+    expect(last.map((f) => f.message.match(/PodDisruptionBudget (\S+)/)![1])).toEqual(['copy-0', 'copy-1', 'copy-2']);
+    expect(last[2]!.message).toMatch(/Deployment shop\/api-0, .* and 3 more\); the eviction API .*; it overlaps more budgets than these 3$/);
+  });
+});
