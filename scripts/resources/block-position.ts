@@ -78,6 +78,8 @@ function step(lines: string[], c: Container, seg: string): Step {
       return { line: j, column: itemCol + 1 };
     }
     if (content.startsWith('? ') || content === '?') return null;
+    // `key:` followed by `- item` lines at the key's own column: the items belong to that key's value.
+    if (/^-(?:[ \t]|$)/.test(content)) continue;
     const m = KEY.exec(content);
     if (!m) return null;
     const key = m[1] !== undefined ? unescapeDouble(m[1]) : m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3]!;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isObject, joinPointer, type JsonValue } from '../../scripts/core/resource.js';
 import { parseStream } from '../../scripts/resources/parse.js';
+import { blockPosition } from '../../scripts/resources/block-position.js';
 import { cstPosition, positionInDocument } from '../../scripts/resources/position.js';
 
 /** Every pointer in a value, containers included. */
@@ -87,5 +88,11 @@ describe('positionInDocument', () => {
       }
     }
     expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('answers without the CST for keys after a sequence written at its key\'s column (as Kustomize emits)', () => {
+    const doc = ['---', 'spec:', '  metrics:', '  - type: Resource', '    resource: {name: cpu}', '  scaleTargetRef:', '    name: api', ''].join('\n');
+    expect(blockPosition(doc, ['spec', 'scaleTargetRef', 'name'])).toEqual({ line: 6, column: 5, exact: true });
+    expect(blockPosition(doc, ['spec', 'metrics', '0', 'type'])).toEqual({ line: 3, column: 5, exact: true });
   });
 });
