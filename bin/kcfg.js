@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`).
-import { main } from '../dist/scripts/cli/main.js';
+// Thin launcher: the CLI is bundled into dist/cli/ by `npm run build` (tsc, then scripts/build/bundle.ts).
+import { main } from '../dist/cli/main.js';
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -1,8 +1,9 @@
 // Small pieces several reporters share: severity ordering, the tool's version, counting words.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEVERITY_RANK, formatResourceId, type Diagnostic } from '../core/diagnostic.js';
+import { packageVersion } from '../core/package-root.js';
 import type { CheckResult } from '../check/result.js';
 import { KUSTOMIZATION_FILES } from '../workspace/kustomization.js';
 
@@ -19,18 +20,12 @@ let version: string | undefined;
 export function toolVersion(): string {
   if (version === undefined) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(packageJsonPath(), import.meta.url), 'utf8')) as { version?: string };
-      version = pkg.version ?? '0.0.0';
+      version = packageVersion();
     } catch {
       version = '0.0.0';
     }
   }
   return version;
-}
-
-/** Sources live in scripts/report/, the build in dist/scripts/report/. */
-function packageJsonPath(): string {
-  return import.meta.url.includes('/dist/scripts/') ? '../../../package.json' : '../../package.json';
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {

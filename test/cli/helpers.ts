@@ -67,11 +67,11 @@ export function expectNoCrash(run: Run): void {
 }
 
 /**
- * Build dist/ once when a source file is newer than the compiled CLI (`npm test` builds first, so this is
- * usually a no-op). A directory lock keeps parallel test files from running tsc together.
+ * Build dist/ once when a source file is newer than the bundled CLI (`npm test` builds first, so this is
+ * usually a no-op). A directory lock keeps parallel test files from building together.
  */
 export function ensureBuilt(): void {
-  const main = join(REPO, 'dist/scripts/cli/main.js');
+  const main = join(REPO, 'dist/cli/main.js');
   if (existsSync(main) && newestSource() <= statSync(main).mtimeMs) return;
   const lock = join(REPO, 'dist/.cli-test-build.lock');
   mkdirSync(dirname(lock), { recursive: true });
@@ -88,7 +88,8 @@ export function ensureBuilt(): void {
     if (existsSync(main) && newestSource() <= statSync(main).mtimeMs) return;
     // Type errors in files under someone's active edit still emit JavaScript; only a missing CLI is fatal.
     spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(REPO, 'tsconfig.json')], { cwd: REPO, stdio: 'ignore' });
-    if (!existsSync(main)) throw new Error('npm run build did not produce dist/scripts/cli/main.js');
+    spawnSync(process.execPath, [join(REPO, 'dist/scripts/build/bundle.js')], { cwd: REPO, stdio: 'ignore' });
+    if (!existsSync(main)) throw new Error('npm run build did not produce dist/cli/main.js');
   } finally {
     rmdirSync(lock);
   }

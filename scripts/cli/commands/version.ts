@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../../core/package-root.js';
 
 export async function versionCommand(): Promise<number> {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../package.json', import.meta.url)), 'utf8')) as { version: string };
-  process.stdout.write(`kcfg ${pkg.version}\n`);
+  process.stdout.write(`kcfg ${packageVersion()}\n`);
   return 0;
 }
