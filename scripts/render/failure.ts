@@ -1,7 +1,7 @@
 // Turn an engine's stderr into one clear sentence naming the file, without klog prefixes, Go type noise or
 // the layer our wrapper kustomization adds.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { createRequire } from 'node:module';
 import type { Kustomization } from '../workspace/kustomization.js';
@@ -60,12 +60,26 @@ const HINTS: [RegExp, string][] = [
 function dropWrapperLayer(text: string, ctx: FailureContext): string {
   const m = /^accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': (?:recursed accumulation of path '[^']*': )?/.exec(text);
   const out = m ? text.slice(m[0].length) : text;
-  return out.split(ctx.wrapperDir + '/').join('');
+  let result = out;
+  for (const dir of spellings(ctx.wrapperDir)) result = result.split(dir + '/').join('');
+  return result;
 }
 
 /** Absolute paths inside the repository become repository-relative. */
 function relativise(text: string, ctx: FailureContext): string {
-  return text.split(ctx.root + '/').join('').split(`'${ctx.root}'`).join("'.'");
+  let out = text;
+  for (const root of spellings(ctx.root)) out = out.split(root + '/').join('').split(`'${root}'`).join("'.'");
+  return out;
+}
+
+/** A path as given and as Kustomize prints it: symlinks resolved (macOS's /var is /private/var). */
+function spellings(path: string): string[] {
+  try {
+    const real = realpathSync(path);
+    return real === path ? [path] : [real, path];
+  } catch {
+    return [path];
+  }
 }
 
 /**

@@ -5,24 +5,12 @@ import type { Reporter } from './types.js';
 
 const LOADERS: Record<string, () => Promise<Reporter>> = {
   text: async () => (await import('./text.js')).textReport,
-  json: async () => {
-    const { jsonReport } = await import('./json.js');
-    return (result) => jsonReport(result);
-  },
-  sarif: async () => {
-    const { sarifReport } = await import('./sarif.js');
-    return (result, options) => sarifReport(result, options);
-  },
+  json: async () => (await import('./json.js')).jsonReport,
+  sarif: async () => (await import('./sarif.js')).sarifReport,
   github: async () => (await import('./github.js')).githubReport,
   'github-summary': async () => (await import('./github.js')).githubSummaryReport,
-  junit: async () => {
-    const { junitReport } = await import('./junit.js');
-    return (result) => junitReport(result);
-  },
-  markdown: async () => {
-    const { markdownReport } = await import('./markdown.js');
-    return (result, options) => markdownReport(result, options);
-  },
+  junit: async () => (await import('./junit.js')).junitReport,
+  markdown: async () => (await import('./markdown.js')).markdownReport,
   html: async () => (await import('./html.js')).htmlReport,
 };
 

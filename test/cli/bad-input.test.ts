@@ -174,6 +174,22 @@ describe('kcfg check on kustomizations', () => {
     expect(d).toMatchObject({ code: 'render/failed', environments: ['broken'], source: { file: 'overlay/kustomization.yaml', line: 5, column: 5 } });
   });
 
+  it('a repository reached through a symlink still gets repository-relative engine errors', async () => {
+    // Kustomize prints symlink-resolved absolute paths (as macOS does for every /var temp directory).
+    const repo = join(tmp, 'symlinked-repo');
+    mkdirSync(join(repo, 'overlay'), { recursive: true });
+    mkdirSync(join(repo, 'base'), { recursive: true });
+    writeFileSync(join(repo, 'overlay/kustomization.yaml'), 'resources:\n  - ../base\n');
+    writeFileSync(join(repo, 'base/kustomization.yaml'), 'resources:\n  - cm.yaml\n  - cm.yaml\n');
+    writeFileSync(join(repo, 'base/cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+    const link = join(tmp, 'symlink-to-repo');
+    symlinkSync(repo, link);
+    const [d] = json(await kcfg(['check', 'overlay', '-C', link, '--format', 'json'], { env })).diagnostics;
+    expect(d).toMatchObject({ code: 'render/failed' });
+    expect(d!.message).toMatch(/^Kustomize could not build overlay: resource '\.\.\/base': 'base' must resolve/);
+    expect(d!.message).not.toContain(tmp);
+  });
+
   it('an alias bomb or an over-size file inside a kustomization never reaches Kustomize', async () => {
     // Unguarded, kubectl kustomize expands this bomb until the machine runs out of memory.
     const repo = join(tmp, 'bomb-repo');

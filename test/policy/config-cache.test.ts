@@ -7,10 +7,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import resourceBounds from '../../policies/resource-bounds.js';
 import runAsNonRoot from '../../policies/run-as-non-root.js';
-import { ConfigError } from '../../scripts/core/errors.js';
 import { loadPolicyConfig } from '../../scripts/policy/config.js';
 import { runPolicies } from '../../scripts/policy/engine.js';
-import { ENV, resources } from './harness.js';
+import { configError, ENV, resources } from './harness.js';
 
 const CONFIG = `policies:
   run-as-non-root: warning
@@ -38,16 +37,6 @@ function repo(files: Record<string, string>): { root: string; cacheDir: string; 
 const load = (r: { root: string; cacheDir: string }) =>
   loadPolicyConfig(r.root, { registry: [runAsNonRoot, resourceBounds], environments: ['staging', 'production'], cacheDir: r.cacheDir });
 
-function thrown(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
-
 describe('policy configuration through the check cache', () => {
   it('a second load, from the cache, gives the same configuration and the same rule findings', () => {
     const r = repo({ 'policies/config.yaml': CONFIG, 'policies/rules/svc-type.yaml': RULE, 'policies/baseline.yaml': BASELINE });
@@ -67,11 +56,11 @@ describe('policy configuration through the check cache', () => {
     const r = repo({ 'policies/config.yaml': CONFIG });
     load(r);
     r.write('policies/config.yaml', CONFIG.replace('run-as-non-root: warning', 'run-as-non-root: fatal'));
-    expect(thrown(() => load(r)).location).toMatchObject({ file: 'policies/config.yaml', line: 2 });
+    expect(configError(() => load(r)).location).toMatchObject({ file: 'policies/config.yaml', line: 2 });
     r.write('policies/config.yaml', CONFIG.replace("max: '2'", 'max: [2]'));
-    expect(thrown(() => load(r)).message).toMatch(/options of policy "resource-bounds"/);
+    expect(configError(() => load(r)).message).toMatch(/options of policy "resource-bounds"/);
     r.write('policies/config.yaml', CONFIG.replace('run-as-non-root: error', 'run-as-nonroot: error'));
-    const unknown = thrown(() => load(r));
+    const unknown = configError(() => load(r));
     expect(unknown.message).toBe('unknown policy "run-as-nonroot"');
     expect(unknown.location).toMatchObject({ file: 'policies/config.yaml', line: 9 });
   });
@@ -79,7 +68,7 @@ describe('policy configuration through the check cache', () => {
   it('a file that passed is checked again when the environments change', () => {
     const r = repo({ 'policies/config.yaml': CONFIG });
     load(r);
-    const e = thrown(() => loadPolicyConfig(r.root, { registry: [runAsNonRoot, resourceBounds], environments: ['staging'], cacheDir: r.cacheDir }));
+    const e = configError(() => loadPolicyConfig(r.root, { registry: [runAsNonRoot, resourceBounds], environments: ['staging'], cacheDir: r.cacheDir }));
     expect(e.message).toBe('unknown environment "production"');
   });
 
@@ -87,7 +76,7 @@ describe('policy configuration through the check cache', () => {
     const r = repo({ 'policies/baseline.yaml': BASELINE });
     load(r);
     r.write('policies/baseline.yaml', BASELINE.replace('    reason: migrating\n', ''));
-    expect(thrown(() => load(r)).location).toMatchObject({ file: 'policies/baseline.yaml' });
+    expect(configError(() => load(r)).location).toMatchObject({ file: 'policies/baseline.yaml' });
   });
 
   it('without a cache directory nothing is written', () => {

@@ -12,7 +12,7 @@ import { runPolicies } from '../../scripts/policy/engine.js';
 import { parseExemptionValue } from '../../scripts/policy/exemptions.js';
 import { listPolicies } from '../../scripts/policy/list.js';
 import type { Policy } from '../../scripts/policy/types.js';
-import { deployment, ENV, resources, summarise } from './harness.js';
+import { configError, deployment, ENV, resources, summarise } from './harness.js';
 
 function repo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'kcfg-policy-'));
@@ -21,16 +21,6 @@ function repo(files: Record<string, string>): string {
     writeFileSync(join(root, path), text);
   }
   return root;
-}
-
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 const ROOTY = deployment(`

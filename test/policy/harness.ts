@@ -1,6 +1,7 @@
 // Table-test harness for policies: YAML in, findings out, through the real engine.
 
 import { expect, it } from 'vitest';
+import { ConfigError } from '../../scripts/core/errors.js';
 import type { Environment, Finding, Resource } from '../../scripts/core/resource.js';
 import { defaultPolicyConfig, type PolicyConfig } from '../../scripts/policy/config.js';
 import { runPolicies, type PolicyRunResult } from '../../scripts/policy/engine.js';
@@ -91,4 +92,15 @@ export function indent(text: string, n: number): string {
   const min = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
   const pad = ' '.repeat(n);
   return lines.map((l) => (l.trim() ? pad + l.slice(min) : '')).join('\n');
+}
+
+/** The ConfigError `fn` throws; anything else (or nothing) fails the test. */
+export function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
 }
