@@ -9,16 +9,18 @@
 import { posix } from 'node:path';
 import { isSeq } from '../resources/yaml-lazy.js';
 import type { SourceLocation } from '../core/diagnostic.js';
-import { isObject, splitApiVersion, type Environment, type Locator, type Resource } from '../core/resource.js';
+import { getAt, isObject, joinPointer, splitApiVersion, type Environment, type Locator, type Resource } from '../core/resource.js';
 import { positionInDocument } from '../resources/position.js';
 import { KUSTOMIZATION_FILES, readKustomization, type Kustomization } from '../workspace/kustomization.js';
 import { normalizeRel } from '../workspace/paths.js';
+import { affixEntry, configAffix, configEntry, growConfigImageNames, type Affix } from './builtin-transformers.js';
 import { layersTo, type Target } from './chain.js';
 import { dataKeyLocation, generatorEntry, generatorField, generatorNames, type GeneratorField } from './generators.js';
 import { getNode, getScalar, jsOf, keyOffset, nodeStart, semanticPath, walk, type Segment } from './path.js';
 import { evaluatePatch, layerPatches, type LayerPatches, type Patch } from './patches.js';
-import { replacementFor } from './replacements.js';
+import { replacementFor, replacementIn } from './replacements.js';
 import { stringMap, type Subject } from './subject.js';
+import { layerTransformers, type TransformerConfig } from './transformer-configs.js';
 import {
   annotationsEntry,
   growImageNames,
@@ -68,8 +70,8 @@ interface Prepared {
   /** Every name the resource had, for matching its document and generator entries. */
   subject: Subject;
   renderedName: string;
-  /** See nameChain. */
-  chain: string[];
+  /** See nameSteps. */
+  steps: string[][];
   /** The name in the base document or generator entry. */
   original: string;
   /** File origin: the document this resource came from, or just the file when no document matched. */
@@ -82,6 +84,7 @@ class State {
   private readonly files: SourceCache;
   private readonly chains = new Map<string, Kustomization[] | undefined>();
   private readonly patches = new WeakMap<Kustomization, LayerPatches>();
+  private readonly transformers = new WeakMap<Kustomization, TransformerConfig[]>();
   private readonly prepared = new WeakMap<Resource, Prepared | null>();
 
   constructor(private readonly opts: LocatorOptions) {
@@ -114,18 +117,41 @@ class State {
       return undefined;
     };
 
+    const value = getAt(subject.object, joinPointer(...path));
+    const renaming = path.join('/') === 'metadata/name';
+    /** What one `transformers` configuration set, given the resource's name before and after it ran. */
+    const tryConfig = (t: TransformerConfig, before: string, after: string): SourceLocation | undefined => {
+      const current = { ...subject, names: new Set([prep.original, before]) };
+      const affix = renaming ? configAffix(t, subject) : undefined;
+      const renamed = affix && affixEntry(affix, before, after);
+      if (renamed !== undefined) return t.source.at(renamed);
+      if (t.kind === 'ReplacementTransformer') {
+        const r = replacementIn(getNode(t.body, 'replacements'), t.source, t.dir, this.files, current, segs);
+        if (r) return r.source.at(r.offset);
+      }
+      const at = configEntry(t, images ? { subject: current, path, value, images } : { subject: current, path, value });
+      return at !== undefined ? t.source.at(at) : tryPatches(t.patches, current);
+    };
+
     for (let i = 0; i < layers.length; i++) {
       const k = layers[i]!;
+      const steps = prep.steps[i]!;
       // Kustomize matches targets by the original name or the current one: patches run before this layer's
-      // name affixes, JSON6902 patches and replicas after them.
-      const entering = { ...subject, names: new Set([prep.original, prep.chain[i + 1]!]) };
-      const leaving = { ...subject, names: new Set([prep.original, prep.chain[i]!]) };
+      // name affixes, JSON6902 patches and replicas after them, `transformers` configurations after all that.
+      const entering = { ...subject, names: new Set([prep.original, steps[0]!]) };
+      const leaving = { ...subject, names: new Set([prep.original, steps[1]!]) };
       const host = this.files.kustomization(k);
       const root = host.docs[0]?.contents;
       if (!root) continue;
       const entry = (offset: number | undefined): SourceLocation | undefined => (offset === undefined ? undefined : host.at(offset));
       const patches = this.layerPatches(k);
-      // Within a layer, later transformers win: the checks run in reverse of Kustomize's order.
+      // Within a layer, later transformers win: the checks run in reverse of Kustomize's order, which ends with
+      // the `transformers` configurations.
+      const configs = this.layerTransformers(k);
+      for (let j = configs.length - 1; j >= 0; j--) {
+        const hit = tryConfig(configs[j]!, steps[j + 1]!, steps[j + 2]!);
+        if (hit) return hit;
+      }
       const replaced = replacementFor(k, this.files, leaving, segs);
       if (replaced) return replaced.source.at(replaced.offset);
       const hit =
@@ -183,8 +209,10 @@ class State {
       if (typeof v === 'string') names.add(imageName(v));
     }
     for (let i = prep.layers.length - 1; i >= 0; i--) {
-      const root = this.files.kustomization(prep.layers[i]!).docs[0]?.contents;
+      const k = prep.layers[i]!;
+      const root = this.files.kustomization(k).docs[0]?.contents;
       if (root) growImageNames(root, names);
+      for (const t of this.layerTransformers(k)) growConfigImageNames(t, names);
     }
     return names;
   }
@@ -196,6 +224,24 @@ class State {
       this.patches.set(k, p);
     }
     return p;
+  }
+
+  private layerTransformers(k: Kustomization): TransformerConfig[] {
+    let t = this.transformers.get(k);
+    if (!t) {
+      t = layerTransformers(k, this.files);
+      this.transformers.set(k, t);
+    }
+    return t;
+  }
+
+  /** The name affixes of each layer in Kustomize's order: its own namePrefix/nameSuffix, then its configurations'. */
+  private affixes(subject: Subject): (k: Kustomization) => (Affix | undefined)[] {
+    return (k) => {
+      const prefix = typeof k.data['namePrefix'] === 'string' ? k.data['namePrefix'] : '';
+      const suffix = typeof k.data['nameSuffix'] === 'string' ? k.data['nameSuffix'] : '';
+      return [{ prefix, suffix }, ...this.layerTransformers(k).map((t) => configAffix(t, subject))];
+    };
   }
 
   private layers(target: Target): Kustomization[] {
@@ -232,36 +278,40 @@ class State {
       const field = generatorField(origin.generator, resource.kind);
       if (!defining || !field) return undefined;
       const root = this.files.kustomization(defining).docs[0]?.contents;
-      const chain = nameChain(renderedName, layers, true, generatorNames(root, field));
-      for (const n of chain) subject.names.add(n);
-      const original = chain[chain.length - 1]!;
+      const steps = nameSteps(renderedName, layers, this.affixes(subject), generatorNames(root, field));
+      for (const n of steps.flat()) subject.names.add(n);
+      const original = innermost(steps, renderedName);
       const entry = generatorEntry(root, field, [original], true);
-      const prep: Prepared = { layers, subject, renderedName, chain, original };
+      const prep: Prepared = { layers, subject, renderedName, steps, original };
       return entry ? { ...prep, generator: { field, defining, entry } } : prep;
     }
 
     const file = normalizeRel(origin.file);
     const layers = this.layers({ file });
-    const chain = nameChain(renderedName, layers, false, []);
-    for (const n of chain) subject.names.add(n);
+    const steps = nameSteps(renderedName, layers, this.affixes(subject));
+    for (const n of steps.flat()) subject.names.add(n);
     const source = this.files.get(file);
-    if (!source) return { layers, subject, renderedName, chain, original: chain[chain.length - 1]! };
+    if (!source) return { layers, subject, renderedName, steps, original: innermost(steps, renderedName) };
     const node = findDocument(source, subject, renderedName, renderedNs);
-    if (!node) return { layers, subject, renderedName, chain, original: chain[chain.length - 1]!, base: { file } };
-    const original = getScalar(node, 'metadata', 'name') ?? chain[chain.length - 1]!;
+    if (!node) return { layers, subject, renderedName, steps, original: innermost(steps, renderedName), base: { file } };
+    const original = getScalar(node, 'metadata', 'name') ?? innermost(steps, renderedName);
     subject.names.add(original);
     const ns = getScalar(node, 'metadata', 'namespace');
     if (ns !== undefined) subject.namespaces.add(ns);
     for (const k of layers) {
       const layerNs = typeof k.data['namespace'] === 'string' ? k.data['namespace'] : undefined;
       if (layerNs) subject.namespaces.add(layerNs);
+      for (const t of this.layerTransformers(k)) {
+        const configNs = t.kind === 'NamespaceTransformer' ? getScalar(t.body, 'metadata', 'namespace') : undefined;
+        if (configNs) subject.namespaces.add(configNs);
+      }
     }
     const baseMeta = jsOf(getNode(node, 'metadata'));
     if (isObject(baseMeta)) {
       subject.labels.push(stringMap(baseMeta['labels']));
       subject.annotations.push(stringMap(baseMeta['annotations']));
     }
-    return { layers, subject, renderedName, chain, original, base: { source, node } };
+    return { layers, subject, renderedName, steps, original, base: { source, node } };
   }
 }
 
@@ -269,28 +319,37 @@ class State {
 const HASH_SUFFIX = /-[a-z0-9]{10}$/;
 
 /**
- * The name a resource had after each layer, outermost first: `chain[i]` leaves layer i, `chain[i + 1]` enters it
- * (each layer's nameSuffix and namePrefix stripped). A generated name loses its hash first, when that leads
- * to a generator entry's name.
+ * The names a resource had in each layer, outermost first: `steps[i]` starts with the name entering layer i,
+ * followed by its name after each of the layer's affixes (its namePrefix/nameSuffix, then its `transformers`
+ * configurations, in Kustomize's order); the last one leaves the layer. A generated name loses its hash first,
+ * when that leads to a generator entry's name.
  */
-function nameChain(rendered: string, layers: Kustomization[], hashed: boolean, known: string[]): string[] {
-  const strip = (start: string): string[] => {
-    const chain = [start];
+function nameSteps(rendered: string, layers: Kustomization[], affixes: (k: Kustomization) => (Affix | undefined)[], known?: string[]): string[][] {
+  const strip = (start: string): string[][] => {
     let name = start;
-    for (const k of layers) {
-      const prefix = typeof k.data['namePrefix'] === 'string' ? k.data['namePrefix'] : '';
-      const suffix = typeof k.data['nameSuffix'] === 'string' ? k.data['nameSuffix'] : '';
-      if (suffix && name.endsWith(suffix) && name.length > suffix.length) name = name.slice(0, -suffix.length);
-      if (prefix && name.startsWith(prefix) && name.length > prefix.length) name = name.slice(prefix.length);
-      chain.push(name);
-    }
-    return chain;
+    return layers.map((k) => {
+      const list = affixes(k);
+      const layer = [name];
+      for (let j = list.length - 1; j >= 0; j--) {
+        const { prefix = '', suffix = '' } = list[j] ?? {};
+        if (suffix && name.endsWith(suffix) && name.length > suffix.length) name = name.slice(0, -suffix.length);
+        if (prefix && name.startsWith(prefix) && name.length > prefix.length) name = name.slice(prefix.length);
+        layer.unshift(name);
+      }
+      return layer;
+    });
   };
-  if (hashed && HASH_SUFFIX.test(rendered)) {
-    const unhashed = strip(rendered.replace(HASH_SUFFIX, ''));
-    if (known.includes(unhashed[unhashed.length - 1]!)) return unhashed;
+  if (known && HASH_SUFFIX.test(rendered)) {
+    const unhashed = rendered.replace(HASH_SUFFIX, '');
+    const steps = strip(unhashed);
+    if (known.includes(innermost(steps, unhashed))) return steps;
   }
   return strip(rendered);
+}
+
+/** The name entering the innermost layer: the one in the base document or generator entry. */
+function innermost(steps: string[][], rendered: string): string {
+  return steps.length === 0 ? rendered : steps[steps.length - 1]![0]!;
 }
 
 /**

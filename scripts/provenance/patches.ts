@@ -1,13 +1,12 @@
 // Patches of one kustomization and whether one of them sets a pointer: strategic merge patches (files, inline,
 // several documents per file) and JSON6902 operation lists, told apart by content as Kustomize does.
 
-import { existsSync } from 'node:fs';
 import type { Node } from 'yaml';
 import { isMap, isSeq } from '../resources/yaml-lazy.js';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { getAt, parsePointer } from '../core/resource.js';
 import type { Kustomization } from '../workspace/kustomization.js';
-import { absolute, joinRel } from '../workspace/paths.js';
+import { joinRel } from '../workspace/paths.js';
 import { getNode, getScalar, jsOf, keyOffset, mergeKeyOf, nodeStart, scalarValue, walk, type Segment } from './path.js';
 import { identityMatches, selectorMatches, toSelector, type Selector, type Subject } from './subject.js';
 import { embeddedSource, type SourceCache, type YamlSource } from './yaml-source.js';
@@ -38,34 +37,43 @@ export function layerPatches(k: Kustomization, files: SourceCache): LayerPatches
   const out: LayerPatches = { strategic: [], patches: [], json6902: [] };
   if (!root) return out;
 
-  const fromEntry = (item: unknown, forced?: 'json6902'): Patch | undefined => {
-    if (!isMap(item)) return undefined;
-    const path = getScalar(item, 'path');
-    const inline = getNode(item, 'patch');
-    const source = path !== undefined ? files.get(joinRel(k.dir, path)) : inline ? embeddedSource(host, inline as Node) : undefined;
-    if (!source) return undefined;
-    const target = toSelector(jsOf(getNode(item, 'target')));
-    const type = forced ?? (isSeq(source.docs[0]?.contents) ? 'json6902' : 'smp');
-    return target ? { type, source, target } : { type, source };
-  };
-
   for (const item of seqItems(getNode(root, 'patchesStrategicMerge'))) {
-    const text = scalarValue(item);
-    if (text === undefined) continue;
-    const rel = joinRel(k.dir, text.trim());
-    const inline = text.includes('\n') || !existsSync(absolute(k.root, rel));
-    const source = inline ? embeddedSource(host, item as Node) : files.get(rel);
-    if (source) out.strategic.push({ type: 'smp', source });
+    const p = strategicPatch(item, host, k.dir, files);
+    if (p) out.strategic.push(p);
   }
   for (const item of seqItems(getNode(root, 'patches'))) {
-    const p = fromEntry(item);
+    const p = patchEntry(item, host, k.dir, files);
     if (p) out.patches.push(p);
   }
   for (const item of seqItems(getNode(root, 'patchesJson6902'))) {
-    const p = fromEntry(item, 'json6902');
+    const p = patchEntry(item, host, k.dir, files, 'json6902');
     if (p) out.json6902.push(p);
   }
   return out;
+}
+
+/**
+ * A `patches` entry, or a PatchTransformer config: a `path` (relative to the kustomization directory `dir`)
+ * or an inline patch under `inlineKey`, and an optional `target`. Without `forced`, a list of operations is JSON6902.
+ */
+export function patchEntry(item: unknown, host: YamlSource, dir: string, files: SourceCache, forced?: 'json6902', inlineKey = 'patch'): Patch | undefined {
+  if (!isMap(item)) return undefined;
+  const path = getScalar(item, 'path');
+  const inline = getNode(item, inlineKey);
+  const source = path !== undefined ? files.get(joinRel(dir, path)) : inline ? embeddedSource(host, inline as Node) : undefined;
+  if (!source) return undefined;
+  const target = toSelector(jsOf(getNode(item, 'target')));
+  const type = forced ?? (isSeq(source.docs[0]?.contents) ? 'json6902' : 'smp');
+  return target ? { type, source, target } : { type, source };
+}
+
+/** A `patchesStrategicMerge` item: the path of a file, or (multi-line or not a file) the patch itself. */
+export function strategicPatch(item: unknown, host: YamlSource, dir: string, files: SourceCache): Patch | undefined {
+  const text = scalarValue(item);
+  if (text === undefined) return undefined;
+  const file = text.includes('\n') ? undefined : files.get(joinRel(dir, text.trim()));
+  const source = file ?? embeddedSource(host, item as Node);
+  return source ? { type: 'smp', source } : undefined;
 }
 
 /** The hit of the last document or operation of `patch` that concerns the pointer (later ones win). */

@@ -17,12 +17,19 @@ export interface ReplacementHit {
 /** The last replacement of this layer whose targets write the pointer. */
 export function replacementFor(k: Kustomization, files: SourceCache, subject: Subject, segs: readonly Segment[]): ReplacementHit | undefined {
   const host = files.kustomization(k);
-  const list = getNode(host.docs[0]?.contents, 'replacements');
+  return replacementIn(getNode(host.docs[0]?.contents, 'replacements'), host, k.dir, files, subject, segs);
+}
+
+/**
+ * The same over a `replacements` list held in `host` (a kustomization or a ReplacementTransformer config):
+ * each item is a replacement or a `path` (relative to the kustomization directory `dir`) to a file of them.
+ */
+export function replacementIn(list: unknown, host: YamlSource, dir: string, files: SourceCache, subject: Subject, segs: readonly Segment[]): ReplacementHit | undefined {
   if (!isSeq(list)) return undefined;
   for (let i = list.items.length - 1; i >= 0; i--) {
     const item = list.items[i];
     const path = getScalar(item, 'path');
-    const entries = path === undefined ? [{ node: item, source: host }] : fromFile(files.get(joinRel(k.dir, path)));
+    const entries = path === undefined ? [{ node: item, source: host }] : fromFile(files.get(joinRel(dir, path)));
     for (let j = entries.length - 1; j >= 0; j--) {
       const { node, source } = entries[j]!;
       if (writes(node, subject, segs)) {

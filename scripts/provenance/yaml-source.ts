@@ -37,22 +37,35 @@ export function fileSource(file: string, text: string): YamlSource {
 
 /**
  * YAML held in a string scalar of `host` (e.g. `patch: |` in a kustomization). Block scalars keep one value
- * line per file line below their header; single-line quoted or plain scalars sit on the header line.
+ * line per host line below their header; single-line quoted or plain scalars sit on the header line. Offsets
+ * map to offsets of the host's text, so YAML embedded in embedded YAML (an inline patch in an inline
+ * transformer) still lands on its line of the file.
  */
 export function embeddedSource(host: YamlSource, scalar: Node): YamlSource | undefined {
   if (!isScalar(scalar) || typeof scalar.value !== 'string' || !scalar.range) return undefined;
   const { docs, lines } = parseYaml(scalar.value);
-  const start = host.at(scalar.range[0]);
+  const from = scalar.range[0];
   const block = scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED';
-  const indent = block ? blockIndent(host.text, scalar.range[0], scalar.range[1]) : 0;
+  const indent = block ? blockIndent(host.text, from, scalar.range[1]) : 0;
   const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE' ? 1 : 0;
-  const at = (offset: number): SourceLocation => {
+  const hostOffset = (offset: number): number => {
     const p = lines.linePos(offset);
-    if (block) return { file: host.file, line: start.line + p.line, column: indent + p.col };
-    if (p.line === 1) return { file: host.file, line: start.line, column: start.column + quoted + p.col - 1 };
-    return { file: host.file, line: start.line + p.line - 1, column: 1 };
+    if (block) return lineStartBelow(host.text, from, p.line) + indent + p.col - 1;
+    if (p.line === 1) return from + quoted + p.col - 1;
+    return lineStartBelow(host.text, from, p.line - 1);
   };
-  return { file: host.file, docs, text: scalar.value, at };
+  return { file: host.file, docs, text: scalar.value, at: (offset) => host.at(hostOffset(offset)) };
+}
+
+/** Start of the line `n` lines below the one holding `from`. */
+function lineStartBelow(text: string, from: number, n: number): number {
+  let i = from;
+  for (let k = 0; k < n; k++) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return text.length;
+    i = nl + 1;
+  }
+  return i;
 }
 
 /** Indentation of a block scalar's content: that of its first non-blank line below the header. */
