@@ -84,6 +84,7 @@ function validateAll(resources: readonly Resource[], opts: ValidateOptions, comp
     push(checkSemantics(r, ctx, index));
   }
   push(checkDuplicates(resources));
+  schema.flush();
   return { findings, skippedRules: schema.skippedCelRules().map((s) => `${s.kind} ${s.path || '/'}: ${s.rule} (${s.reason})`) };
 }
 

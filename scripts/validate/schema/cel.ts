@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Finding, JsonValue, Resource } from '../../core/resource.js';
 import { escapePointer, isObject, parsePointer } from '../../core/resource.js';
 import type { CelRule, CelRuleSet } from '../../schemas/convert.js';
+import { CelVerdicts, type Outcome } from './cel-verdicts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -21,20 +22,18 @@ export interface SkippedCelRule {
   reason: string;
 }
 
-interface CompiledRule {
-  rule: CelRule;
-  program: Program;
-}
-
-interface CompiledRuleSet {
+interface RuleSet {
   path: string;
   segments: string[];
-  rules: CompiledRule[];
+  /** The rules this engine can evaluate (not oldSelf ones). */
+  rules: CelRule[];
+  /** Planned programs, or why a rule does not compile; filled on the first value that is not cached. */
+  programs?: (Program | string)[];
 }
 
 let cel: { mod: CelModule; env: ReturnType<CelModule['celEnv']> } | undefined;
 
-/** @bufbuild/cel pulls in the protobuf runtime (~150 ms); load it only when a kind actually has rules. */
+/** @bufbuild/cel pulls in the protobuf runtime (~50 ms); load it only when a verdict is not cached. */
 function celRuntime(): { mod: CelModule; env: ReturnType<CelModule['celEnv']> } {
   if (!cel) {
     const mod = require('@bufbuild/cel') as CelModule;
@@ -47,29 +46,36 @@ function celRuntime(): { mod: CelModule; env: ReturnType<CelModule['celEnv']> } 
 const OLD_SELF = /\boldSelf\b/;
 
 export class CelRules {
-  private readonly sets: CompiledRuleSet[] = [];
+  private readonly sets: RuleSet[] = [];
 
   constructor(
     readonly kind: string,
     ruleSets: readonly CelRuleSet[],
     private readonly skipped: Map<string, SkippedCelRule>,
+    private readonly verdicts: CelVerdicts = new CelVerdicts(undefined, ''),
   ) {
+    const candidates: RuleSet[] = [];
     for (const set of ruleSets) {
-      const rules: CompiledRule[] = [];
+      const rules: CelRule[] = [];
       for (const rule of set.rules) {
-        if (OLD_SELF.test(rule.rule)) {
-          this.skip(set.path, rule.rule, 'uses oldSelf (a transition rule needs the object already in the cluster)');
-          continue;
-        }
-        try {
-          const { mod, env } = celRuntime();
-          rules.push({ rule, program: mod.plan(env, mod.parse(rule.rule)) as unknown as Program });
-        } catch (e) {
-          this.skip(set.path, rule.rule, `does not compile: ${firstLine(e)}`);
-        }
+        if (OLD_SELF.test(rule.rule)) this.skip(set.path, rule.rule, 'uses oldSelf (a transition rule needs the object already in the cluster)');
+        else rules.push(rule);
       }
-      if (rules.length > 0) this.sets.push({ path: set.path, segments: parsePointer(set.path), rules });
+      if (rules.length > 0) candidates.push({ path: set.path, segments: parsePointer(set.path), rules });
     }
+    // Which rules compile is remembered with the verdicts, so a fully cached kind never loads the runtime.
+    let compile = this.verdicts.compile;
+    if (!compile || compile.length !== candidates.length || compile.some((c, i) => c.length !== candidates[i]!.rules.length)) {
+      compile = candidates.map((set) => this.programs(set).map((p) => (typeof p === 'string' ? p : null)));
+      this.verdicts.compile = compile;
+    }
+    candidates.forEach((set, i) => {
+      const errors = compile[i]!;
+      set.rules.forEach((rule, j) => {
+        if (errors[j]) this.skip(set.path, rule.rule, errors[j]);
+      });
+      if (errors.some((e) => e === null)) this.sets.push(set);
+    });
   }
 
   get empty(): boolean {
@@ -78,15 +84,20 @@ export class CelRules {
 
   evaluate(resource: Resource): Finding[] {
     const findings: Finding[] = [];
-    for (const set of this.sets) {
+    this.sets.forEach((set, index) => {
       for (const { pointer, value } of valuesAt(resource.object, set.segments)) {
-        const self = toCel(value);
-        for (const { rule, program } of set.rules) {
-          const result = program({ self });
-          if (result === true) continue;
-          if (result !== false) {
-            this.skip(set.path, rule.rule, `could not be evaluated: ${firstLine(result)}`);
-            continue;
+        let outcomes = this.verdicts.get(index, value);
+        if (!outcomes || outcomes.length !== set.rules.length) {
+          outcomes = this.judge(set, value);
+          this.verdicts.set(index, value, outcomes);
+        }
+        outcomes.forEach((outcome, j) => {
+          const rule = set.rules[j]!;
+          if (outcome === true) return;
+          if (typeof outcome === 'string') {
+            // A rule that does not compile was reported when the kind was loaded.
+            if (!outcome.startsWith('does not compile')) this.skip(set.path, rule.rule, outcome);
+            return;
           }
           findings.push({
             code: 'schema/cel',
@@ -95,10 +106,36 @@ export class CelRules {
             pointer: pointer + fieldPathPointer(rule.fieldPath),
             subject: resource,
           });
-        }
+        });
       }
-    }
+    });
     return findings;
+  }
+
+  /** Write the verdicts learned in this run. */
+  flush(): void {
+    this.verdicts.flush();
+  }
+
+  private programs(set: RuleSet): (Program | string)[] {
+    set.programs ??= set.rules.map((rule) => {
+      try {
+        const { mod, env } = celRuntime();
+        return mod.plan(env, mod.parse(rule.rule)) as unknown as Program;
+      } catch (e) {
+        return `does not compile: ${firstLine(e)}`;
+      }
+    });
+    return set.programs;
+  }
+
+  private judge(set: RuleSet, value: JsonValue): Outcome[] {
+    const self = toCel(value);
+    return this.programs(set).map((program) => {
+      if (typeof program === 'string') return program;
+      const result = program({ self });
+      return typeof result === 'boolean' ? result : `could not be evaluated: ${firstLine(result)}`;
+    });
   }
 
   private skip(path: string, rule: string, reason: string): void {

@@ -9,6 +9,7 @@ import { convertCrd, isCrd, type CrdBundle, type CrdKindSchema } from '../../sch
 import type { KubernetesBundle } from '../../schemas/kubernetes.js';
 import { availableKubernetesVersions, crdBundleFiles, readSchemaFile, schemasDir, type SchemaFile } from '../../schemas/location.js';
 import { CelRules, type SkippedCelRule } from './cel.js';
+import { CelVerdicts } from './cel-verdicts.js';
 import { cacheKey, ValidatorCompiler, type CompileStats, type SchemaDependency, type ValidateFunction } from './compile.js';
 import { errorsToFindings } from './errors.js';
 
@@ -36,6 +37,8 @@ export interface SchemaValidator {
   hasSchema(apiVersion: string, kind: string): boolean;
   /** CEL rules that were not evaluated for the kinds this validator saw, with the reason. */
   skippedCelRules(): SkippedCelRule[];
+  /** Keep what this run learned (CEL verdicts) in the cache directory. */
+  flush(): void;
   stats(): CompileStats;
 }
 
@@ -55,11 +58,12 @@ class VersionSchemas {
   private crds: Map<string, { entry: CrdKindSchema; fileHash: string }> | undefined;
   private readonly memo = new Map<string, KindValidator | null>();
   private kindsByName: Map<string, string[]> | undefined;
+  private readonly celRules: CelRules[] = [];
 
   constructor(
     private readonly root: string,
     readonly version: string,
-    cacheDir: string | undefined,
+    private readonly cacheDir: string | undefined,
   ) {
     this.compiler = new ValidatorCompiler(cacheDir);
   }
@@ -129,7 +133,8 @@ class VersionSchemas {
     const fn = this.compiler.get(cacheKey('crd', this.file.hash, key, contentId), () => this.crdRoot(entry.schema), [this.dependency]);
     const v: KindValidator = { fn };
     if (entry.cel) {
-      const rules = new CelRules(key, entry.cel, this.skipped);
+      const rules = new CelRules(key, entry.cel, this.skipped, new CelVerdicts(this.cacheDir, `${key}\u0000${JSON.stringify(entry.cel)}`));
+      this.celRules.push(rules);
       if (!rules.empty) v.cel = rules;
     }
     this.memo.set(memoKey, v);
@@ -162,6 +167,10 @@ class VersionSchemas {
 
   ensureExists(): void {
     void this.file;
+  }
+
+  flush(): void {
+    for (const rules of this.celRules) rules.flush();
   }
 }
 
@@ -280,6 +289,10 @@ class Validator implements SchemaValidator {
 
   stats(): CompileStats {
     return { ...this.schemas.compiler.stats };
+  }
+
+  flush(): void {
+    this.schemas.flush();
   }
 
   private isAllowed(r: Resource): boolean {
