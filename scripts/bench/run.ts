@@ -20,6 +20,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
+let corpusSource: string | undefined;
 function row(name: string, value: string, target: string): void {
   rows.push({ name, value, target });
   process.stderr.write(`  ${name}: ${value} (target ${target})\n`);
@@ -47,6 +48,7 @@ async function benchValidate(tmp: string): Promise<void> {
   const file = join(tmp, 'corpus-10k.yaml');
   writeFileSync(file, corpus.text);
   process.stderr.write(`validate: ${corpus.documents} documents from ${corpus.source}\n`);
+  corpusSource = `${corpus.documents} documents (${(corpus.text.length / 1e6).toFixed(1)} MB) from ${corpus.source}`;
   const cache = join(tmp, 'validate-cache');
   const args = ['validate', file, '--format', 'json'];
   const cold = medianOf(3, () => rmSync(cache, { recursive: true, force: true }), () => kcfg(args, cache));
@@ -169,6 +171,7 @@ async function main(): Promise<void> {
   }
   const w = Math.max(...rows.map((r) => r.name.length));
   process.stdout.write(`\nkcfg bench (median of ${RUNS} runs unless noted; ${new Date().toISOString()})\n`);
+  if (corpusSource) process.stdout.write(`10k corpus: ${corpusSource}\n`);
   for (const r of rows) process.stdout.write(`${r.name.padEnd(w)}  ${r.value.padEnd(34)}  ${r.target}\n`);
 }
 
