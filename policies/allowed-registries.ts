@@ -1,6 +1,6 @@
 import { parseImage } from '../scripts/policy/image-ref.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /**
@@ -30,24 +30,18 @@ const policy: Policy<Options> = {
   check(ctx) {
     const allowed = ctx.options.registries;
     if (allowed.length === 0) return [];
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of w.containers) {
-        const image = c.container['image'];
-        if (typeof image !== 'string' || image === '') continue;
-        const name = image.split('@')[0]!;
-        const canonical = parseImage(image).canonical;
-        if (allowed.some((prefix) => underPrefix(name, prefix) || underPrefix(canonical, prefix))) continue;
-        out.push({
-          subject: w.resource,
-          pointer: `${c.pointer}/image`,
-          container: c.name,
-          message: `${describeContainer(c)} image ${image} is not from an allowed registry (${allowed.join(', ')})`,
-          hint: 'mirror the image into an allowed registry and point an images entry (newName) at it',
-        });
-      }
-    }
-    return out;
+    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
+      const image = c.container['image'];
+      if (typeof image !== 'string' || image === '') return;
+      const name = image.split('@')[0]!;
+      const canonical = parseImage(image).canonical;
+      if (allowed.some((prefix) => underPrefix(name, prefix) || underPrefix(canonical, prefix))) return;
+      return {
+        pointer: `${c.pointer}/image`,
+        message: `${describeContainer(c)} image ${image} is not from an allowed registry (${allowed.join(', ')})`,
+        hint: 'mirror the image into an allowed registry and point an images entry (newName) at it',
+      };
+    });
   },
 };
 

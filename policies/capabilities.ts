@@ -1,5 +1,5 @@
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, describeContainer, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { child, describeContainer, isWindows, perContainer, POD_KINDS, podWorkloads, type ContainerVerdict } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Capabilities a container may add back after dropping ALL. */
@@ -24,38 +24,28 @@ const policy: Policy<Options> = {
   },
   check(ctx) {
     const allowed = new Set(ctx.options.allowedAdd);
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      if (isWindows(w)) continue;
-      for (const c of w.containers) {
-        const base = `${c.pointer}/securityContext/capabilities`;
-        const caps = child(child(c.container, 'securityContext'), 'capabilities');
-        const drop = caps?.['drop'];
-        if (!Array.isArray(drop) || !drop.includes('ALL')) {
-          out.push({
-            subject: w.resource,
-            pointer: `${base}/drop`,
-            container: c.name,
-            message: `${describeContainer(c)} does not drop ALL capabilities`,
-            hint: 'set securityContext.capabilities.drop: [ALL]',
-          });
-        }
-        const add = caps?.['add'];
-        if (Array.isArray(add)) {
-          add.forEach((cap, i) => {
-            if (typeof cap === 'string' && allowed.has(cap)) return;
-            out.push({
-              subject: w.resource,
-              pointer: `${base}/add/${i}`,
-              container: c.name,
-              message: `${describeContainer(c)} adds capability ${String(cap)}`,
-              hint: allowed.size ? `only ${[...allowed].join(', ')} may be added` : 'add no capabilities',
-            });
-          });
-        }
+    const linux = podWorkloads(ctx).filter((w) => !isWindows(w));
+    return perContainer(linux, (w) => w.containers, (c) => {
+      const found: ContainerVerdict[] = [];
+      const base = `${c.pointer}/securityContext/capabilities`;
+      const caps = child(child(c.container, 'securityContext'), 'capabilities');
+      const drop = caps?.['drop'];
+      if (!Array.isArray(drop) || !drop.includes('ALL')) {
+        found.push({ pointer: `${base}/drop`, message: `${describeContainer(c)} does not drop ALL capabilities`, hint: 'set securityContext.capabilities.drop: [ALL]' });
       }
-    }
-    return out;
+      const add = caps?.['add'];
+      if (Array.isArray(add)) {
+        add.forEach((cap, i) => {
+          if (typeof cap === 'string' && allowed.has(cap)) return;
+          found.push({
+            pointer: `${base}/add/${i}`,
+            message: `${describeContainer(c)} adds capability ${String(cap)}`,
+            hint: allowed.size ? `only ${[...allowed].join(', ')} may be added` : 'add no capabilities',
+          });
+        });
+      }
+      return found;
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 import { effectiveLimit, explicitResource, limitRangeDefaults } from '../scripts/policy/container-resources.js';
 import { isObject, type Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** `required`: every container sets a CPU limit; `forbidden`: none does (throttling hurts latency); `allowed`: no opinion. */
@@ -27,31 +27,17 @@ const policy: Policy<Options> = {
   check(ctx) {
     const mode = ctx.options.mode;
     if (mode === 'allowed') return [];
-    const out: PolicyFinding[] = [];
-    if (mode === 'forbidden') out.push(...defaultedLimits(ctx.byKind('LimitRange')));
-    for (const w of podWorkloads(ctx)) {
-      const lr = limitRangeDefaults(ctx, w.resource.id.namespace);
-      for (const c of resourcedContainers(w)) {
-        if (mode === 'required' && !effectiveLimit(c, 'cpu', lr)) {
-          out.push({
-            subject: w.resource,
-            pointer: `${c.pointer}/resources/limits/cpu`,
-            container: c.name,
-            message: `${describeContainer(c)} has no CPU limit (required by configuration)`,
-            hint: 'set resources.limits.cpu',
-          });
-        } else if (mode === 'forbidden' && explicitResource(c, 'limits', 'cpu') !== undefined) {
-          out.push({
-            subject: w.resource,
-            pointer: `${c.pointer}/resources/limits/cpu`,
-            container: c.name,
-            message: `${describeContainer(c)} sets a CPU limit (forbidden by configuration)`,
-            hint: 'remove resources.limits.cpu and size resources.requests.cpu instead',
-          });
-        }
+    const fromRanges = mode === 'forbidden' ? defaultedLimits(ctx.byKind('LimitRange')) : [];
+    const fromContainers = perContainer(podWorkloads(ctx), resourcedContainers, (c, w) => {
+      const pointer = `${c.pointer}/resources/limits/cpu`;
+      if (mode === 'required' && !effectiveLimit(c, 'cpu', limitRangeDefaults(ctx, w.resource.id.namespace))) {
+        return { pointer, message: `${describeContainer(c)} has no CPU limit (required by configuration)`, hint: 'set resources.limits.cpu' };
       }
-    }
-    return out;
+      if (mode === 'forbidden' && explicitResource(c, 'limits', 'cpu') !== undefined) {
+        return { pointer, message: `${describeContainer(c)} sets a CPU limit (forbidden by configuration)`, hint: 'remove resources.limits.cpu and size resources.requests.cpu instead' };
+      }
+    });
+    return [...fromRanges, ...fromContainers];
   },
 };
 

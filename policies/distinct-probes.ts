@@ -1,6 +1,6 @@
 import { jsonEqual, probeOf } from '../scripts/policy/probes.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -14,22 +14,16 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of w.containers) {
-        const live = probeOf(c, 'livenessProbe');
-        const ready = probeOf(c, 'readinessProbe');
-        if (!live || !ready || !jsonEqual(live, ready)) continue;
-        out.push({
-          subject: w.resource,
-          pointer: `${c.pointer}/livenessProbe`,
-          container: c.name,
-          message: `${describeContainer(c)} has identical liveness and readiness probes`,
-          hint: 'raise the liveness failureThreshold or probe a lighter endpoint',
-        });
-      }
-    }
-    return out;
+    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
+      const live = probeOf(c, 'livenessProbe');
+      const ready = probeOf(c, 'readinessProbe');
+      if (!live || !ready || !jsonEqual(live, ready)) return;
+      return {
+        pointer: `${c.pointer}/livenessProbe`,
+        message: `${describeContainer(c)} has identical liveness and readiness probes`,
+        hint: 'raise the liveness failureThreshold or probe a lighter endpoint',
+      };
+    });
   },
 };
 

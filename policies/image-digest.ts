@@ -1,6 +1,6 @@
 import { isValidDigest, parseImage } from '../scripts/policy/image-ref.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Environments where every image must be pinned by digest. */
@@ -25,26 +25,20 @@ const policy: Policy<Options> = {
   },
   check(ctx) {
     if (!ctx.options.environments.includes(ctx.env.name)) return [];
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of w.containers) {
-        const image = c.container['image'];
-        if (typeof image !== 'string' || image === '') continue;
-        const { digest } = parseImage(image);
-        if (isValidDigest(digest)) continue;
-        out.push({
-          subject: w.resource,
-          pointer: `${c.pointer}/image`,
-          container: c.name,
-          message:
-            digest === undefined
-              ? `${describeContainer(c)} image ${image} is not pinned by digest (required in ${ctx.env.name})`
-              : `${describeContainer(c)} image ${image} has a malformed digest`,
-          hint: 'add a digest to the kustomization images entry: digest: sha256:<64 hex digits>',
-        });
-      }
-    }
-    return out;
+    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
+      const image = c.container['image'];
+      if (typeof image !== 'string' || image === '') return;
+      const { digest } = parseImage(image);
+      if (isValidDigest(digest)) return;
+      return {
+        pointer: `${c.pointer}/image`,
+        message:
+          digest === undefined
+            ? `${describeContainer(c)} image ${image} is not pinned by digest (required in ${ctx.env.name})`
+            : `${describeContainer(c)} image ${image} has a malformed digest`,
+        hint: 'add a digest to the kustomization images entry: digest: sha256:<64 hex digits>',
+      };
+    });
   },
 };
 

@@ -1,6 +1,6 @@
 import { isValidDigest, parseImage } from '../scripts/policy/image-ref.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -15,25 +15,18 @@ const policy: Policy<Record<string, never>> = {
   defaults: {},
   optionsSchema: { type: 'object', additionalProperties: false },
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of w.containers) {
-        const image = c.container['image'];
-        if (typeof image !== 'string' || image === '') continue;
-        const ref = parseImage(image);
-        if (isValidDigest(ref.digest)) continue;
-        if (ref.tag === undefined || ref.tag === 'latest') {
-          out.push({
-            subject: w.resource,
-            pointer: `${c.pointer}/image`,
-            container: c.name,
-            message: `${describeContainer(c)} uses ${ref.tag === undefined ? 'an untagged image' : 'the :latest tag'} (${image})`,
-            hint: 'pin a version tag or a digest, e.g. with an images entry in the kustomization',
-          });
-        }
-      }
-    }
-    return out;
+    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
+      const image = c.container['image'];
+      if (typeof image !== 'string' || image === '') return;
+      const ref = parseImage(image);
+      if (isValidDigest(ref.digest)) return;
+      if (ref.tag !== undefined && ref.tag !== 'latest') return;
+      return {
+        pointer: `${c.pointer}/image`,
+        message: `${describeContainer(c)} uses ${ref.tag === undefined ? 'an untagged image' : 'the :latest tag'} (${image})`,
+        hint: 'pin a version tag or a digest, e.g. with an images entry in the kustomization',
+      };
+    });
   },
 };
 

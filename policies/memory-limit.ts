@@ -1,6 +1,6 @@
 import { effectiveLimit, limitRangeDefaults } from '../scripts/policy/container-resources.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -14,21 +14,10 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      const lr = limitRangeDefaults(ctx, w.resource.id.namespace);
-      for (const c of resourcedContainers(w)) {
-        if (effectiveLimit(c, 'memory', lr)) continue;
-        out.push({
-          subject: w.resource,
-          pointer: `${c.pointer}/resources/limits/memory`,
-          container: c.name,
-          message: `${describeContainer(c)} has no memory limit`,
-          hint: 'set resources.limits.memory',
-        });
-      }
-    }
-    return out;
+    return perContainer(podWorkloads(ctx), resourcedContainers, (c, w) => {
+      if (effectiveLimit(c, 'memory', limitRangeDefaults(ctx, w.resource.id.namespace))) return;
+      return { pointer: `${c.pointer}/resources/limits/memory`, message: `${describeContainer(c)} has no memory limit`, hint: 'set resources.limits.memory' };
+    });
   },
 };
 

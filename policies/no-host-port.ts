@@ -1,6 +1,6 @@
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
+import type { Policy } from '../scripts/policy/types.js';
 import { isObject } from '../scripts/core/resource.js';
-import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads, type ContainerVerdict } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -14,26 +14,18 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of w.containers) {
-        const ports = c.container['ports'];
-        if (!Array.isArray(ports)) continue;
-        ports.forEach((p, i) => {
-          if (!isObject(p)) return;
-          const hostPort = p['hostPort'];
-          if (hostPort === undefined || hostPort === null || hostPort === 0) return;
-          out.push({
-            subject: w.resource,
-            pointer: `${c.pointer}/ports/${i}/hostPort`,
-            container: c.name,
-            message: `${describeContainer(c)} binds host port ${String(hostPort)}`,
-            hint: 'remove hostPort and expose the port through a Service',
-          });
-        });
-      }
-    }
-    return out;
+    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
+      const ports = c.container['ports'];
+      if (!Array.isArray(ports)) return;
+      const found: ContainerVerdict[] = [];
+      ports.forEach((p, i) => {
+        if (!isObject(p)) return;
+        const hostPort = p['hostPort'];
+        if (hostPort === undefined || hostPort === null || hostPort === 0) return;
+        found.push({ pointer: `${c.pointer}/ports/${i}/hostPort`, message: `${describeContainer(c)} binds host port ${String(hostPort)}`, hint: 'remove hostPort and expose the port through a Service' });
+      });
+      return found;
+    });
   },
 };
 

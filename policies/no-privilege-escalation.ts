@@ -1,5 +1,5 @@
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { containerSecurity, describeContainer, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { containerSecurity, describeContainer, isWindows, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -13,25 +13,19 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      if (isWindows(w)) continue;
-      for (const c of w.containers) {
-        const ape = containerSecurity(c, 'allowPrivilegeEscalation');
-        if (ape.value === false) continue;
-        out.push({
-          subject: w.resource,
-          pointer: ape.pointer,
-          container: c.name,
-          message:
-            ape.value === true
-              ? `${describeContainer(c)} sets allowPrivilegeEscalation: true`
-              : `${describeContainer(c)} does not set allowPrivilegeEscalation: false (unset means allowed)`,
-          hint: 'set securityContext.allowPrivilegeEscalation: false',
-        });
-      }
-    }
-    return out;
+    const linux = podWorkloads(ctx).filter((w) => !isWindows(w));
+    return perContainer(linux, (w) => w.containers, (c) => {
+      const ape = containerSecurity(c, 'allowPrivilegeEscalation');
+      if (ape.value === false) return;
+      return {
+        pointer: ape.pointer,
+        message:
+          ape.value === true
+            ? `${describeContainer(c)} sets allowPrivilegeEscalation: true`
+            : `${describeContainer(c)} does not set allowPrivilegeEscalation: false (unset means allowed)`,
+        hint: 'set securityContext.allowPrivilegeEscalation: false',
+      };
+    });
   },
 };
 

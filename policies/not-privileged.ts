@@ -1,5 +1,5 @@
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { containerSecurity, describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { containerSecurity, describeContainer, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -13,15 +13,11 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of w.containers) {
-        const p = containerSecurity(c, 'privileged');
-        if (p.value !== true) continue;
-        out.push({ subject: w.resource, pointer: p.pointer, container: c.name, message: `${describeContainer(c)} is privileged`, hint: 'remove securityContext.privileged' });
-      }
-    }
-    return out;
+    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
+      const p = containerSecurity(c, 'privileged');
+      if (p.value !== true) return;
+      return { pointer: p.pointer, message: `${describeContainer(c)} is privileged`, hint: 'remove securityContext.privileged' };
+    });
   },
 };
 

@@ -1,6 +1,6 @@
 import { declaredPorts, PROBES, probeOf, probePort } from '../scripts/policy/probes.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads, type ContainerVerdict } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -14,30 +14,26 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of w.containers) {
-        let ports: ReturnType<typeof declaredPorts> | undefined;
-        for (const name of PROBES) {
-          const probe = probeOf(c, name);
-          if (!probe) continue;
-          const target = probePort(probe, `${c.pointer}/${name}`);
-          if (!target) continue;
-          ports ??= declaredPorts(c);
-          const ok = typeof target.port === 'number' ? ports.numbers.has(target.port) : /^\d+$/.test(target.port) ? ports.numbers.has(Number(target.port)) : ports.names.has(target.port);
-          if (ok) continue;
-          const known = [...ports.names, ...ports.numbers].join(', ');
-          out.push({
-            subject: w.resource,
-            pointer: target.pointer,
-            container: c.name,
-            message: `${name} of ${describeContainer(c)} targets ${typeof target.port === 'number' ? 'port' : 'port name'} ${target.port}, which the container does not declare`,
-            hint: known ? `declared ports: ${known}` : 'the container declares no ports; add it to ports[]',
-          });
-        }
+    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
+      const found: ContainerVerdict[] = [];
+      let ports: ReturnType<typeof declaredPorts> | undefined;
+      for (const name of PROBES) {
+        const probe = probeOf(c, name);
+        if (!probe) continue;
+        const target = probePort(probe, `${c.pointer}/${name}`);
+        if (!target) continue;
+        ports ??= declaredPorts(c);
+        const ok = typeof target.port === 'number' ? ports.numbers.has(target.port) : /^\d+$/.test(target.port) ? ports.numbers.has(Number(target.port)) : ports.names.has(target.port);
+        if (ok) continue;
+        const known = [...ports.names, ...ports.numbers].join(', ');
+        found.push({
+          pointer: target.pointer,
+          message: `${name} of ${describeContainer(c)} targets ${typeof target.port === 'number' ? 'port' : 'port name'} ${target.port}, which the container does not declare`,
+          hint: known ? `declared ports: ${known}` : 'the container declares no ports; add it to ports[]',
+        });
       }
-    }
-    return out;
+      return found;
+    });
   },
 };
 

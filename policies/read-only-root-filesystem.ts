@@ -1,5 +1,5 @@
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { containerSecurity, describeContainer, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { containerSecurity, describeContainer, isWindows, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -13,22 +13,16 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      if (isWindows(w)) continue;
-      for (const c of w.containers) {
-        const ro = containerSecurity(c, 'readOnlyRootFilesystem');
-        if (ro.value === true) continue;
-        out.push({
-          subject: w.resource,
-          pointer: ro.pointer,
-          container: c.name,
-          message: ro.value === false ? `${describeContainer(c)} sets readOnlyRootFilesystem: false` : `${describeContainer(c)} does not set readOnlyRootFilesystem: true`,
-          hint: 'set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the process writes',
-        });
-      }
-    }
-    return out;
+    const linux = podWorkloads(ctx).filter((w) => !isWindows(w));
+    return perContainer(linux, (w) => w.containers, (c) => {
+      const ro = containerSecurity(c, 'readOnlyRootFilesystem');
+      if (ro.value === true) return;
+      return {
+        pointer: ro.pointer,
+        message: ro.value === false ? `${describeContainer(c)} sets readOnlyRootFilesystem: false` : `${describeContainer(c)} does not set readOnlyRootFilesystem: true`,
+        hint: 'set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the process writes',
+      };
+    });
   },
 };
 

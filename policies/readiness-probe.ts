@@ -1,6 +1,6 @@
 import { probeOf } from '../scripts/policy/probes.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, longRunningContainers, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, longRunningContainers, perContainer, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -14,20 +14,14 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of longRunningContainers(w)) {
-        if (probeOf(c, 'readinessProbe')) continue;
-        out.push({
-          subject: w.resource,
-          pointer: `${c.pointer}/readinessProbe`,
-          container: c.name,
-          message: `${describeContainer(c)} has no readiness probe`,
-          hint: 'add a readinessProbe (httpGet on a health endpoint, or tcpSocket on the serving port)',
-        });
-      }
-    }
-    return out;
+    return perContainer(podWorkloads(ctx), longRunningContainers, (c) => {
+      if (probeOf(c, 'readinessProbe')) return;
+      return {
+        pointer: `${c.pointer}/readinessProbe`,
+        message: `${describeContainer(c)} has no readiness probe`,
+        hint: 'add a readinessProbe (httpGet on a health endpoint, or tcpSocket on the serving port)',
+      };
+    });
   },
 };
 

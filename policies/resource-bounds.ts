@@ -1,7 +1,7 @@
 import { effectiveLimit, effectiveRequest, limitRangeDefaults, type ResourceName } from '../scripts/policy/container-resources.js';
 import { compareQuantities, parseQuantity, type Quantity } from '../scripts/policy/quantity.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads, resourcedContainers, type ContainerVerdict } from '../scripts/policy/workloads.js';
 
 export interface Bound {
   min?: string;
@@ -45,31 +45,27 @@ const policy: Policy<Options> = {
       }
     }
     if (checks.length === 0) return [];
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
+    return perContainer(podWorkloads(ctx), resourcedContainers, (c, w) => {
+      const found: ContainerVerdict[] = [];
       const lr = limitRangeDefaults(ctx, w.resource.id.namespace);
-      for (const c of resourcedContainers(w)) {
-        for (const chk of checks) {
-          const eff = chk.section === 'requests' ? effectiveRequest(c, chk.name, lr) : effectiveLimit(c, chk.name, lr);
-          if (!eff || eff.via === 'limitrange') continue;
-          const q = parseQuantity(eff.value);
-          if (!q) continue;
-          const what = `${chk.name} ${chk.section === 'requests' ? 'request' : 'limit'}`;
-          let problem: string | undefined;
-          if (chk.min && compareQuantities(q, chk.min) < 0) problem = `below the floor ${chk.min.text}`;
-          else if (chk.max && compareQuantities(q, chk.max) > 0) problem = `above the ceiling ${chk.max.text}`;
-          if (!problem) continue;
-          out.push({
-            subject: w.resource,
-            pointer: eff.pointer ?? `${c.pointer}/resources/${chk.section}/${chk.name}`,
-            container: c.name,
-            message: `${describeContainer(c)} ${what} ${eff.value} is ${problem} for environment ${ctx.env.name}`,
-            hint: `keep resources.${chk.section}.${chk.name} between ${chk.min?.text ?? '0'} and ${chk.max?.text ?? 'any size'}`,
-          });
-        }
+      for (const chk of checks) {
+        const eff = chk.section === 'requests' ? effectiveRequest(c, chk.name, lr) : effectiveLimit(c, chk.name, lr);
+        if (!eff || eff.via === 'limitrange') continue;
+        const q = parseQuantity(eff.value);
+        if (!q) continue;
+        const what = `${chk.name} ${chk.section === 'requests' ? 'request' : 'limit'}`;
+        let problem: string | undefined;
+        if (chk.min && compareQuantities(q, chk.min) < 0) problem = `below the floor ${chk.min.text}`;
+        else if (chk.max && compareQuantities(q, chk.max) > 0) problem = `above the ceiling ${chk.max.text}`;
+        if (!problem) continue;
+        found.push({
+          pointer: eff.pointer ?? `${c.pointer}/resources/${chk.section}/${chk.name}`,
+          message: `${describeContainer(c)} ${what} ${eff.value} is ${problem} for environment ${ctx.env.name}`,
+          hint: `keep resources.${chk.section}.${chk.name} between ${chk.min?.text ?? '0'} and ${chk.max?.text ?? 'any size'}`,
+        });
       }
-    }
-    return out;
+      return found;
+    });
   },
 };
 

@@ -1,6 +1,6 @@
 import { effectiveRequest, limitRangeDefaults } from '../scripts/policy/container-resources.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -14,22 +14,16 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
+    return perContainer(podWorkloads(ctx), resourcedContainers, (c, w) => {
       const lr = limitRangeDefaults(ctx, w.resource.id.namespace);
-      for (const c of resourcedContainers(w)) {
-        const missing = (['cpu', 'memory'] as const).filter((r) => !effectiveRequest(c, r, lr));
-        if (missing.length === 0) continue;
-        out.push({
-          subject: w.resource,
-          pointer: `${c.pointer}/resources/requests`,
-          container: c.name,
-          message: `${describeContainer(c)} has no ${missing.join(' or ')} request`,
-          hint: `set resources.requests.${missing.join(' and resources.requests.')}`,
-        });
-      }
-    }
-    return out;
+      const missing = (['cpu', 'memory'] as const).filter((r) => !effectiveRequest(c, r, lr));
+      if (missing.length === 0) return;
+      return {
+        pointer: `${c.pointer}/resources/requests`,
+        message: `${describeContainer(c)} has no ${missing.join(' or ')} request`,
+        hint: `set resources.requests.${missing.join(' and resources.requests.')}`,
+      };
+    });
   },
 };
 

@@ -1,5 +1,5 @@
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, effectiveSecurity, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, effectiveSecurity, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -13,36 +13,26 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of w.containers) {
-        const user = effectiveSecurity(w, c, 'runAsUser');
-        if (user.value === 0) {
-          out.push({
-            subject: w.resource,
-            pointer: user.pointer,
-            container: c.name,
-            message: `${describeContainer(c)} runs as UID 0${user.fromPod ? ' (from the pod securityContext)' : ''}`,
-            hint: 'set runAsUser to a non-zero UID',
-          });
-          continue;
-        }
-        const nonRoot = effectiveSecurity(w, c, 'runAsNonRoot');
-        if (nonRoot.value !== true) {
-          out.push({
-            subject: w.resource,
-            pointer: nonRoot.pointer,
-            container: c.name,
-            message:
-              nonRoot.value === false
-                ? `${describeContainer(c)} sets runAsNonRoot: false${nonRoot.fromPod ? ' (from the pod securityContext)' : ''}`
-                : `${describeContainer(c)} does not set runAsNonRoot: true (neither on the container nor the pod)`,
-            hint: 'set securityContext.runAsNonRoot: true on the pod or the container',
-          });
-        }
+    return perContainer(podWorkloads(ctx), (w) => w.containers, (c, w) => {
+      const user = effectiveSecurity(w, c, 'runAsUser');
+      if (user.value === 0) {
+        return {
+          pointer: user.pointer,
+          message: `${describeContainer(c)} runs as UID 0${user.fromPod ? ' (from the pod securityContext)' : ''}`,
+          hint: 'set runAsUser to a non-zero UID',
+        };
       }
-    }
-    return out;
+      const nonRoot = effectiveSecurity(w, c, 'runAsNonRoot');
+      if (nonRoot.value === true) return;
+      return {
+        pointer: nonRoot.pointer,
+        message:
+          nonRoot.value === false
+            ? `${describeContainer(c)} sets runAsNonRoot: false${nonRoot.fromPod ? ' (from the pod securityContext)' : ''}`
+            : `${describeContainer(c)} does not set runAsNonRoot: true (neither on the container nor the pod)`,
+        hint: 'set securityContext.runAsNonRoot: true on the pod or the container',
+      };
+    });
   },
 };
 

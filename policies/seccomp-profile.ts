@@ -1,6 +1,6 @@
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
+import type { Policy } from '../scripts/policy/types.js';
 import { isObject } from '../scripts/core/resource.js';
-import { describeContainer, effectiveSecurity, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import { describeContainer, effectiveSecurity, isWindows, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const ALLOWED = new Set(['RuntimeDefault', 'Localhost']);
 
@@ -16,27 +16,21 @@ const policy: Policy<Record<string, never>> = {
   },
   defaults: {},
   check(ctx) {
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      if (isWindows(w)) continue;
-      for (const c of w.containers) {
-        const profile = effectiveSecurity(w, c, 'seccompProfile');
-        const type = isObject(profile.value) ? profile.value['type'] : undefined;
-        if (typeof type === 'string' && ALLOWED.has(type)) continue;
-        const where = profile.fromPod ? ' (from the pod securityContext)' : '';
-        out.push({
-          subject: w.resource,
-          pointer: profile.value === undefined ? `${w.template.specPointer}/securityContext/seccompProfile` : `${profile.pointer}/type`,
-          container: c.name,
-          message:
-            profile.value === undefined
-              ? `${describeContainer(c)} has no seccomp profile (neither on the container nor the pod)`
-              : `${describeContainer(c)} uses seccomp profile ${String(type)}${where}`,
-          hint: 'set securityContext.seccompProfile.type: RuntimeDefault on the pod',
-        });
-      }
-    }
-    return out;
+    const linux = podWorkloads(ctx).filter((w) => !isWindows(w));
+    return perContainer(linux, (w) => w.containers, (c, w) => {
+      const profile = effectiveSecurity(w, c, 'seccompProfile');
+      const type = isObject(profile.value) ? profile.value['type'] : undefined;
+      if (typeof type === 'string' && ALLOWED.has(type)) return;
+      const where = profile.fromPod ? ' (from the pod securityContext)' : '';
+      return {
+        pointer: profile.value === undefined ? `${w.template.specPointer}/securityContext/seccompProfile` : `${profile.pointer}/type`,
+        message:
+          profile.value === undefined
+            ? `${describeContainer(c)} has no seccomp profile (neither on the container nor the pod)`
+            : `${describeContainer(c)} uses seccomp profile ${String(type)}${where}`,
+        hint: 'set securityContext.seccompProfile.type: RuntimeDefault on the pod',
+      };
+    });
   },
 };
 

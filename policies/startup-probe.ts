@@ -1,6 +1,6 @@
 import { probeOf } from '../scripts/policy/probes.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import type { Policy } from '../scripts/policy/types.js';
+import { describeContainer, perContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Longest liveness initialDelaySeconds accepted without a startup probe. */
@@ -25,22 +25,16 @@ const policy: Policy<Options> = {
   },
   check(ctx) {
     const limit = ctx.options.maxLivenessDelaySeconds;
-    const out: PolicyFinding[] = [];
-    for (const w of podWorkloads(ctx)) {
-      for (const c of w.containers) {
-        const live = probeOf(c, 'livenessProbe');
-        const delay = live?.['initialDelaySeconds'];
-        if (typeof delay !== 'number' || delay <= limit || probeOf(c, 'startupProbe')) continue;
-        out.push({
-          subject: w.resource,
-          pointer: `${c.pointer}/livenessProbe/initialDelaySeconds`,
-          container: c.name,
-          message: `${describeContainer(c)} delays its liveness probe by ${delay}s (more than ${limit}s) without a startup probe`,
-          hint: 'add a startupProbe and shorten livenessProbe.initialDelaySeconds',
-        });
-      }
-    }
-    return out;
+    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
+      const live = probeOf(c, 'livenessProbe');
+      const delay = live?.['initialDelaySeconds'];
+      if (typeof delay !== 'number' || delay <= limit || probeOf(c, 'startupProbe')) return;
+      return {
+        pointer: `${c.pointer}/livenessProbe/initialDelaySeconds`,
+        message: `${describeContainer(c)} delays its liveness probe by ${delay}s (more than ${limit}s) without a startup probe`,
+        hint: 'add a startupProbe and shorten livenessProbe.initialDelaySeconds',
+      };
+    });
   },
 };
 

@@ -2,7 +2,7 @@
 
 import { containersOf, podTemplate, type ContainerRef, type PodTemplate } from '../core/pods.js';
 import { isObject, type JsonValue, type KObject, type Resource } from '../core/resource.js';
-import type { PolicyContext } from './types.js';
+import type { PolicyContext, PolicyFinding } from './types.js';
 
 export interface PodWorkload {
   resource: Resource;
@@ -56,6 +56,35 @@ export function longRunningContainers(w: PodWorkload): ContainerRef[] {
 /** Containers that may declare resources: ephemeral containers cannot. */
 export function resourcedContainers(w: PodWorkload): ContainerRef[] {
   return w.containers.filter((c) => c.type !== 'ephemeralContainers');
+}
+
+/** What a per-container check says about one failing container; the finding's subject and container are filled in. */
+export interface ContainerVerdict {
+  pointer: string;
+  message: string;
+  hint: string;
+}
+
+/**
+ * The loop most container policies share, written once: each chosen container of each workload, in order, judged by
+ * `verdict` (undefined for a pass, one verdict or several for a failure) and reported on the workload with the
+ * container's name, which per-container exemptions and baseline entries match on.
+ */
+export function perContainer(
+  workloads: readonly PodWorkload[],
+  containers: (w: PodWorkload) => readonly ContainerRef[],
+  verdict: (c: ContainerRef, w: PodWorkload) => ContainerVerdict | ContainerVerdict[] | undefined,
+): PolicyFinding[] {
+  const out: PolicyFinding[] = [];
+  for (const w of workloads) {
+    for (const c of containers(w)) {
+      const v = verdict(c, w);
+      for (const { pointer, message, hint } of v === undefined ? [] : Array.isArray(v) ? v : [v]) {
+        out.push({ subject: w.resource, pointer, container: c.name, message, hint });
+      }
+    }
+  }
+  return out;
 }
 
 export function child(obj: KObject | undefined, key: string): KObject | undefined {
