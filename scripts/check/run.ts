@@ -38,14 +38,20 @@ export async function runCheck(
   let suppressed = 0;
   const analyse = analyser(config, stages, today, stageMs, modules);
 
-  for (const r of rendered) {
-    const failed = r.findings.some((f) => f.code === RENDER_FAILED);
+  const planned = rendered.map((r) => {
+    if (r.findings.some((f) => f.code === RENDER_FAILED)) return { r, failed: true as const };
+    const key = opts.cache ? checkCacheKey(config, r, JSON.stringify(stages), today.toISOString().slice(0, 10)) : undefined;
+    return { r, failed: false as const, key, hit: key ? readCheckCache(config, key, r.resources) : undefined };
+  });
+  // Loading a stage's modules is mostly waiting on file reads: start them together once any analysis is due.
+  if (planned.some((p) => !p.failed && !p.hit)) modules.preload();
+
+  for (const p of planned) {
+    const r = p.r;
     let checked: CachedCheck = { findings: [], suppressed: 0, skippedRules: [] };
-    if (!failed) {
-      const key = opts.cache ? checkCacheKey(config, r, JSON.stringify(stages), today.toISOString().slice(0, 10)) : undefined;
-      const hit = key ? readCheckCache(config, key, r.resources) : undefined;
-      checked = hit ?? (await analyse(r));
-      if (key && !hit) writeCheckCache(config, key, r.resources, checked);
+    if (!p.failed) {
+      checked = p.hit ?? (await analyse(r));
+      if (p.key && !p.hit) writeCheckCache(config, p.key, r.resources, checked);
     }
     suppressed += checked.suppressed;
     for (const s of checked.skippedRules) skipped.add(s);
@@ -77,13 +83,14 @@ export async function runCheck(
 interface StageModules {
   validate(): Promise<typeof import('../validate/index.js')>;
   policy(): Promise<typeof import('../policy/index.js')>;
-  /** Start loading what the stages need; called while Kustomize runs, when Node would otherwise sit idle. */
+  /** Start loading what the stages need, all at once: while Kustomize runs, or as soon as analysis is due. */
   preload(): void;
 }
 
 /**
  * The analysis modules, imported on first use: a run answered from the check cache never loads ajv, CEL or
- * the policies, and a run that renders loads them during the render.
+ * the policies. Otherwise both stages' modules load together (their file reads overlap), during the render
+ * when there is one.
  */
 function stageModules(stages: CheckStages): StageModules {
   let validate: ReturnType<StageModules['validate']> | undefined;
