@@ -6,6 +6,7 @@
 import { isObject, type JsonValue } from '../core/resource.js';
 import { getNode, getScalar, jsOf, keyOffset, nodeStart, scalarValue } from './path.js';
 import type { Subject } from './subject.js';
+import { growImageName, imageEntryOffset } from './transformers.js';
 import type { TransformerConfig } from './transformer-configs.js';
 
 export interface Affix {
@@ -74,11 +75,7 @@ export function affixEntry(affix: Affix, before: string, after: string): number 
 
 /** An ImageTagTransformer's `newName` gives the image a name later entries may use. */
 export function growConfigImageNames(t: TransformerConfig, names: Set<string>): void {
-  if (t.kind !== 'ImageTagTransformer') return;
-  const tag = getNode(t.body, 'imageTag');
-  const name = getScalar(tag, 'name');
-  const newName = getScalar(tag, 'newName');
-  if (name !== undefined && names.has(name) && newName !== undefined) names.add(newName);
+  if (t.kind === 'ImageTagTransformer') growImageName(getNode(t.body, 'imageTag'), names);
 }
 
 function replicaCount(t: TransformerConfig, q: ConfigQuery): number | undefined {
@@ -93,10 +90,7 @@ function replicaCount(t: TransformerConfig, q: ConfigQuery): number | undefined 
 // The image transformer rewrites every container's image whatever its field specs say (checked with
 // Kustomize v5.5), so only the image name decides.
 function imageTag(body: unknown, names: Set<string>): number | undefined {
-  const tag = getNode(body, 'imageTag');
-  const name = getScalar(tag, 'name');
-  if (name === undefined || !names.has(name)) return undefined;
-  return keyOffset(tag, 'digest') ?? keyOffset(tag, 'newTag') ?? keyOffset(tag, 'newName');
+  return imageEntryOffset(getNode(body, 'imageTag'), names);
 }
 
 function pairEntry(t: TransformerConfig, field: 'labels' | 'annotations', q: ConfigQuery): number | undefined {

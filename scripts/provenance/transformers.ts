@@ -44,24 +44,31 @@ export function imageName(ref: string): string {
  * it. Call with layers innermost first.
  */
 export function growImageNames(root: unknown, names: Set<string>): void {
-  for (const e of seqOf(getNode(root, 'images'))) {
-    const name = getScalar(e, 'name');
-    const newName = getScalar(e, 'newName');
-    if (name !== undefined && names.has(name) && newName !== undefined) names.add(newName);
-  }
+  for (const e of seqOf(getNode(root, 'images'))) growImageName(e, names);
+}
+
+/** One image entry (an `images` item, or an ImageTagTransformer's `imageTag`): its `newName` joins `names`. */
+export function growImageName(entry: unknown, names: Set<string>): void {
+  const name = getScalar(entry, 'name');
+  const newName = getScalar(entry, 'newName');
+  if (name !== undefined && names.has(name) && newName !== undefined) names.add(newName);
 }
 
 /** The `images` entry that set the image: its digest or newTag line, else its newName line. */
 export function imagesEntry(root: unknown, names: Set<string>): number | undefined {
   const entries = seqOf(getNode(root, 'images'));
   for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i];
-    const name = getScalar(e, 'name');
-    if (name === undefined || !names.has(name)) continue;
-    const at = keyOffset(e, 'digest') ?? keyOffset(e, 'newTag') ?? keyOffset(e, 'newName');
+    const at = imageEntryOffset(entries[i], names);
     if (at !== undefined) return at;
   }
   return undefined;
+}
+
+/** Where one image entry set an image called one of `names`: digest, else newTag, else newName. */
+export function imageEntryOffset(entry: unknown, names: Set<string>): number | undefined {
+  const name = getScalar(entry, 'name');
+  if (name === undefined || !names.has(name)) return undefined;
+  return keyOffset(entry, 'digest') ?? keyOffset(entry, 'newTag') ?? keyOffset(entry, 'newName');
 }
 
 export function namespaceEntry(root: unknown, subject: Subject, path: string[]): number | undefined {

@@ -64,7 +64,7 @@ export function parseStream(text: string, file: string): ParseResult {
   const findings: Finding[] = [];
   for (const doc of splitDocuments(text, file)) {
     const chunk = text.slice(doc.start, doc.end);
-    const result = ANCHOR_OR_ALIAS.test(chunk) ? parseUnlessAliased(chunk, doc) : parseFast(chunk, doc);
+    const result = parseFast(chunk, doc);
     if ('finding' in result) findings.push(result.finding);
     else if (result.value !== undefined && result.value !== null) documents.push({ doc, value: result.value });
   }
@@ -77,7 +77,7 @@ export function aliasBomb(text: string, file: string): Finding | undefined {
   for (const doc of splitDocuments(text, file)) {
     const chunk = text.slice(doc.start, doc.end);
     if (!ANCHOR_OR_ALIAS.test(chunk)) continue;
-    const result = parseUnlessAliased(chunk, doc);
+    const result = parseFast(chunk, doc);
     if ('finding' in result && result.finding.code === 'yaml/alias-bomb') return result.finding;
   }
   return undefined;
@@ -85,27 +85,19 @@ export function aliasBomb(text: string, file: string): Finding | undefined {
 
 type One = { value: unknown } | { finding: Finding };
 
-function parseFast(chunk: string, doc: SourceDocument): One {
-  try {
-    return { value: jsYaml.load(chunk, { schema: jsYaml.CORE_SCHEMA, filename: doc.file }) };
-  } catch {
-    return parseGuarded(chunk, doc);
-  }
-}
-
 /**
- * The anchor pattern is a cheap over-approximation (a quoted cron `"30 2 * * *"` matches). js-yaml settles
- * it: its aliases come back as shared objects, so a value without shared collections expanded nothing and
- * needs no guarded (and much slower) parse.
+ * js-yaml first; the guarded parser explains what it rejects and expands aliases with a limit. The anchor
+ * pattern is a cheap over-approximation (a quoted cron `"30 2 * * *"` matches), so js-yaml settles it: its
+ * aliases come back as shared objects, and a value without shared collections expanded nothing.
  */
-function parseUnlessAliased(chunk: string, doc: SourceDocument): One {
+function parseFast(chunk: string, doc: SourceDocument): One {
   let value: unknown;
   try {
     value = jsYaml.load(chunk, { schema: jsYaml.CORE_SCHEMA, filename: doc.file });
   } catch {
     return parseGuarded(chunk, doc);
   }
-  return sharesCollections(value) ? parseGuarded(chunk, doc) : { value };
+  return ANCHOR_OR_ALIAS.test(chunk) && sharesCollections(value) ? parseGuarded(chunk, doc) : { value };
 }
 
 function sharesCollections(root: unknown): boolean {

@@ -33,7 +33,7 @@ export class CelVerdicts {
 
   constructor(cacheDir: string | undefined, identity: string) {
     if (!cacheDir) return;
-    celVersion ??= packageVersion('@bufbuild/cel');
+    celVersion ??= installedVersion('@bufbuild/cel');
     const id = createHash('sha1').update(`${FORMAT}\u0000${celVersion}\u0000${identity}`).digest('hex');
     this.file = join(cacheDir, 'cel', `${id}.json`);
   }
@@ -88,7 +88,7 @@ export class CelVerdicts {
 }
 
 /** The installed version of a package whose `exports` hide its package.json, found beside its entry point. */
-function packageVersion(name: string): string {
+function installedVersion(name: string): string {
   const entry = require.resolve(name);
   const at = entry.lastIndexOf(`${join('node_modules', name)}`);
   if (at < 0) return 'unknown';
