@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is bundled into dist/cli/ by `npm run build` (tsc, then scripts/build/bundle.ts).
-import { main } from '../dist/cli/main.js';
+// A checkout that was never built gets one line saying so, not a module-resolution stack trace.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  process.stderr.write(`kcfg: the CLI is not built (dist/cli/main.js is missing); run \`npm run build\` in ${root}\n`);
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

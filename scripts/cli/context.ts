@@ -5,15 +5,26 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import type { Config } from '../config/types.js';
 import { UsageError } from '../core/errors.js';
+import { findRoot } from '../workspace/roots.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
 import { str, type Parsed } from './args.js';
 
 export function loadContext(p: Parsed): Config {
-  return loadConfig(rootDir(p));
+  const config = loadConfig(rootDir(p));
+  config.cwd = argsDir(p);
+  return config;
 }
 
-/** `-C DIR` (default: the working directory); a root that is not a directory is a usage error, not an empty repository. */
+/**
+ * The kcfg root: `-C DIR` exactly, or else found from the working directory upward (the nearest kcfg.yaml,
+ * else the git top level). A root that is not a directory is a usage error, not an empty repository.
+ */
 export function rootDir(p: Parsed): string {
+  return str(p, 'cwd') === undefined ? findRoot(process.cwd()) : argsDir(p);
+}
+
+/** Where relative paths on the command line start: `-C DIR` (as with git), else the working directory. */
+export function argsDir(p: Parsed): string {
   const given = str(p, 'cwd');
   const dir = resolve(given ?? process.cwd());
   let ok = false;

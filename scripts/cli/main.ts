@@ -1,6 +1,7 @@
 // `kcfg`: parse the command, call the library, render the result, return the exit code.
 
 import { EXIT, KcfgError, formatError } from '../core/errors.js';
+import { commandHelp, wantsHelp } from './help.js';
 
 export const USAGE = `kcfg — render, validate, police and diff Kustomize environments offline
 
@@ -13,10 +14,15 @@ Usage:
   kcfg policies                       list policies and their severities per environment
   kcfg diff     ENV_A ENV_B [--parity] | --base REF [env]...
   kcfg merge    RESULT.json...        combine JSON/SARIF results of sharded runs (--format as for check)
+  kcfg init                           write kcfg.yaml listing the environments found here
   kcfg version
 
+\`kcfg <command> --help\` describes one command. kcfg.yaml is found by walking up from the working
+directory; without one, the root is the git top level and every kustomization that nothing includes
+(Components excepted) is an environment.
+
 Common flags:
-  -C, --cwd DIR             repository root (default: current directory)
+  -C, --cwd DIR             kcfg root (default: nearest kcfg.yaml above, else the git top level)
   -f, --format FORMAT       text (default), json, sarif, github, github-summary, junit, markdown, html;
                             repeat with --output for several reports
   -o, --output FILE         write the report of the matching --format to FILE (atomically)
@@ -38,6 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./commands/diff.js')).diffCommand,
   version: async () => (await import('./commands/version.js')).versionCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -51,6 +58,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!load) {
     process.stderr.write(`kcfg: unknown command '${name}'\n  hint: run \`kcfg help\` for the list of commands\n`);
     return EXIT.error;
+  }
+  if (wantsHelp(rest)) {
+    process.stdout.write(commandHelp(name) ?? USAGE);
+    return EXIT.ok;
   }
   try {
     return await (await load())(rest);

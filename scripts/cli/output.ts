@@ -1,6 +1,10 @@
 // `--format X --output FILE` pairs: each format is rendered once and written atomically, or to stdout.
 
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import type { Config } from '../config/types.js';
+import { docsBase } from '../report/docs-url.js';
+import { rebaseResult } from '../report/rebase.js';
+import { toPosix } from '../workspace/paths.js';
 import type { CheckResult } from '../check/result.js';
 import { KcfgError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
@@ -29,13 +33,19 @@ export function outputTargets(p: Parsed, known: readonly string[] = REPORT_FORMA
   return targets;
 }
 
-export function reportOptions(p: Parsed, root: string, virtualFiles: ReadonlyMap<string, string>): ReportOptions {
+/** Options for the reporters; with a configuration, paths are rebased onto its git top level. */
+export function reportOptions(p: Parsed, root: string, virtualFiles: ReadonlyMap<string, string>, config?: Pick<Config, 'repoRoot' | 'docsUrl'>): ReportOptions {
   const color = bool(p, 'no-color') ? false : bool(p, 'color') ? true : useColor(process.stdout);
-  return { root, color, quiet: bool(p, 'quiet'), verbose: bool(p, 'verbose'), virtualFiles };
+  const docs = docsBase(config?.docsUrl);
+  return { root, color, quiet: bool(p, 'quiet'), verbose: bool(p, 'verbose'), virtualFiles, ...(config ? { repoRoot: config.repoRoot } : {}), ...(docs ? { docsBase: docs } : {}) };
 }
 
 /** Render every target; in GitHub Actions, `--format github` also appends the job summary (every command). */
-export async function emit(result: CheckResult, targets: OutputTarget[], options: ReportOptions, cwd: string): Promise<void> {
+export async function emit(original: CheckResult, targets: OutputTarget[], given: ReportOptions, cwd: string): Promise<void> {
+  const repoRoot = given.repoRoot ?? given.root;
+  const prefix = toPosix(relative(repoRoot, given.root));
+  const result = rebaseResult(original, prefix.startsWith('..') ? '' : prefix, given.docsBase);
+  const options = prefix.startsWith('..') ? given : { ...given, root: repoRoot };
   for (const t of targets) {
     const reporter = await loadReporter(t.format);
     if (t.file) writeReport(resolve(cwd, t.file), reporter(result, { ...options, color: false }));

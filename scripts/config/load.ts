@@ -10,9 +10,11 @@ import { parseFast } from '../core/fast-yaml.js';
 import type { Environment } from '../core/resource.js';
 import { stampFor } from '../core/stamp.js';
 import { yamlModule } from '../resources/yaml-lazy.js';
+import { userCacheDir } from '../core/cache-dir.js';
 import { discoverEnvironments } from '../workspace/discover.js';
-import { normalizeRel } from '../workspace/paths.js';
+import { gitTopLevel } from '../workspace/roots.js';
 import { keyPathOf, locateKey, problemsError, type ConfigProblem, type Segment } from './problems.js';
+import { configuredEnvironments } from './environments.js';
 import { CONFIG_FILES, DEFAULTS, type RawConfig } from './raw.js';
 import { runRules } from './rules.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -25,9 +27,9 @@ const require = createRequire(import.meta.url);
  * other kustomization includes is an environment (found lazily, on first access to `environments`).
  * Environment variables: KCFG_ENGINE overrides engine.command, KCFG_CACHE_DIR the cache directory.
  */
-export function loadConfig(cwd: string, env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(cwd: string, env: NodeJS.ProcessEnv = process.env, opts: { ignoreFile?: boolean } = {}): Config {
   const root = resolve(cwd);
-  const present = CONFIG_FILES.filter((f) => existsSync(join(root, f)));
+  const present = opts.ignoreFile ? [] : CONFIG_FILES.filter((f) => existsSync(join(root, f)));
   if (present.length > 1) {
     throw new ConfigError(`both ${present.join(' and ')} exist`, { file: present[1]!, line: 1, column: 1 }, 'keep one configuration file');
   }
@@ -80,11 +82,7 @@ function normalise(root: string, file: string | undefined, raw: RawConfig, env: 
   return {
     root,
     ...(file ? { file } : {}),
-    environments: (raw.environments ?? []).map((e) => ({
-      name: e.name,
-      dir: normalizeRel(e.path),
-      kubernetesVersion: e.kubernetesVersion ?? kubernetesVersion,
-    })),
+    environments: configuredEnvironments(root, raw.environments ?? []).map((e) => ({ ...e, kubernetesVersion: e.kubernetesVersion ?? kubernetesVersion })),
     engine: {
       command: env['KCFG_ENGINE'] || raw.engine?.command || DEFAULTS.engineCommand,
       ...(version ? { version: version.startsWith('v') ? version : `v${version}` } : {}),
@@ -93,6 +91,8 @@ function normalise(root: string, file: string | undefined, raw: RawConfig, env: 
     schemas: { kubernetesVersion, allowUnknownKinds: raw.schemas?.allowUnknownKinds ?? [] },
     diff: { ignore: raw.diff?.ignore ?? [], sensitive: raw.diff?.sensitive ?? [] },
     cacheDir: cacheDirOf(root, raw, env),
+    repoRoot: gitTopLevel(root) ?? root,
+    ...(raw.docsUrl ? { docsUrl: raw.docsUrl } : {}),
   };
 }
 
@@ -100,7 +100,7 @@ function cacheDirOf(root: string, raw: unknown, env: NodeJS.ProcessEnv): string 
   const fromEnv = env['KCFG_CACHE_DIR'];
   if (fromEnv) return resolve(root, fromEnv);
   const configured = (raw as RawConfig | null)?.cacheDir;
-  return resolve(root, typeof configured === 'string' ? configured : DEFAULTS.cacheDir);
+  return typeof configured === 'string' ? resolve(root, configured) : userCacheDir(root, env);
 }
 
 function parseWithPositions(text: string, file: string): { doc: Document; lines: LineCounter } {

@@ -1,7 +1,7 @@
 // The shape of kcfg.yaml once it passed the schema, before defaults.
 
 export interface RawEnvironment {
-  name: string;
+  name?: string;
   path: string;
   kubernetesVersion?: string;
 }
@@ -13,13 +13,13 @@ export interface RawConfig {
   schemas?: { kubernetesVersion?: string; allowUnknownKinds?: string[] };
   diff?: { ignore?: string[]; sensitive?: string[] };
   cacheDir?: string;
+  docsUrl?: string;
 }
 
 export const DEFAULTS = {
   engineCommand: 'kubectl',
   loadRestrictor: 'RootOnly',
   kubernetesVersion: '1.32',
-  cacheDir: 'node_modules/.cache/kcfg',
 } as const;
 
-export const CONFIG_FILES = ['kcfg.yaml', 'kcfg.yml'] as const;
+export { CONFIG_FILES } from '../workspace/roots.js';

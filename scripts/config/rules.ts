@@ -1,7 +1,9 @@
 // What the schema cannot say about kcfg.yaml: small named rules run after it passed the schema.
 
 import { availableKubernetesVersions } from '../schemas/location.js';
+import { isComponentDir, isGlob, matchKustomizationDirs } from '../workspace/discover.js';
 import { isDirectory, readKustomization } from '../workspace/kustomization.js';
+import { configuredEnvironments } from './environments.js';
 import { absolute, normalizeRel } from '../workspace/paths.js';
 import { KcfgError } from '../core/errors.js';
 import type { ConfigProblem, Segment } from './problems.js';
@@ -19,22 +21,42 @@ function problem(ctx: RuleContext, segments: Segment[], keyPath: string, message
 }
 
 const uniqueEnvironmentNames: Rule = (raw, ctx) => {
+  const entries = raw.environments ?? [];
   const seen = new Map<string, number>();
   const out: ConfigProblem[] = [];
-  (raw.environments ?? []).forEach((env, i) => {
-    const first = seen.get(env.name);
-    if (first === undefined) seen.set(env.name, i);
-    else out.push(problem(ctx, ['environments', i, 'name'], `environments[${i}].name`, `duplicate environment name "${env.name}" (also environments[${first}])`));
+  // Names come from the expanded list (globs, conventional names), so collisions between entries show too.
+  const all = configuredEnvironments(ctx.root, entries);
+  entries.forEach((entry, i) => {
+    const mine = entry.name !== undefined ? [entry.name] : all.filter((e) => entryMatches(ctx.root, entry.path, e.dir)).map((e) => e.name);
+    for (const name of mine) {
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, i);
+      else if (first !== i) {
+        const at = entry.name !== undefined ? 'name' : 'path';
+        out.push(
+          problem(ctx, ['environments', i, at], `environments[${i}].${at}`, `duplicate environment name "${name}" (also environments[${first}])`, at === 'path' ? 'give this entry a name' : undefined),
+        );
+      }
+    }
   });
   return out;
 };
 
+function entryMatches(root: string, path: string, dir: string): boolean {
+  return isGlob(path) ? matchKustomizationDirs(root, path).includes(dir) : normalizeRel(path) === dir;
+}
+
 const environmentPathsExist: Rule = (raw, ctx) => {
   const out: ConfigProblem[] = [];
   (raw.environments ?? []).forEach((env, i) => {
-    const dir = normalizeRel(env.path);
     const at: Segment[] = ['environments', i, 'path'];
     const keyPath = `environments[${i}].path`;
+    if (isGlob(env.path)) {
+      if (env.name !== undefined) out.push(problem(ctx, ['environments', i, 'name'], `environments[${i}].name`, 'a glob path names many environments', 'leave name out: each match is named by convention'));
+      else if (matchKustomizationDirs(ctx.root, env.path).length === 0) out.push(problem(ctx, at, keyPath, `${env.path} matches no kustomization directory`));
+      return;
+    }
+    const dir = normalizeRel(env.path);
     if (!isDirectory(absolute(ctx.root, dir))) {
       out.push(problem(ctx, at, keyPath, `directory ${dir} does not exist`));
       return;
@@ -42,6 +64,8 @@ const environmentPathsExist: Rule = (raw, ctx) => {
     try {
       if (!readKustomization(ctx.root, dir)) {
         out.push(problem(ctx, at, keyPath, `${dir} has no kustomization.yaml`, 'an environment is a directory Kustomize can build'));
+      } else if (isComponentDir(ctx.root, dir)) {
+        out.push(problem(ctx, at, keyPath, `${dir} is a Component`, 'a Component is applied by the overlays that list it under components:; name one of those overlays'));
       }
     } catch (e) {
       // A broken kustomization is the render's finding, not a configuration problem.

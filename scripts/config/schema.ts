@@ -28,14 +28,18 @@ export const CONFIG_SCHEMA = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['name', 'path'],
+        required: ['path'],
         properties: {
           name: {
             type: 'string',
             pattern: '^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$',
-            description: 'Environment name used on the command line and in reports.',
+            description: 'Environment name used on the command line and in reports. Default: by convention from the path (overlays/production → production); leave it out when path is a glob.',
           },
-          path: { type: 'string', minLength: 1, description: 'Overlay directory (holding a kustomization), relative to this file.' },
+          path: {
+            type: 'string',
+            minLength: 1,
+            description: 'Overlay directory (holding a kustomization), relative to this file; or a glob (overlays/*) naming one environment per matching kustomization directory, Components excepted.',
+          },
           kubernetesVersion: { ...VERSION, description: 'Kubernetes version this environment runs; defaults to schemas.kubernetesVersion.' },
         },
       },
@@ -78,6 +82,11 @@ export const CONFIG_SCHEMA = {
         ignore: { ...PATTERNS, description: 'JSON pointer patterns ignored by every diff (`*` one segment, `**` any number).' },
         sensitive: { ...PATTERNS, description: 'Extra JSON pointer patterns whose values are never shown.' },
       },
+    },
+    docsUrl: {
+      type: 'string',
+      pattern: '^https?://',
+      description: 'Base URL that documentation paths (docs/policies/<id>.md) are joined to in reports, e.g. an internal mirror of kcfg\'s docs. KCFG_DOCS_URL overrides it. Default: kcfg\'s repository at the installed version.',
     },
     cacheDir: {
       type: 'string',

@@ -35,6 +35,12 @@ export interface Config {
   engine: EngineConfig;
   schemas: SchemaConfig;
   diff: DiffConfig;
-  /** Absolute path of the render cache directory. */
+  /** Absolute path of the cache directory (renders, compiled validators, check results). */
   cacheDir: string;
+  /** The git top level holding `root` (or `root` itself outside git): reports name files relative to it. */
+  repoRoot: string;
+  /** Base URL for documentation links in reports (KCFG_DOCS_URL overrides); default: kcfg's repository at its version. */
+  docsUrl?: string;
+  /** Where relative directory arguments resolve first (the CLI's working directory); `root` when unset. */
+  cwd?: string;
 }

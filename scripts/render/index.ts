@@ -102,7 +102,7 @@ async function renderOne(
 
   // mkdtemp names have a fixed length, so the relative path (and the cache key) is the same for every run.
   const sampleWrapper = join(tmpdir(), `${WRAPPER_PREFIX}XXXXXX`);
-  const wrapper = wrapperText(toPosix(relative(sampleWrapper, absolute(root, env.dir))), overlay.data['sortOptions']);
+  const wrapper = wrapperText(toPosix(relative(sampleWrapper, absolute(root, env.dir))), overlay.data);
   const key = cacheKey({ root, env: env.name, dir: env.dir, files: walked.files, kustomizations: walked.kustomizations, engine, wrapper, toolVersion });
 
   const cached = useCache ? readCache(config.cacheDir, key) : undefined;
@@ -159,14 +159,19 @@ function fromEntry(result: RenderedEnvironment, entry: CacheEntry): RenderedEnvi
   return result;
 }
 
-function wrapperText(overlay: string, sortOptions: unknown): string {
+/**
+ * The one-entry kustomization kcfg builds instead of the overlay, to get origin annotations. It must not change
+ * the verdict of `kubectl kustomize <overlay>`: a Component directory is listed under `components:` (as a
+ * resource Kustomize would refuse it), and only the top-level sort order counts, so the overlay's is kept.
+ */
+function wrapperText(overlay: string, data: Record<string, unknown>): string {
   const k: Record<string, unknown> = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
-    resources: [overlay],
+    [data['kind'] === 'Component' ? 'components' : 'resources']: [overlay],
     buildMetadata: ['originAnnotations'],
   };
-  // Only the top-level kustomization's sort order counts; keep the overlay's.
+  const sortOptions = data['sortOptions'];
   if (isObject(sortOptions)) k['sortOptions'] = sortOptions;
   return jsYaml.dump(k);
 }

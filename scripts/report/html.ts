@@ -19,7 +19,7 @@ export function htmlReport(result: CheckResult, options: ReportOptions): string 
   const verdict = c.error > 0 ? 'failed' : 'passed';
   const sections = [
     environmentsSection(result),
-    byPolicySection(result.diagnostics),
+    byPolicySection(result.diagnostics, options.docsBase),
     byFileSection(result.diagnostics, options),
     diffSection(result.diffs ?? []),
   ];
@@ -73,19 +73,19 @@ function environmentsSection(result: CheckResult): string {
 <tbody>${rows.join('\n') || '<tr><td colspan="8" class="muted">no environments</td></tr>'}</tbody></table></section>`;
 }
 
-function byPolicySection(diags: readonly Diagnostic[]): string {
+function byPolicySection(diags: readonly Diagnostic[], docsBase: string | undefined): string {
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diags) groups.set(d.code, [...(groups.get(d.code) ?? []), d]);
   const ordered = [...groups].sort(([a, x], [b, y]) => worst(x) - worst(y) || y.length - x.length || (a < b ? -1 : 1));
   const blocks = ordered.map(([code, list]) => {
-    const rule = ruleInfo(code, list[0]);
+    const rule = ruleInfo(code, list[0], docsBase);
     const sev = Object.entries(countBySeverity(list))
       .filter(([, n]) => n > 0)
       .map(([s, n]) => `<span class="sev ${s}">${n} ${s}</span>`)
       .join(' ');
     const items = list.map((d) => `<li class="finding" data-severity="${d.severity}" data-text="${esc(searchText(d))}">${badge(d.severity)} ${location(d)} ${esc(d.message)} ${subject(d)} ${envs(d)}</li>`);
     return `<details class="group" open><summary><code>${esc(code)}</code> <span class="title">${esc(rule.title)}</span> ${sev}</summary>
-<p class="rule">${esc(rule.description)}${rule.remediation ? `<br><b>Fix:</b> ${esc(rule.remediation)}` : ''}${rule.docs ? `<br><span class="muted">docs: <code>${esc(rule.docs)}</code></span>` : ''}</p>
+<p class="rule">${esc(rule.description)}${rule.remediation ? `<br><b>Fix:</b> ${esc(rule.remediation)}` : ''}${rule.docs ? `<br><span class="muted">docs: ${/^https?:\/\//.test(rule.docs) ? `<a href="${esc(rule.docs)}">${esc(rule.docs)}</a>` : `<code>${esc(rule.docs)}</code>`}</span>` : ''}</p>
 <ul>${items.join('\n')}</ul></details>`;
   });
   return `<section id="by-policy"><h2>Findings by policy</h2>${blocks.join('\n') || '<p class="ok">No findings.</p>'}</section>`;

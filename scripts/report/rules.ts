@@ -3,6 +3,7 @@
 
 import { POLICIES } from '../../policies/index.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import { docsLink } from './docs-url.js';
 
 export interface RuleInfo {
   id: string;
@@ -12,7 +13,7 @@ export interface RuleInfo {
   description: string;
   /** How to fix a finding of this rule, when known. */
   remediation?: string;
-  /** Repository-relative documentation page. */
+  /** Documentation page: a link when a docs base is known, else the path inside kcfg's package. */
   docs?: string;
   defaultSeverity?: Severity;
 }
@@ -33,7 +34,7 @@ const AREAS: Record<string, { title: string; description: string; docs?: string 
 
 const POLICY_META = new Map(Object.values(POLICIES).map((p) => [`policy/${p.meta.id}`, p.meta]));
 
-export function ruleInfo(code: string, sample?: Diagnostic): RuleInfo {
+export function ruleInfo(code: string, sample?: Diagnostic, docsBase?: string): RuleInfo {
   const meta = POLICY_META.get(code);
   if (meta) {
     return {
@@ -42,7 +43,7 @@ export function ruleInfo(code: string, sample?: Diagnostic): RuleInfo {
       title: meta.title,
       description: meta.rationale,
       remediation: meta.remediation,
-      docs: meta.docs,
+      docs: docsLink(meta.docs, docsBase)!,
       defaultSeverity: meta.defaultSeverity,
     };
   }
@@ -50,7 +51,7 @@ export function ruleInfo(code: string, sample?: Diagnostic): RuleInfo {
   const area = slash < 0 ? code : code.slice(0, slash);
   const rule = slash < 0 ? code : code.slice(slash + 1);
   const a = AREAS[area];
-  const docs = sample?.docs ?? a?.docs;
+  const docs = docsLink(sample?.docs ?? a?.docs, docsBase);
   return {
     id: code,
     name: pascal(`${area}-${rule}`),

@@ -20,20 +20,18 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 type Json = Record<string, unknown>;
 
 export interface SarifOptions {
-  /** Absolute base for documentation links (`helpUri`); derived from GitHub Actions variables when unset. */
+  /** Absolute base for documentation links (`helpUri`); `options.docsBase` when unset. */
   docsBaseUrl?: string;
   maxResults?: number;
-  /** Where GitHub Actions variables are read from (default process.env). */
-  env?: NodeJS.ProcessEnv;
 }
 
 export function sarifReport(result: CheckResult, options: ReportOptions, sarif: SarifOptions = {}): string {
   return JSON.stringify(sarifLog(result, options, sarif), null, 2) + '\n';
 }
 
-export function sarifLog(result: CheckResult, options: Pick<ReportOptions, 'root'>, sarif: SarifOptions = {}): Json {
+export function sarifLog(result: CheckResult, options: Pick<ReportOptions, 'root' | 'docsBase'>, sarif: SarifOptions = {}): Json {
   const max = sarif.maxResults ?? SARIF_MAX_RESULTS;
-  const docsBase = sarif.docsBaseUrl ?? docsBaseFromEnv(sarif.env ?? process.env);
+  const docsBase = sarif.docsBaseUrl ?? options.docsBase;
   const ordered = bySeverity(result.diagnostics);
   const kept = ordered.slice(0, max);
   const dropped = ordered.length - kept.length;
@@ -43,7 +41,7 @@ export function sarifLog(result: CheckResult, options: Pick<ReportOptions, 'root
   for (const d of kept) {
     if (ruleIndex.has(d.code)) continue;
     ruleIndex.set(d.code, rules.length);
-    rules.push(ruleDescriptor(ruleInfo(d.code, d), docsBase));
+    rules.push(ruleDescriptor(ruleInfo(d.code, d, docsBase)));
   }
 
   const notifications: Json[] = [];
@@ -97,7 +95,7 @@ export function sarifLog(result: CheckResult, options: Pick<ReportOptions, 'root
   };
 }
 
-function ruleDescriptor(rule: RuleInfo, docsBase: string | undefined): Json {
+function ruleDescriptor(rule: RuleInfo): Json {
   const docsText = rule.docs ? `\n\nDocumentation: ${rule.docs}` : '';
   const help = `${rule.description}${rule.remediation ? `\n\nFix: ${rule.remediation}` : ''}${docsText}`;
   return {
@@ -106,7 +104,7 @@ function ruleDescriptor(rule: RuleInfo, docsBase: string | undefined): Json {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: { text: help, markdown: helpMarkdown(rule) },
-    ...(rule.docs && docsBase ? { helpUri: `${docsBase}/${rule.docs}` } : {}),
+    ...(rule.docs && /^https?:\/\//.test(rule.docs) ? { helpUri: rule.docs } : {}),
     ...(rule.defaultSeverity ? { defaultConfiguration: { level: LEVEL[rule.defaultSeverity] } } : {}),
     properties: { tags: ['kubernetes', 'kustomize', rule.id.split('/')[0]!] },
   };
@@ -115,7 +113,7 @@ function ruleDescriptor(rule: RuleInfo, docsBase: string | undefined): Json {
 function helpMarkdown(rule: RuleInfo): string {
   const lines = [`**${rule.title}**`, '', rule.description];
   if (rule.remediation) lines.push('', `**Fix:** ${rule.remediation}`);
-  if (rule.docs) lines.push('', `See \`${rule.docs}\`.`);
+  if (rule.docs) lines.push('', /^https?:\/\//.test(rule.docs) ? `See [the documentation](${rule.docs}).` : `See \`${rule.docs}\`.`);
   return lines.join('\n');
 }
 
@@ -197,10 +195,3 @@ function countBySev(diags: readonly Diagnostic[]): string {
 }
 
 /** In GitHub Actions, documentation links point at the docs of the commit being checked. */
-export function docsBaseFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  if (env['KCFG_DOCS_URL']) return env['KCFG_DOCS_URL'].replace(/\/+$/, '');
-  const server = env['GITHUB_SERVER_URL'];
-  const repo = env['GITHUB_REPOSITORY'];
-  const sha = env['GITHUB_SHA'];
-  return server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined;
-}

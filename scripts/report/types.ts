@@ -8,6 +8,10 @@ export interface ReportOptions {
   verbose: boolean;
   /** Virtual files (e.g. `<rendered:staging>`) a frame may show. */
   virtualFiles: ReadonlyMap<string, string>;
+  /** The git top level: when set, `emit` rebases paths from `root` onto it before any reporter runs. */
+  repoRoot?: string;
+  /** Base URL of kcfg's documentation, for links (see docs-url.ts). */
+  docsBase?: string;
 }
 
 export type Reporter = (result: CheckResult, options: ReportOptions) => string;

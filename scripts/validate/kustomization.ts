@@ -57,8 +57,10 @@ export function checkKustomizationFile(file: string, text: string, validate: Val
   }
   const deprecated = deprecatedFields(data);
   const skip = new Set(deprecated.map((d) => d.pointer));
-  if (!validate(data)) {
-    for (const p of describeErrors(validate.errors ?? [], data)) {
+  // Kustomize reads a field written with no value (`components:`) as absent; so does the schema check.
+  const present = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
+  if (!validate(present)) {
+    for (const p of describeErrors(validate.errors ?? [], present)) {
       if (skip.has(p.pointer)) continue;
       const key = p.code === 'schema/unknown-field';
       out.push({ code: 'kustomization/schema', severity: 'error', message: p.message, pointer: p.pointer, source: at(p.pointer, key) });

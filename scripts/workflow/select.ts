@@ -13,10 +13,18 @@ export interface Selection {
   note?: string;
 }
 
-export function selectEnvironments(config: Config, args: readonly string[], opts: { changed?: ChangeSource; shard?: Shard }): Selection {
-  let envs = resolveTargets(config, args);
+export function selectEnvironments(config: Config, args: readonly string[], opts: { changed?: ChangeSource; files?: readonly string[]; shard?: Shard }): Selection {
+  let envs = resolveTargets(config, opts.files ? [] : args);
   let note: string | undefined;
-  if (opts.changed) {
+  if (opts.files) {
+    // Paths as pre-commit passes them; files outside kcfg's root cannot affect an environment.
+    const files = opts.files.filter((f) => !f.startsWith('../') && f !== '..');
+    const affected = affectedEnvironments(config, envs, files);
+    note = affected.allBecause
+      ? `all ${envs.length} environments: ${affected.allBecause}`
+      : `${affected.environments.length} of ${envs.length} environments read the ${files.length} given file${files.length === 1 ? '' : 's'}`;
+    envs = affected.environments;
+  } else if (opts.changed) {
     const files = changedFiles(config.root, opts.changed);
     const affected = affectedEnvironments(config, envs, files);
     const what = opts.changed.staged ? 'staged' : opts.changed.base ? `changed since ${opts.changed.base}` : 'changed';

@@ -1,17 +1,48 @@
-// Without a config file, the environments are the kustomizations nothing else includes.
+// Without a config file, the environments are the kustomizations nothing else includes, Components excepted.
 
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, posix } from 'node:path';
 import { KcfgError } from '../core/errors.js';
 import type { Environment } from '../core/resource.js';
 import { KUSTOMIZATION_FILES, kustomizationDeps, readKustomization } from './kustomization.js';
-import { absolute, joinRel } from './paths.js';
+import { absolute, joinRel, normalizeRel, toPosix } from './paths.js';
+import { gitTopLevel } from './roots.js';
 
-const SKIPPED_DIRS = new Set(['node_modules', 'dist']);
+const SKIPPED_DIRS = new Set(['node_modules']);
 
-/** Every repository-relative directory under `root` holding a kustomization file, sorted. */
+/**
+ * Every repository-relative directory under `root` holding a kustomization file, sorted. Inside a git work
+ * tree, git lists them (tracked and untracked, minus what .gitignore excludes: build output and vendored
+ * trees are not environments); elsewhere the tree is walked, skipping hidden folders and node_modules.
+ */
 export function findKustomizationDirs(root: string): string[] {
+  return (gitTopLevel(root) ? fromGit(root) : undefined) ?? walk(root);
+}
+
+function fromGit(root: string): string[] | undefined {
+  // Without glob magic, `*` in a pathspec also matches `/`: `*/kustomization.yaml` is any depth below the root.
+  const patterns = KUSTOMIZATION_FILES.flatMap((f) => [f, `*/${f}`]);
+  const r = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...patterns], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (r.error || r.status !== 0) return undefined;
+  const dirs = new Set<string>();
+  for (const file of r.stdout.split('\0')) {
+    // A deleted file stays in the index until the deletion is staged.
+    if (!file || !existsSync(absolute(root, file))) continue;
+    const dir = normalizeRel(posix.dirname(toPosix(file)));
+    if (!dir.split('/').some((p) => SKIPPED_DIRS.has(p))) dirs.add(dir);
+  }
+  return [...dirs].sort();
+}
+
+function walk(root: string): string[] {
   const found: string[] = [];
-  const walk = (rel: string): void => {
+  const visit = (rel: string): void => {
     let entries;
     try {
       entries = readdirSync(absolute(root, rel), { withFileTypes: true });
@@ -21,21 +52,29 @@ export function findKustomizationDirs(root: string): string[] {
     if (entries.some((e) => e.isFile() && (KUSTOMIZATION_FILES as readonly string[]).includes(e.name))) found.push(rel);
     // Symbolic links are not followed: they can loop, and Kustomize resolves them to their target anyway.
     for (const e of entries) {
-      if (e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) walk(joinRel(rel, e.name));
+      if (e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) visit(joinRel(rel, e.name));
     }
   };
-  walk('.');
+  visit('.');
   return found.sort();
 }
 
+/** A directory whose kustomization is `kind: Component`: it is applied by the overlays that list it, never alone. */
+export function isComponentDir(root: string, dir: string): boolean {
+  try {
+    return readKustomization(root, dir)?.data['kind'] === 'Component';
+  } catch (e) {
+    if (e instanceof KcfgError) return false;
+    throw e;
+  }
+}
+
 /**
- * Environments of a tree without `kcfg.yaml`: each kustomization directory that no other kustomization
- * includes (as a resource, base, component or generator directory). The name is the directory path
- * relative to the root (`overlays/staging`), or `.` for a kustomization at the root itself.
- * A kustomization that cannot be read still counts, so its render reports the problem.
+ * The kustomization directories a person would call environments: not included by another kustomization (as a
+ * resource, base, component or generator directory) and not a Component. A kustomization that cannot be read
+ * still counts, so its render reports the problem.
  */
-export function discoverEnvironments(root: string, kubernetesVersion: string): Environment[] {
-  const dirs = findKustomizationDirs(root);
+export function environmentDirs(root: string, dirs: readonly string[] = findKustomizationDirs(root)): string[] {
   const included = new Set<string>();
   for (const dir of dirs) {
     try {
@@ -45,5 +84,71 @@ export function discoverEnvironments(root: string, kubernetesVersion: string): E
       if (!(e instanceof KcfgError)) throw e;
     }
   }
-  return dirs.filter((dir) => !included.has(dir)).map((dir) => ({ name: dir, dir, kubernetesVersion }));
+  return dirs.filter((dir) => !included.has(dir) && !isComponentDir(root, dir));
+}
+
+/** Environments of a tree without `kcfg.yaml`, named by convention (see `conventionalNames`). */
+export function discoverEnvironments(root: string, kubernetesVersion: string): Environment[] {
+  const dirs = environmentDirs(root);
+  const names = conventionalNames(root, dirs);
+  return dirs.map((dir) => ({ name: names.get(dir)!, dir, kubernetesVersion }));
+}
+
+/**
+ * Names people use for overlay directories: the last path segment (`overlays/production` → `production`),
+ * extended by the segments before it only where two directories would share a name (`apps/staging` and
+ * `infrastructure/staging` → `apps-staging`, `infrastructure-staging`). The root itself takes the folder's name.
+ */
+export function conventionalNames(root: string, dirs: readonly string[]): Map<string, string> {
+  const segments = new Map(dirs.map((d) => [d, d === '.' ? [basename(root)] : d.split('/')]));
+  const depth = new Map(dirs.map((d) => [d, 1]));
+  const nameOf = (d: string): string => sanitise(segments.get(d)!.slice(-depth.get(d)!).join('-'));
+  for (;;) {
+    const byName = new Map<string, string[]>();
+    for (const d of dirs) byName.set(nameOf(d), [...(byName.get(nameOf(d)) ?? []), d]);
+    let grew = false;
+    for (const group of byName.values()) {
+      if (group.length < 2) continue;
+      for (const d of group) {
+        if (depth.get(d)! < segments.get(d)!.length) {
+          depth.set(d, depth.get(d)! + 1);
+          grew = true;
+        }
+      }
+    }
+    if (!grew) break;
+  }
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const d of dirs) {
+    // Names that stay equal after sanitising (`a_b` and `a-b`) get a number.
+    let name = nameOf(d);
+    for (let n = 2; used.has(name); n++) name = `${nameOf(d)}-${n}`;
+    used.add(name);
+    out.set(d, name);
+  }
+  return out;
+}
+
+/** Lower case, and only the characters kcfg.yaml allows in a name. */
+function sanitise(s: string): string {
+  const n = s
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  return n || 'default';
+}
+
+/** Whether a configured environment path is a glob pattern (`overlays/*`, `clusters/**\/apps`). */
+export function isGlob(path: string): boolean {
+  return /[*?[\]{}]/.test(path);
+}
+
+/** Kustomization directories (Components excepted) that a glob pattern matches, sorted. */
+export function matchKustomizationDirs(root: string, pattern: string): string[] {
+  const require = createRequire(import.meta.url);
+  // picomatch loads only for configurations that use a pattern (~20 ms).
+  const picomatch = require('picomatch') as typeof import('picomatch');
+  const matches = picomatch(normalizeRel(pattern), { dot: false });
+  return findKustomizationDirs(root).filter((dir) => matches(dir) && !isComponentDir(root, dir));
 }

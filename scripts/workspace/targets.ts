@@ -14,7 +14,12 @@ import { normalizeRel, toPosix } from './paths.js';
  */
 export function resolveTargets(config: Config, args: readonly string[]): Environment[] {
   const envs = config.environments;
-  if (args.length === 0) return [...envs];
+  if (args.length === 0) {
+    if (envs.length === 0 && !config.file) {
+      throw new UsageError(`no kustomization found in ${config.root}`, 'run kcfg in a repository with a kustomization.yaml, or pass -C DIR');
+    }
+    return [...envs];
+  }
   const out: Environment[] = [];
   const add = (e: Environment): void => {
     if (!out.some((o) => o.name === e.name)) out.push(e);
@@ -25,7 +30,8 @@ export function resolveTargets(config: Config, args: readonly string[]): Environ
       add(named);
       continue;
     }
-    const abs = resolve(config.root, arg);
+    const fromCwd = config.cwd ? resolve(config.cwd, arg) : undefined;
+    const abs = fromCwd && isDirectory(fromCwd) ? fromCwd : resolve(config.root, arg);
     if (!isDirectory(abs)) {
       const known = envs.map((e) => e.name);
       throw new UsageError(

@@ -168,10 +168,11 @@ describe('kcfg check on kustomizations', () => {
     const run = await kcfg(['check', '-C', join(FIXTURES, 'missing-resource')], { env });
     expectNoCrash(run);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^overlay\/kustomization\.yaml$/m);
+    // Reports name files from the git top level, wherever kcfg's root is.
+    expect(run.stdout).toMatch(/^test\/fixtures\/bad-input\/missing-resource\/overlay\/kustomization\.yaml$/m);
     expect(run.stdout).toMatch(/5:5\s+error Kustomize could not build overlay: resource 'service\.yaml' not found.*\[broken\]/);
     const [d] = json(await kcfg(['check', '-C', join(FIXTURES, 'missing-resource'), '--format', 'json'], { env })).diagnostics;
-    expect(d).toMatchObject({ code: 'render/failed', environments: ['broken'], source: { file: 'overlay/kustomization.yaml', line: 5, column: 5 } });
+    expect(d).toMatchObject({ code: 'render/failed', environments: ['broken'], source: { file: 'test/fixtures/bad-input/missing-resource/overlay/kustomization.yaml', line: 5, column: 5 } });
   });
 
   it('a repository reached through a symlink still gets repository-relative engine errors', async () => {
@@ -242,7 +243,7 @@ describe('kcfg check on kustomizations', () => {
     const run = await kcfg(['check', '-C', join(FIXTURES, 'shared-base'), '--format', 'json'], { env });
     expectNoCrash(run);
     expect(run.code).toBe(1);
-    const found = json(run).diagnostics.filter((d) => d.source?.file === 'base/configmap.yaml' && d.code === 'schema/type');
+    const found = json(run).diagnostics.filter((d) => d.source?.file === 'test/fixtures/bad-input/shared-base/base/configmap.yaml' && d.code === 'schema/type');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ source: { line: 9, column: 1 } });
     expect([...found[0]!.environments].sort()).toEqual(['dev', 'prod']);

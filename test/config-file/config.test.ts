@@ -67,8 +67,10 @@ describe('loadConfig', () => {
 
   it('uses the default cache directory and KCFG_ENGINE', () => {
     const t = repo(VALID);
-    const c = loadConfig(t.root, { KCFG_ENGINE: '/opt/bin/kustomize' });
-    expect(c.cacheDir).toBe(join(t.root, 'node_modules/.cache/kcfg'));
+    const c = loadConfig(t.root, { KCFG_ENGINE: '/opt/bin/kustomize', XDG_CACHE_HOME: '/var/cache/u' });
+    // Outside the working tree, one folder per root.
+    expect(c.cacheDir).toMatch(/^\/var\/cache\/u\/kcfg\/[^/]+-[0-9a-f]{12}$/);
+    expect(loadConfig(t.root, { XDG_CACHE_HOME: '/var/cache/u' }).cacheDir).toBe(c.cacheDir);
     expect(c.engine.command).toBe('/opt/bin/kustomize');
   });
 
@@ -138,8 +140,37 @@ describe('loadConfig', () => {
     const t = repo(undefined);
     const c = loadConfig(t.root, ENV);
     expect(c.file).toBeUndefined();
-    expect(c.environments.map((e) => e.name)).toEqual(['overlays/production', 'overlays/staging']);
+    expect(c.environments.map((e) => [e.name, e.dir])).toEqual([
+      ['production', 'overlays/production'],
+      ['staging', 'overlays/staging'],
+    ]);
     expect(c.environments[0]!.kubernetesVersion).toBe('1.32');
+  });
+
+  it('names environments by convention when name is left out, and expands glob paths', () => {
+    const component = 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n';
+    const t = repo('environments:\n  - path: overlays/*\n    kubernetesVersion: "1.35"\n  - path: base\n', { 'overlays/feature/kustomization.yaml': component });
+    const c = loadConfig(t.root, ENV);
+    expect(c.environments).toEqual([
+      { name: 'production', dir: 'overlays/production', kubernetesVersion: '1.35' },
+      { name: 'staging', dir: 'overlays/staging', kubernetesVersion: '1.35' },
+      { name: 'base', dir: 'base', kubernetesVersion: '1.32' },
+    ]);
+  });
+
+  it('a glob that matches nothing, a named glob and a Component are configuration errors', () => {
+    const component = 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n';
+    const cases: [string, RegExp][] = [
+      ['environments:\n  - path: envs/*\n', /envs\/\* matches no kustomization directory/],
+      ['environments:\n  - name: all\n    path: overlays/*\n', /a glob path names many environments/],
+      ['environments:\n  - path: components/extra\n', /components\/extra is a Component/],
+      ['environments:\n  - path: overlays/*\n  - name: staging\n    path: base\n', /duplicate environment name "staging"/],
+    ];
+    for (const [text, message] of cases) {
+      const e = configError(repo(text, { 'components/extra/kustomization.yaml': component }).root);
+      expect(e.message).toMatch(message);
+      expect(e.location?.line).toBeGreaterThan(1);
+    }
   });
 
   it('refuses two config files', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../scripts/core/diagnostic.js';
-import { escapeData, escapeProperty, githubReport, githubSummaryReport, STEP_SUMMARY_BYTES } from '../../scripts/report/github.js';
+import { ANNOTATIONS_PER_TYPE, escapeData, escapeProperty, githubReport, githubSummaryReport, pickSpread, STEP_SUMMARY_BYTES } from '../../scripts/report/github.js';
 import { OPTIONS, sampleResult } from './sample.js';
 
 describe('github annotations', () => {
@@ -37,5 +37,44 @@ describe('github annotations', () => {
     const md = githubSummaryReport(sampleResult({ diagnostics: many }), OPTIONS);
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(STEP_SUMMARY_BYTES);
     expect(md).toMatch(/over the 1,048,576-byte limit/);
+  });
+});
+
+describe('annotation budget', () => {
+  const many = (severity: 'error' | 'warning', n: number, rules: number, files: number): Diagnostic[] =>
+    Array.from({ length: n }, (_, i) => ({
+      code: `policy/rule-${i % rules}`,
+      severity,
+      message: `finding ${i}`,
+      environments: ['staging'],
+      source: { file: `base/file-${i % files}.yaml`, line: i + 1, column: 1 },
+    }));
+
+  it('at most ten errors and ten warnings, spread over rules and files, then one notice counting the rest', () => {
+    const diagnostics = [...many('error', 30, 3, 12), ...many('warning', 14, 14, 1)];
+    const out = githubReport(sampleResult({ diagnostics }), OPTIONS).trimEnd().split('\n');
+    const errors = out.filter((l) => l.startsWith('::error '));
+    const warnings = out.filter((l) => l.startsWith('::warning '));
+    const notices = out.filter((l) => l.startsWith('::notice '));
+    expect(errors).toHaveLength(ANNOTATIONS_PER_TYPE);
+    expect(warnings).toHaveLength(ANNOTATIONS_PER_TYPE);
+    expect(notices).toHaveLength(1);
+    // Every rule and as many files as ten slots allow are represented.
+    expect(new Set(errors.map((l) => /rule-\d+/.exec(l)![0])).size).toBe(3);
+    expect(new Set(errors.map((l) => /file-\d+/.exec(l)![0])).size).toBe(10);
+    expect(notices[0]).toMatch(/24 more findings are not annotated \(20 errors, 4 warnings\)/);
+    expect(notices[0]).toMatch(/job summary/);
+  });
+
+  it('a run within the budget gets every annotation and no notice', () => {
+    const out = githubReport(sampleResult({ diagnostics: many('error', 10, 2, 2) }), OPTIONS);
+    expect(out.match(/^::error /gm)).toHaveLength(10);
+    expect(out).not.toMatch(/^::notice /m);
+  });
+
+  it('picks findings covering new rules and files first, in their order', () => {
+    const d = many('error', 6, 2, 2);
+    expect(pickSpread(d, 3).map((x) => x.message)).toEqual(['finding 0', 'finding 1', 'finding 2']);
+    expect(pickSpread(d, 10)).toHaveLength(6);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../scripts/core/diagnostic.js';
+import { docsBase } from '../../scripts/report/docs-url.js';
 import { FINGERPRINT_KEY, sarifLog, sarifReport } from '../../scripts/report/sarif.js';
 import { OPTIONS, sampleResult } from './sample.js';
 import { sarifValidator } from './sarif-schema.js';
@@ -44,11 +45,15 @@ describe('sarif reporter', () => {
     expect(run.results[1]!.locations[0].physicalLocation.artifactLocation.uri).toBe('overlays/staging/replicas%2C%20patch.yaml');
   });
 
-  it('links docs at the commit under GitHub Actions, and omits helpUri without a base', () => {
-    const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/deploy', GITHUB_SHA: 'f00' };
-    const ci = runOf(sarifLog(sampleResult(), OPTIONS, { env }));
-    expect(ci.tool.driver.rules[0]!.helpUri).toBe('https://github.com/acme/deploy/blob/f00/docs/policies/run-as-non-root.md');
-    const local = runOf(sarifLog(sampleResult(), OPTIONS, { env: {} }));
+  it("links docs at kcfg's own published docs, never at the checked repository, and omits helpUri without a base", () => {
+    // A consumer's Actions variables name the consumer's repository, which has no docs/policies/.
+    const base = docsBase(undefined, { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/deploy', GITHUB_SHA: 'f00' });
+    expect(base).toMatch(/^https:\/\/github\.com\/kcfg-dev\/kcfg\/blob\/v\d+\.\d+\.\d+$/);
+    const linked = runOf(sarifLog(sampleResult(), { ...OPTIONS, docsBase: base }));
+    expect(linked.tool.driver.rules[0]!.helpUri).toBe(`${base}/docs/policies/run-as-non-root.md`);
+    expect(docsBase(undefined, { KCFG_DOCS_URL: 'https://docs.example.test/kcfg/' })).toBe('https://docs.example.test/kcfg');
+    expect(docsBase('https://mirror.example.test', {})).toBe('https://mirror.example.test');
+    const local = runOf(sarifLog(sampleResult(), OPTIONS));
     expect(local.tool.driver.rules.every((r) => r.helpUri === undefined)).toBe(true);
     expect(local.tool.driver.rules[0]!.help.text).toMatch(/Documentation: docs\/policies\/run-as-non-root.md/);
   });

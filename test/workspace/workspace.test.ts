@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../scripts/config/types.js';
 import { ConfigError, UsageError } from '../../scripts/core/errors.js';
 import { closure, discoverEnvironments, kustomizationDeps, readKustomization, resolveTargets } from '../../scripts/workspace/index.js';
-import { CONFIGMAP, makeTree } from './fixture.js';
+import { CONFIGMAP, makeTree, type Tree } from './fixture.js';
 
 const tree = makeTree({
   'base/kustomization.yaml': [
@@ -135,8 +136,60 @@ describe('closure', () => {
 describe('discoverEnvironments', () => {
   it('finds kustomizations nothing includes, skipping node_modules and hidden directories', () => {
     const envs = discoverEnvironments(tree.root, '1.32');
-    expect(envs.map((e) => e.name)).toEqual(['broken', 'overlays/production', 'overlays/staging', 'remote', 'standalone']);
-    expect(envs.find((e) => e.name === 'overlays/staging')).toEqual({ name: 'overlays/staging', dir: 'overlays/staging', kubernetesVersion: '1.32' });
+    expect(envs.map((e) => e.dir)).toEqual(['broken', 'overlays/production', 'overlays/staging', 'remote', 'standalone']);
+    expect(envs.find((e) => e.dir === 'overlays/staging')).toEqual({ name: 'staging', dir: 'overlays/staging', kubernetesVersion: '1.32' });
+  });
+});
+
+describe('discovery on repository shapes', () => {
+  const shapes: Tree[] = [];
+  afterAll(() => shapes.forEach((t) => t.remove()));
+  const K = (body: string): string => body;
+  const COMPONENT = 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n- cm.yaml\n';
+
+  it('Components are never environments, used or not', () => {
+    const t = makeTree({
+      'kustomize/kustomization.yaml': K('resources:\n- base\ncomponents:\n- components/used\n'),
+      'kustomize/base/kustomization.yaml': 'resources:\n- cm.yaml\n',
+      'kustomize/base/cm.yaml': CONFIGMAP('a'),
+      'kustomize/components/used/kustomization.yaml': COMPONENT,
+      'kustomize/components/used/cm.yaml': CONFIGMAP('b'),
+      'kustomize/components/unused/kustomization.yaml': COMPONENT,
+      'kustomize/components/unused/cm.yaml': CONFIGMAP('c'),
+    });
+    shapes.push(t);
+    expect(discoverEnvironments(t.root, '1.32')).toEqual([{ name: 'kustomize', dir: 'kustomize', kubernetesVersion: '1.32' }]);
+  });
+
+  it('names by the last segment, longer only where two would clash (a Flux fleet)', () => {
+    const t = makeTree({
+      'apps/staging/kustomization.yaml': 'resources: []\n',
+      'apps/production/kustomization.yaml': 'resources: []\n',
+      'infrastructure/staging/kustomization.yaml': 'resources: []\n',
+      'clusters/production/flux-system/kustomization.yaml': 'resources: []\n',
+      'clusters/staging/flux-system/kustomization.yaml': 'resources: []\n',
+      'Odd Name_1/kustomization.yaml': 'resources: []\n',
+    });
+    shapes.push(t);
+    expect(discoverEnvironments(t.root, '1.32').map((e) => [e.dir, e.name])).toEqual([
+      ['Odd Name_1', 'odd-name_1'],
+      ['apps/production', 'production'],
+      ['apps/staging', 'apps-staging'],
+      ['clusters/production/flux-system', 'production-flux-system'],
+      ['clusters/staging/flux-system', 'staging-flux-system'],
+      ['infrastructure/staging', 'infrastructure-staging'],
+    ]);
+  });
+
+  it('inside git, ignored folders are not searched', () => {
+    const t = makeTree({
+      '.gitignore': 'vendor/\n',
+      'app/kustomization.yaml': 'resources: []\n',
+      'vendor/lib/kustomization.yaml': 'resources: []\n',
+    });
+    shapes.push(t);
+    spawnSync('git', ['init', '-q'], { cwd: t.root });
+    expect(discoverEnvironments(t.root, '1.32').map((e) => e.dir)).toEqual(['app']);
   });
 });
 

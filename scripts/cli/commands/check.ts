@@ -1,6 +1,9 @@
 import type { StageTimings } from '../../check/result.js';
 import type { CheckStages } from '../../check/run.js';
+import { relative, resolve } from 'node:path';
+import type { Config } from '../../config/types.js';
 import { UsageError } from '../../core/errors.js';
+import { toPosix } from '../../workspace/paths.js';
 import {
   createProgress,
   environmentDiffs,
@@ -16,6 +19,7 @@ import { exitCodeFor } from '../exit.js';
 import { emit, outputTargets, reportOptions } from '../output.js';
 
 export const CHECK_FLAGS: Options = {
+  files: { type: 'boolean' },
   changed: { type: 'boolean' },
   staged: { type: 'boolean' },
   base: { type: 'string' },
@@ -30,7 +34,9 @@ async function run(command: string, stages: CheckStages, argv: string[]): Promis
   const changed = changeSource(p);
   const shard = str(p, 'shard');
   const diffPair = str(p, 'diff') !== undefined ? parseDiffPair(str(p, 'diff')!) : undefined;
-  const selection = selectEnvironments(config, p.positionals, { ...(changed ? { changed } : {}), ...(shard ? { shard: parseShard(shard) } : {}) });
+  const files = bool(p, 'files') ? givenFiles(p, config) : undefined;
+  if (files && changed) throw new UsageError('--files and --changed cannot be combined', 'pre-commit passes the files; --changed asks git');
+  const selection = selectEnvironments(config, p.positionals, { ...(changed ? { changed } : {}), ...(files ? { files } : {}), ...(shard ? { shard: parseShard(shard) } : {}) });
   const envs = selection.environments;
   if (selection.note && (bool(p, 'verbose') || (envs.length === 0 && !bool(p, 'quiet')))) {
     process.stderr.write(`kcfg: ${selection.note}${envs.length === 0 ? '; nothing to check' : ''}\n`);
@@ -42,7 +48,7 @@ async function run(command: string, stages: CheckStages, argv: string[]): Promis
   const wantsDiff = diffPair !== undefined || targets.some((t) => t.format === 'html');
   const diffs = wantsDiff ? await environmentDiffs(config, rendered, diffPair, cache) : [];
   const full = diffs.length > 0 ? { ...result, diffs } : result;
-  const options = reportOptions(p, config.root, renderedFiles(rendered));
+  const options = reportOptions(p, config.root, renderedFiles(rendered), config);
   await emit(full, targets, options, process.cwd());
   return exitCodeFor(result.diagnostics);
 }
@@ -51,6 +57,11 @@ async function run(command: string, stages: CheckStages, argv: string[]): Promis
 export function stageLine(ms: StageTimings, totalMs: number): string {
   const f = (n: number): string => `${Math.round(n)} ms`;
   return `time by stage: render ${f(ms.render)}, validate ${f(ms.validate)}, policies ${f(ms.policies)} (total ${f(totalMs)})`;
+}
+
+/** `--files a b`: paths relative to the working directory (pre-commit runs hooks at the git top level) → root-relative. */
+function givenFiles(p: Parsed, config: Config): string[] {
+  return p.positionals.map((f) => toPosix(relative(config.root, resolve(process.cwd(), f))));
 }
 
 /** `--staged` and `--base REF` imply `--changed`. */

@@ -87,7 +87,7 @@ async function parity(p: ReturnType<typeof parse>, config: Config): Promise<numb
     skippedRules: [],
     durationMs: performance.now() - started,
   };
-  await emit(result, targets, reportOptions(p, config.root, renderedFiles(rendered)), process.cwd());
+  await emit(result, targets, reportOptions(p, config.root, renderedFiles(rendered), config), process.cwd());
   return exitCodeFor(result.diagnostics);
 }
 

@@ -13,14 +13,14 @@ import { UsageError } from '../../core/errors.js';
 import { validateResources } from '../../validate/index.js';
 import { resolveTargets } from '../../workspace/index.js';
 import { bool, parse, str } from '../args.js';
-import { loadContext, renderedFiles, rootDir } from '../context.js';
+import { argsDir, loadContext, renderedFiles } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { emit, outputTargets, reportOptions } from '../output.js';
 
 export async function validateCommand(argv: string[]): Promise<number> {
   const p = parse(argv, { 'kubernetes-version': { type: 'string' }, 'allow-unknown-kinds': { type: 'string', multiple: true } });
   const targets = outputTargets(p);
-  const cwd = rootDir(p);
+  const cwd = argsDir(p);
   const files = p.positionals.filter((a) => a === '-' || isFile(resolve(cwd, a)) || looksLikeMissingFile(resolve(cwd, a)));
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const dirs = p.positionals.filter((a) => !files.includes(a));
@@ -49,7 +49,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
     result.environments.push({ name: input.file, dir: '', kubernetesVersion: version, resources: input.resources.length, cached: false });
   }
   result = { ...result, diagnostics: mergeDiagnostics(diagnostics), skippedRules: [...skipped].sort(), durationMs: performance.now() - started };
-  await emit(result, targets, reportOptions(p, config?.root ?? cwd, virtual), cwd);
+  await emit(result, targets, reportOptions(p, config?.root ?? cwd, virtual, config), cwd);
   return exitCodeFor(result.diagnostics);
 }
 
