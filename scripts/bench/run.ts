@@ -2,7 +2,7 @@
 // Not a test: it prints numbers and the targets beside them; these machines are noisy, so read medians.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +141,45 @@ async function benchDiffs(tmp: string): Promise<void> {
   row(`diff --base HEAD after a base edit (${environments} envs changed, both sides rendered)`, fmtMs(ref.ms), '≤ 1.5 s');
 }
 
+/**
+ * The shipped pre-commit hook on this repository after a one-file change, start-up included: pre-commit itself
+ * (installed from a snapshot of this checkout with `language: node`, set up once, not timed), then the hook.
+ */
+function benchPreCommit(tmp: string): void {
+  if (spawnSync('pre-commit', ['--version']).status !== 0) {
+    row('pre-commit hook after a one-file change', 'not measured (pre-commit missing)', '≤ 1.5 s');
+    return;
+  }
+  const sh = (cwd: string, cmd: string, ...args: string[]): string => {
+    const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: hookEnv, maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr || r.stdout}`);
+    return r.stdout;
+  };
+  const hookEnv = { ...process.env, PRE_COMMIT_HOME: join(tmp, 'pre-commit-home'), XDG_CACHE_HOME: join(tmp, 'xdg'), NO_COLOR: '1' };
+  const ident = ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench'];
+  const hook = join(tmp, 'hook-repo');
+  const files = sh(ROOT, 'git', 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter(Boolean);
+  for (const f of files) if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(hook, f));
+  sh(hook, 'git', 'init', '-q');
+  sh(hook, 'git', 'add', '-A');
+  sh(hook, 'git', ...ident, 'commit', '-q', '-m', 'snapshot');
+  const sha = sh(hook, 'git', 'rev-parse', 'HEAD').trim();
+  const repo = join(tmp, 'hook-consumer');
+  sh(ROOT, 'git', 'clone', '-q', '--local', '--no-hardlinks', ROOT, repo);
+  writeFileSync(join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hook}\n    rev: ${sha}\n    hooks:\n      - id: kcfg-check\n`);
+  sh(repo, 'pre-commit', 'install-hooks');
+  const file = 'base/deployment-api.yaml';
+  const original = readFileSync(join(repo, file), 'utf8');
+  let n = 0;
+  const timed = medianOf(
+    RUNS,
+    // Each run sees a new edit (a render that misses the cache), as a commit would.
+    () => writeFileSync(join(repo, file), original.replace(/memory: 256Mi/, `memory: ${257 + n++}Mi`)),
+    () => runProcess('pre-commit', ['run', 'kcfg-check', '--files', file], { cwd: repo, env: hookEnv }),
+  );
+  row('pre-commit hook after a one-file change (pre-commit start-up included)', fmtMs(timed.ms), '≤ 1.5 s');
+}
+
 async function benchLarge(): Promise<void> {
   let mod: { benchLargeRepo?: () => Promise<{ changedMedianMs: number; fullColdMs: number; fullWarmMs: number }> };
   try {
@@ -166,6 +205,7 @@ async function main(): Promise<void> {
     if (want('check')) benchCheck(tmp);
     if (want('diff')) await benchDiffs(tmp);
     if (want('large')) await benchLarge();
+    if (want('pre-commit')) benchPreCommit(tmp);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
