@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/types.js';
 import { writeFileAtomic } from '../core/fs.js';
+import { seal, unseal } from '../core/machine-key.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
 import type { Finding, Resource } from '../core/resource.js';
 
@@ -59,8 +60,11 @@ export function checkCacheKey(config: Config, r: RenderedEnvironment, stages: st
 export function readCheckCache(config: Config, key: string, resources: readonly Resource[]): CachedCheck | undefined {
   const file = cacheFile(config, key);
   if (!existsSync(file)) return undefined;
+  // Sealed: a flipped bit would otherwise move a finding to another file, or drop it.
+  const text = unseal(file);
+  if (text === undefined) return undefined;
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+    const stored = JSON.parse(text) as Stored;
     const findings = stored.findings.map(({ subject, ...rest }) => {
       if (subject === undefined) return rest as Finding;
       const resource = resources[subject];
@@ -81,7 +85,7 @@ export function writeCheckCache(config: Config, key: string, resources: readonly
     skippedRules: value.skippedRules,
   };
   try {
-    writeFileAtomic(cacheFile(config, key), JSON.stringify(stored));
+    writeFileAtomic(cacheFile(config, key), seal(JSON.stringify(stored)));
   } catch {
     // A read-only or full cache directory only costs speed.
   }

@@ -1,8 +1,8 @@
 // kcfg.yaml → Config in four steps: parse, check against CONFIG_SCHEMA, run the semantic rules, normalise.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
 import { ConfigError } from '../core/errors.js';
@@ -60,7 +60,8 @@ export function readRaw(root: string, file: string, text: string, env: NodeJS.Pr
 
   // A config that passed this exact schema once need not pay for loading ajv and `yaml` again.
   const fast = parseFast(text);
-  const stamp = fast ? stampFor(cacheDirOf(root, fast.value, env), 'config', [JSON.stringify(CONFIG_SCHEMA), text]) : undefined;
+  const cacheDir = fast ? cacheDirOf(root, fast.value, env) : undefined;
+  const stamp = cacheDir && !insideRepository(root, cacheDir) ? stampFor(cacheDir, 'config', [JSON.stringify(CONFIG_SCHEMA), text]) : undefined;
   let raw: RawConfig;
   if (stamp?.passed) {
     raw = (fast!.value ?? {}) as RawConfig;
@@ -77,6 +78,8 @@ export function readRaw(root: string, file: string, text: string, env: NodeJS.Pr
 }
 
 function normalise(root: string, file: string | undefined, raw: RawConfig, env: NodeJS.ProcessEnv): Config {
+  const cacheDir = cacheDirOf(root, raw, env);
+  if (insideRepository(root, cacheDir)) refuseCacheDir(root, file, cacheDir, env);
   const kubernetesVersion = raw.schemas?.kubernetesVersion ?? DEFAULTS.kubernetesVersion;
   const version = raw.engine?.version;
   return {
@@ -90,10 +93,47 @@ function normalise(root: string, file: string | undefined, raw: RawConfig, env: 
     },
     schemas: { kubernetesVersion, allowUnknownKinds: raw.schemas?.allowUnknownKinds ?? [] },
     diff: { ignore: raw.diff?.ignore ?? [], sensitive: raw.diff?.sensitive ?? [] },
-    cacheDir: cacheDirOf(root, raw, env),
+    cacheDir,
     repoRoot: gitTopLevel(root) ?? root,
     ...(raw.docsUrl ? { docsUrl: raw.docsUrl } : {}),
   };
+}
+
+/**
+ * Whether `dir` (resolved through symbolic links as far as it exists) lies inside the repository holding `root`.
+ * A cache there could be filled by the repository itself: kcfg would trust what it finds, and its clean-up
+ * would delete the repository's files.
+ */
+function insideRepository(root: string, dir: string): boolean {
+  const top = realOrSelf(gitTopLevel(root) ?? root);
+  let probe = resolve(dir);
+  const rest: string[] = [];
+  while (!existsSync(probe) && dirname(probe) !== probe) {
+    rest.unshift(basename(probe));
+    probe = dirname(probe);
+  }
+  const real = join(realOrSelf(probe), ...rest);
+  return real === top || real.startsWith(top + sep);
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function refuseCacheDir(root: string, file: string | undefined, dir: string, env: NodeJS.ProcessEnv): never {
+  const hint = 'put the cache outside the repository (the default is ~/.cache/kcfg), e.g. $RUNNER_TEMP/kcfg-cache in CI';
+  if (env['KCFG_CACHE_DIR']) throw new ConfigError(`KCFG_CACHE_DIR=${env['KCFG_CACHE_DIR']} is inside the repository (${dir})`, undefined, hint);
+  let location: ConfigProblem['location'] | undefined;
+  if (file) {
+    const lines = readFileSync(join(root, file), 'utf8').split('\n');
+    const i = lines.findIndex((l) => /^cacheDir\s*:/.test(l));
+    if (i >= 0) location = { file, line: i + 1, column: 1 };
+  }
+  throw new ConfigError(`cacheDir ${dir} is inside the repository`, location, hint);
 }
 
 function cacheDirOf(root: string, raw: unknown, env: NodeJS.ProcessEnv): string {

@@ -2,7 +2,7 @@
 // configuration marks sensitive. Changes to them show short hashes, so a reviewer sees that (not what)
 // something changed.
 
-import { createHash } from 'node:crypto';
+import { keyedHash } from '../core/machine-key.js';
 import { isObject, type JsonValue } from '../core/resource.js';
 import { appliesToKind, compilePattern, couldMatchBelow, matchesPathOrAncestor, type PointerPattern } from './pattern.js';
 import type { Shown } from './types.js';
@@ -17,8 +17,9 @@ const BUILTIN: string[] = [
   'bitnami.com/SealedSecret:/spec/template/data/**',
 ];
 
+/** Keyed with the machine key: equal values give equal hashes in one report, a guess cannot be confirmed. */
 export function shortHash(value: JsonValue | undefined): string {
-  return 'sha256:' + createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 8);
+  return 'hash:' + keyedHash('diff-value', JSON.stringify(value ?? null)).slice(0, 8);
 }
 
 export class SensitiveMatcher {

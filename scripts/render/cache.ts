@@ -5,13 +5,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/fs.js';
+import { seal, unseal } from '../core/machine-key.js';
 import type { Finding, Resource } from '../core/resource.js';
 import type { Kustomization } from '../workspace/kustomization.js';
 import { absolute } from '../workspace/paths.js';
 import type { Engine } from './engine.js';
 
 /** Bump when the entry format or the way kcfg builds the wrapper changes. */
-const CACHE_FORMAT = 'kcfg-render-2';
+const CACHE_FORMAT = 'kcfg-render-3';
 
 export interface CacheKeyInput {
   root: string;
@@ -77,12 +78,9 @@ function entryPath(cacheDir: string, key: string): string {
 }
 
 export function readCache(cacheDir: string, key: string): CacheEntry | undefined {
-  let text: string;
-  try {
-    text = readFileSync(entryPath(cacheDir, key), 'utf8');
-  } catch {
-    return undefined;
-  }
+  // Sealed with the machine key: a damaged entry, or one kcfg did not write here, is a miss.
+  const text = unseal(entryPath(cacheDir, key));
+  if (text === undefined) return undefined;
   try {
     const entry = JSON.parse(text) as Partial<CacheEntry>;
     if (typeof entry.output === 'string' && Array.isArray(entry.starts) && Array.isArray(entry.resources) && Array.isArray(entry.findings)) return entry as CacheEntry;
@@ -97,15 +95,19 @@ const MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 
 export function writeCache(cacheDir: string, key: string, entry: CacheEntry): void {
   try {
-    writeFileAtomic(entryPath(cacheDir, key), JSON.stringify(entry));
+    writeFileAtomic(entryPath(cacheDir, key), seal(JSON.stringify(entry)));
     prune(join(cacheDir, 'render'), Date.now() - MAX_AGE_MS);
   } catch {
     // A read-only cache only costs speed.
   }
 }
 
+/** kcfg's own entry names: whatever else a (mis)configured cache directory holds is never deleted. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
+
 function prune(dir: string, before: number): void {
   for (const name of readdirSync(dir)) {
+    if (!ENTRY_NAME.test(name)) continue;
     const file = join(dir, name);
     try {
       if (statSync(file).mtimeMs < before) rmSync(file, { force: true });

@@ -1,8 +1,10 @@
 // The Kustomize engine: `kubectl kustomize` or `kustomize build`, found on PATH or configured, version checked.
 
 import { execFile } from 'node:child_process';
-import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { devNull } from 'node:os';
+import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
 import type { EngineInfo } from '../core/rendered.js';
 import { EngineError } from '../core/errors.js';
@@ -20,13 +22,20 @@ const INSTALL_HINT =
   'install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/), ' +
   'or point engine.command in kcfg.yaml or KCFG_ENGINE at one';
 
-/** Find the engine, read the Kustomize version it embeds (cached by binary path, size and mtime), check the pin. */
+/**
+ * Find the engine, read the Kustomize version it embeds (cached by binary path, size and mtime), check the pin.
+ * A kubectl version dispatcher (Google Cloud SDK) is replaced by the versioned kubectl it would run by default:
+ * the dispatcher asks the current kube context's API server which kubectl to run, on every call.
+ */
 export async function detectEngine(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<Engine> {
   const command = config.engine.command;
-  const binary = findExecutable(command, config.root, env);
-  if (!binary) throw new EngineError(`Kustomize engine '${command}' not found${command.includes('/') ? '' : ' on PATH'}`, INSTALL_HINT);
-  const kind = basename(binary).startsWith('kustomize') ? 'kustomize' : 'kubectl';
-  const version = await engineVersion(binary, kind, config.cacheDir, env);
+  const found = findExecutable(command, config.root, env);
+  if (!found) {
+    const configured = !env['KCFG_ENGINE'] && config.file ? locateEngineCommand(config) : undefined;
+    throw new EngineError(`Kustomize engine '${command}' not found${command.includes('/') ? '' : ' on PATH'}`, INSTALL_HINT, configured);
+  }
+  const kind = basename(found).startsWith('kustomize') ? 'kustomize' : 'kubectl';
+  const { version, binary } = await engineVersion(found, kind, config.cacheDir, env);
   const pinned = config.engine.version;
   if (pinned && pinned !== version) {
     throw new EngineError(
@@ -43,6 +52,28 @@ export function buildArgs(engine: Engine, dir: string): string[] {
   return [engine.kind === 'kubectl' ? 'kustomize' : 'build', dir, ...engine.flags];
 }
 
+/** The line of `engine.command` in kcfg.yaml, so a wrong engine is fixed where it was written. */
+function locateEngineCommand(config: Config): { file: string; line: number; column: number } | undefined {
+  try {
+    const lines = readFileSync(join(config.root, config.file!), 'utf8').split('\n');
+    const i = lines.findIndex((l) => /^\s+command\s*:/.test(l));
+    return i < 0 ? undefined : { file: config.file!, line: i + 1, column: lines[i]!.indexOf('command') + 1 };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The environment the engine runs in: no kube configuration and no in-cluster service variables, so nothing
+ * it runs can find an API server to contact.
+ */
+export function engineEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env, KUBECONFIG: devNull };
+  delete out['KUBERNETES_SERVICE_HOST'];
+  delete out['KUBERNETES_SERVICE_PORT'];
+  return out;
+}
+
 function findExecutable(command: string, root: string, env: NodeJS.ProcessEnv): string | undefined {
   const candidates = command.includes('/') ? [isAbsolute(command) ? command : resolve(root, command)] : (env['PATH'] ?? '').split(delimiter).filter(Boolean).map((d) => join(d, command));
   for (const c of candidates) {
@@ -56,44 +87,68 @@ function findExecutable(command: string, root: string, env: NodeJS.ProcessEnv): 
   return undefined;
 }
 
-interface VersionCache {
-  [stamp: string]: string;
+interface VersionEntry {
+  /** The binary that renders: the found one, or the versioned kubectl behind a dispatcher. */
+  binary: string;
+  version: string;
+  /** Checksum of the two fields above: a damaged cache file is re-asked, never trusted. */
+  sum: string;
 }
 
-async function engineVersion(binary: string, kind: Engine['kind'], cacheDir: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const st = statSync(binary);
-  const stamp = `${binary}:${st.size}:${st.mtimeMs}`;
+function entrySum(binary: string, version: string): string {
+  return createHash('sha256').update(`${binary}\0${version}`).digest('hex').slice(0, 16);
+}
+
+async function engineVersion(found: string, kind: Engine['kind'], cacheDir: string, env: NodeJS.ProcessEnv): Promise<{ version: string; binary: string }> {
+  const st = statSync(found);
+  const stamp = `${found}:${st.size}:${st.mtimeMs}`;
   const file = join(cacheDir, 'engine-versions.json');
-  let cache: VersionCache = {};
+  let cache: Record<string, unknown> = {};
   try {
-    cache = JSON.parse(readFileSync(file, 'utf8')) as VersionCache;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) cache = parsed as Record<string, unknown>;
   } catch {
-    // no cache yet
+    // no cache yet, or a damaged one: ask again
   }
-  const known = cache[stamp];
-  if (known) return known;
-  const version = await askVersion(binary, kind, env);
+  const known = cache[stamp] as Partial<VersionEntry> | undefined;
+  if (known && typeof known.binary === 'string' && typeof known.version === 'string' && known.sum === entrySum(known.binary, known.version) && existsSync(known.binary)) {
+    return { version: known.version, binary: known.binary };
+  }
+  let binary = found;
+  let answer = await askVersion(binary, kind, env);
+  if (answer.dispatcher) {
+    const direct = join(dirname(found), `kubectl.${answer.dispatcher}`);
+    if (existsSync(direct)) {
+      binary = direct;
+      answer = await askVersion(binary, kind, env);
+    }
+  }
+  const entry: VersionEntry = { binary, version: answer.version, sum: entrySum(binary, answer.version) };
   try {
-    writeFileAtomic(file, JSON.stringify({ ...cache, [stamp]: version }, null, 2) + '\n');
+    writeFileAtomic(file, JSON.stringify({ ...cache, [stamp]: entry }, null, 2) + '\n');
   } catch {
     // A read-only cache only costs speed.
   }
-  return version;
+  return { version: answer.version, binary };
 }
 
-async function askVersion(binary: string, kind: Engine['kind'], env: NodeJS.ProcessEnv): Promise<string> {
+/** The Kustomize version; for a kubectl version dispatcher, also the client minor it runs by default (`1.32`). */
+async function askVersion(binary: string, kind: Engine['kind'], env: NodeJS.ProcessEnv): Promise<{ version: string; dispatcher?: string }> {
   const args = kind === 'kubectl' ? ['version', '--client', '-o', 'json'] : ['version'];
-  const { stdout, stderr, error } = await run(binary, args, env);
+  const { stdout, stderr, error } = await run(binary, args, engineEnv(env));
   if (kind === 'kubectl') {
     try {
-      const v = (JSON.parse(stdout) as { kustomizeVersion?: unknown }).kustomizeVersion;
-      if (typeof v === 'string' && v) return normaliseVersion(v);
+      const parsed = JSON.parse(stdout) as { kustomizeVersion?: unknown; clientVersion?: { gitVersion?: unknown } };
+      const v = parsed.kustomizeVersion;
+      const git = parsed.clientVersion?.gitVersion;
+      const dispatcher = typeof git === 'string' && git.endsWith('-dispatcher') ? /^v?(\d+\.\d+)/.exec(git)?.[1] : undefined;
+      if (typeof v === 'string' && v) return { version: normaliseVersion(v), ...(dispatcher ? { dispatcher } : {}) };
     } catch {
       // fall through to the error below
     }
   } else {
     const m = /v?(\d+\.\d+\.\d+)/.exec(stdout);
-    if (m) return `v${m[1]}`;
+    if (m) return { version: `v${m[1]}` };
   }
   const why = (stderr || error?.message || stdout).trim().split('\n')[0] ?? '';
   throw new EngineError(`could not read the Kustomize version from '${binary} ${args.join(' ')}'${why ? `: ${why}` : ''}`, INSTALL_HINT);
@@ -112,7 +167,7 @@ export interface RunResult {
 
 export function run(binary: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<RunResult> {
   return new Promise((done) => {
-    execFile(binary, args, { env, cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(binary, args, { env: engineEnv(env), cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       done({ stdout, stderr, ...(error ? { error } : {}) });
     });
   });

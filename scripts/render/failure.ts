@@ -6,6 +6,7 @@ import type { SourceLocation } from '../core/diagnostic.js';
 import { createRequire } from 'node:module';
 import type { Kustomization } from '../workspace/kustomization.js';
 import { absolute } from '../workspace/paths.js';
+import { badLiteral, scrubGeneratorError, secretInputs } from './scrub.js';
 
 export interface EngineFailure {
   message: string;
@@ -40,8 +41,10 @@ export function explainFailure(stderr: string, ctx: FailureContext): EngineFailu
   text = text.replace(/map\[string\]interface \{\}\(nil\): /g, '').replace(/\s*\n\s*/g, ' ').trim();
   text = relativise(text, ctx);
   text = withoutDumps(simplify(text));
+  const literal = /invalid literal source/.test(text) ? badLiteral(ctx.kustomizations.values()) : undefined;
+  text = scrubGeneratorError(text, secretInputs(ctx.kustomizations.values()));
 
-  const source = findSource(text, ctx);
+  const source = literal ?? findSource(text, ctx);
   const hint = HINTS.find(([re]) => re.test(text))?.[1];
   return { message: text, ...(source ? { source } : {}), ...(hint ? { hint } : {}) };
 }
@@ -100,12 +103,22 @@ function simplify(text: string): string {
  */
 function withoutDumps(text: string): string {
   const dump = text.search(/\s*\*{4} Too many possible referral targets/);
-  const cut = dump >= 0 ? text.slice(0, dump) : text;
+  let cut = dump >= 0 ? text.slice(0, dump) : text;
+  // Go's %#v of a whole object (`map[string]interface {}{...}`) may hold a Secret and can be megabytes long.
+  const goMap = cut.indexOf('map[string]interface {}{');
+  if (goMap >= 0) {
+    const end = cut.lastIndexOf('}');
+    cut = `${cut.slice(0, goMap)}(object omitted)${end > goMap ? cut.slice(end + 1) : ''}`;
+  }
+  if (cut.length > MAX_MESSAGE) cut = `${cut.slice(0, MAX_MESSAGE)}… (cut)`;
   const secret = /\bkind: Secret\b/.exec(cut);
   if (!secret) return cut;
   const start = cut.lastIndexOf('apiVersion: ', secret.index);
   return `${cut.slice(0, start >= 0 ? start : secret.index).trimEnd()} (resource contents omitted)`;
 }
+
+/** Longer engine messages are cut: one finding is one readable sentence. */
+const MAX_MESSAGE = 600;
 
 const require = createRequire(import.meta.url);
 

@@ -8,7 +8,7 @@ import jsYaml from 'js-yaml';
 import type { Config } from '../config/types.js';
 import { KcfgError } from '../core/errors.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
-import type { Environment, Finding } from '../core/resource.js';
+import type { Environment, Finding, Origin } from '../core/resource.js';
 import { isObject } from '../core/resource.js';
 import { createLocator } from '../provenance/index.js';
 import { buildResources } from '../resources/build.js';
@@ -20,6 +20,7 @@ import { absolute, toPosix } from '../workspace/paths.js';
 import { cacheKey, readCache, writeCache, type CacheEntry } from './cache.js';
 import { buildArgs, detectEngine, run, type Engine } from './engine.js';
 import { explainFailure } from './failure.js';
+import { refusedInput } from './inputs.js';
 import { resolveOrigin } from './origin.js';
 import { displayStreamText, RENDER_FAILED, streamDocuments } from './output.js';
 
@@ -90,12 +91,16 @@ async function renderOne(
   };
 
   let walked: Closure;
+  const restricted = config.engine.loadRestrictor !== 'None';
   try {
-    walked = walkClosure(root, env.dir);
+    walked = walkClosure(root, env.dir, { outsideRoot: !restricted });
   } catch (e) {
     if (!(e instanceof KcfgError)) throw e;
     return fail({ message: e.message, ...(e.location ? { source: e.location } : {}), ...(e.hint ? { hint: e.hint } : {}) });
   }
+  // Checked before the cache key, which reads every input: nothing outside the root, no devices, no giants.
+  const refused = refusedInput(root, walked, { insideRootOnly: restricted });
+  if (refused) return fail({ message: `Kustomize was not run for ${env.dir}: ${refused.message}`, ...(refused.source ? { source: refused.source } : {}), ...(refused.hint ? { hint: refused.hint } : {}) });
   result.closure = walked.files;
   const overlay = walked.kustomizations.get(env.dir);
   if (!overlay) return fail({ message: `${env.dir} has no kustomization.yaml`, hint: 'an environment is a directory Kustomize can build' });
@@ -142,12 +147,38 @@ function build(envName: string, stdout: string, wrapperDir: string, root: string
     const origin = resolveOrigin(built.origins[i], wrapperDir, root);
     return { id: r.id, apiVersion: r.apiVersion, kind: r.kind, object: r.object, ...(origin ? { origin } : {}) };
   });
-  // Positions in the raw stream mean nothing once it is re-serialised; these findings name the stream instead.
-  const findings = [...parsed.findings, ...built.findings].map((f) => {
+  // Positions in the raw stream mean nothing once it is re-serialised. A malformed object that Kustomize read
+  // from a file (its origin annotation says which) is pinned to that file; the rest name the stream.
+  const findings = [
+    ...parsed.findings.map((f) => ({ f, origin: undefined as Origin | undefined })),
+    ...built.findings.map((f, i) => ({ f, origin: resolveOrigin(built.findingOrigins[i], wrapperDir, root) })),
+  ].map(({ f, origin }) => {
     const { source: _source, ...rest } = f;
-    return { ...rest, message: `engine output: ${f.message}` };
+    const source = origin?.type === 'file' ? locateMalformed(root, origin.file) : undefined;
+    return { ...rest, message: `engine output: ${f.message}`, ...(source ? { source } : {}) };
   });
   return { ...displayStreamText(resources), resources, findings };
+}
+
+/** The first line of the first document in `file` that is not a well-formed object, else line 1. */
+function locateMalformed(root: string, file: string): { file: string; line: number; column: number } {
+  try {
+    const text = readFileSync(absolute(root, file), 'utf8');
+    const lines = text.split('\n');
+    let start = 0;
+    for (let i = 0; i <= lines.length; i++) {
+      if (i < lines.length && !/^---(\s|$)/.test(lines[i]!)) continue;
+      const doc = lines.slice(start, i).join('\n');
+      if (/\S/.test(doc) && (!/^apiVersion:\s*\S/m.test(doc) || !/^kind:\s*\S/m.test(doc) || !/^\s+name:\s*["']?[\w.-]/m.test(doc))) {
+        const first = lines.slice(start, i).findIndex((l) => /\S/.test(l) && !l.trimStart().startsWith('#'));
+        return { file, line: start + (first < 0 ? 0 : first) + 1, column: 1 };
+      }
+      start = i + 1;
+    }
+  } catch {
+    // unreadable: the file alone still says where to look
+  }
+  return { file, line: 1, column: 1 };
 }
 
 function fromEntry(result: RenderedEnvironment, entry: CacheEntry): RenderedEnvironment {

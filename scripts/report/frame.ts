@@ -53,22 +53,33 @@ export function codeFrame(
   const width = String(to).length;
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    const { text, caret } = clip(maskLine(lines[n - 1]!.replace(/\r$/, '')), Math.max(0, column - 1));
+    const { text, caret } = clip(escapeControls(maskLine(lines[n - 1]!.replace(/\r$/, ''))), Math.max(0, column - 1));
     out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${text}`);
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(caret)}^`);
   }
   return out;
 }
 
-const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
-const SECRET_KIND = /^kind:\s*["']?Secret["']?\s*(#.*)?$/;
+/**
+ * Terminal control characters from a source line (an escape sequence can retitle, clear or recolour the
+ * terminal reading the report) are shown as `\xNN`; tabs stay.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
 
+const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
+/** `kind: Secret` however written: block or flow style, JSON, quoted, tagged, as a list item, indented. */
+const SECRET_KIND = /(^|[\s{,[-])["']?kind["']?\s*:\s*(!!?[\w/:.-]+\s+)?["']?Secret["']?(?![\w-])/;
+
+/** Whether the document holding `line` is (or contains) a Secret: none of its lines is shown. */
 function inSecretDocument(lines: readonly string[], line: number): boolean {
   let from = line - 1;
   while (from > 0 && !DOC_MARKER.test(lines[from]!)) from--;
   for (let i = from; i < lines.length; i++) {
     if (i > from && DOC_MARKER.test(lines[i]!)) break;
-    if (SECRET_KIND.test(lines[i]!.replace(/\r$/, ''))) return true;
+    if (SECRET_KIND.test(lines[i]!)) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // Parsed documents → Resource objects: identity, Kustomize build annotations removed, Secret values redacted.
 
-import { createHash } from 'node:crypto';
-import type { Finding, KObject, Resource, SourceDocument } from '../core/resource.js';
+import { keyedHash } from '../core/machine-key.js';
+import type { Finding, JsonValue, KObject, Resource, SourceDocument } from '../core/resource.js';
 import { isObject, splitApiVersion } from '../core/resource.js';
 import type { ParsedDocument } from './parse.js';
 import { positionInDocument } from './position.js';
@@ -15,29 +15,55 @@ export interface BuiltResources {
   findings: Finding[];
   /** Raw origin annotation text per resource (same order as `resources`), for provenance. */
   origins: (string | undefined)[];
+  /** Raw origin annotation text per finding (same order as `findings`), so a malformed object names its file. */
+  findingOrigins: (string | undefined)[];
 }
 
-/** A short, stable fingerprint of a secret value: enough to see that it changed, useless to recover it. */
+/**
+ * A short fingerprint of a secret value: enough to see that it changed between two renders on this machine,
+ * useless to confirm a guess. It is keyed with the machine key (core/machine-key.ts), so a fingerprint in a CI
+ * log cannot be matched against a dictionary of likely values.
+ */
 export function secretFingerprint(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 12);
+  return keyedHash('secret-value', value).slice(0, 12);
 }
 
 const REDACTED_PREFIX = 'kcfg-redacted:';
+/** A data key Kubernetes accepts; anything else (`API_TOKEN hunter2` from an env line without `=`) may be a value. */
+const VALID_KEY = /^[-._a-zA-Z0-9]+$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** Redacted values stay valid for their schema: `data` values remain base64, `stringData` plain strings. */
+/**
+ * Every value under `data` and `stringData` is replaced, whatever its YAML type (a number, a list, a map);
+ * keys that are not valid data keys are replaced too. Redacted values keep their schema's verdict: a valid
+ * `data` value stays valid base64, an invalid one (checked before redacting) stays invalid, a non-string
+ * stays a non-string, and a replaced key stays an invalid key, so validation still reports each at its line.
+ */
 export function redactSecret(obj: KObject): void {
-  const data = obj['data'];
-  if (isObject(data)) {
-    for (const [k, v] of Object.entries(data)) {
-      if (typeof v === 'string') data[k] = Buffer.from(REDACTED_PREFIX + secretFingerprint(v)).toString('base64');
+  for (const field of ['data', 'stringData'] as const) {
+    const map = obj[field];
+    if (!isObject(map)) {
+      if (map !== undefined && map !== null) obj[field] = redactValue(map, field);
+      continue;
     }
-  }
-  const stringData = obj['stringData'];
-  if (isObject(stringData)) {
-    for (const [k, v] of Object.entries(stringData)) {
-      if (typeof v === 'string') stringData[k] = REDACTED_PREFIX + secretFingerprint(v);
+    const out: KObject = {};
+    for (const [k, v] of Object.entries(map)) {
+      const key = VALID_KEY.test(k) ? k : `${REDACTED_PREFIX}key ${secretFingerprint(k)}`;
+      out[key] = redactValue(v, field);
     }
+    obj[field] = out;
   }
+}
+
+function redactValue(v: JsonValue, field: 'data' | 'stringData'): JsonValue {
+  if (typeof v !== 'string') {
+    // Keep the type (the schema wants a string), drop the content.
+    const marker = `${REDACTED_PREFIX}${secretFingerprint(JSON.stringify(v))}`;
+    return Array.isArray(v) ? [marker] : isObject(v) ? { redacted: marker } : typeof v === 'number' ? 0 : typeof v === 'boolean' ? false : null;
+  }
+  const marker = REDACTED_PREFIX + secretFingerprint(v);
+  if (field === 'stringData') return marker;
+  return BASE64.test(v.replace(/\s+/g, '')) ? Buffer.from(marker).toString('base64') : `!${marker} (not base64)`;
 }
 
 export function isSecret(obj: KObject): boolean {
@@ -52,11 +78,13 @@ export function buildResources(documents: ParsedDocument[], env: string): BuiltR
   const resources: Resource[] = [];
   const findings: Finding[] = [];
   const origins: (string | undefined)[] = [];
+  const findingOrigins: (string | undefined)[] = [];
   for (const { doc, value } of documents) {
     const problem = shapeProblem(value);
     if (problem) {
       const source = doc.pointer ? withoutExact(positionInDocument(doc, '')) : docStart(doc);
       findings.push({ code: 'resource/malformed', severity: 'error', message: problem, source });
+      findingOrigins.push(isObject(value) ? stripBuildAnnotations(value as KObject) : undefined);
       continue;
     }
     const object = value as KObject;
@@ -77,7 +105,7 @@ export function buildResources(documents: ParsedDocument[], env: string): BuiltR
     });
     origins.push(origin);
   }
-  return { resources, findings, origins };
+  return { resources, findings, origins, findingOrigins };
 }
 
 function shapeProblem(value: unknown): string | undefined {

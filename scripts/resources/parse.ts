@@ -94,10 +94,44 @@ function parseFast(chunk: string, doc: SourceDocument): One {
   let value: unknown;
   try {
     value = jsYaml.load(chunk, { schema: jsYaml.CORE_SCHEMA, filename: doc.file });
-  } catch {
-    return parseGuarded(chunk, doc);
+  } catch (e) {
+    if (e instanceof RangeError) return { finding: tooDeep(chunk, doc) };
+    try {
+      return parseGuarded(chunk, doc);
+    } catch (inner) {
+      if (inner instanceof RangeError) return { finding: tooDeep(chunk, doc) };
+      throw inner;
+    }
   }
+  // Every later stage walks objects recursively; a document nested past the limit stops here, as a finding.
+  if (mayBeDeep(chunk) && depthOf(value) > MAX_DEPTH) return { finding: tooDeep(chunk, doc) };
   return ANCHOR_OR_ALIAS.test(chunk) && sharesCollections(value) ? parseGuarded(chunk, doc) : { value };
+}
+
+/** Nesting kcfg checks; no real manifest comes near it (Kustomize itself accepts 10,000 levels). */
+export const MAX_DEPTH = 200;
+
+/** A cheap pre-test: deep nesting needs long indentation or many brackets. */
+function mayBeDeep(chunk: string): boolean {
+  return /\n {200}/.test(chunk) || (chunk.split('[').length + chunk.split('{').length > MAX_DEPTH) || /(- ){100}/.test(chunk);
+}
+
+function depthOf(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > MAX_DEPTH) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+function tooDeep(chunk: string, doc: SourceDocument): Finding {
+  const f = yamlFinding('TOO_DEEP', `the document nests deeper than ${MAX_DEPTH} levels; kcfg does not check it`, 0, chunk, doc);
+  return { ...f, code: 'yaml/too-deep', hint: 'flatten the structure; no Kubernetes object needs this depth' };
 }
 
 function sharesCollections(root: unknown): boolean {

@@ -1,8 +1,10 @@
 // The closure of an environment: every file its build reads, the input of the render cache key.
 
+import { realpathSync } from 'node:fs';
+import { posix, sep } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { kustomizationDeps, readKustomization, type Kustomization } from './kustomization.js';
-import { normalizeRel } from './paths.js';
+import { absolute, normalizeRel } from './paths.js';
 
 export interface Closure {
   /** Sorted repository-relative files, kustomization files included. */
@@ -15,13 +17,24 @@ export interface Closure {
  * Walk the kustomization graph from `dir`. A remote reference is a ConfigError at its line (kcfg never uses
  * the network); a directory without a kustomization contributes nothing (the engine reports it).
  */
-export function walkClosure(root: string, dir: string): Closure {
+export function walkClosure(root: string, dir: string, opts: { outsideRoot?: boolean } = {}): Closure {
   const files = new Set<string>();
   const kustomizations = new Map<string, Kustomization>();
-  const pending = [normalizeRel(dir)];
+  const pending: { dir: string; from?: Kustomization }[] = [{ dir: normalizeRel(dir) }];
+  const realRoot = opts.outsideRoot ? undefined : realOf(root);
   while (pending.length) {
-    const d = pending.pop()!;
+    const { dir: d, from } = pending.pop()!;
     if (kustomizations.has(d)) continue;
+    // Nothing outside the repository is read, not even a kustomization file: a base or overlay that is (or
+    // sits behind) a symbolic link out of the root is refused at the entry that names it.
+    const real = realRoot ? realOf(absolute(root, d)) : undefined;
+    if (realRoot && real && real !== realRoot && !real.startsWith(realRoot + sep)) {
+      throw new ConfigError(
+        `${d} resolves to ${real}, outside the repository root; kcfg did not read it`,
+        from ? locateText(from, posix.relative(from.dir, d)) : undefined,
+        'keep overlays and bases inside the repository; a symbolic link may point only within it',
+      );
+    }
     const k = readKustomization(root, d);
     if (!k) continue;
     kustomizations.set(d, k);
@@ -36,7 +49,7 @@ export function walkClosure(root: string, dir: string): Closure {
       );
     }
     for (const f of deps.files) files.add(f);
-    for (const sub of deps.dirs) if (!kustomizations.has(sub)) pending.push(sub);
+    for (const sub of deps.dirs) if (!kustomizations.has(sub)) pending.push({ dir: sub, from: k });
   }
   return { files: [...files].sort(), kustomizations };
 }
@@ -51,4 +64,12 @@ function locateText(k: Kustomization, needle: string): { file: string; line: num
   if (at < 0) return { file: k.file, line: 1, column: 1 };
   const before = k.text.slice(0, at);
   return { file: k.file, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+}
+
+function realOf(abs: string): string | undefined {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return undefined;
+  }
 }

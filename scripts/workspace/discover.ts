@@ -2,8 +2,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, posix } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, posix } from 'node:path';
 import { KcfgError } from '../core/errors.js';
 import type { Environment } from '../core/resource.js';
 import { KUSTOMIZATION_FILES, kustomizationDeps, readKustomization } from './kustomization.js';
@@ -30,7 +30,7 @@ function fromGit(root: string): string[] | undefined {
     maxBuffer: 1 << 28,
   });
   if (r.error || r.status !== 0) return undefined;
-  const dirs = new Set<string>();
+  const dirs = new Set<string>(linkedKustomizationDirs(root));
   for (const file of r.stdout.split('\0')) {
     // A deleted file stays in the index until the deletion is staged.
     if (!file || !existsSync(absolute(root, file))) continue;
@@ -38,6 +38,27 @@ function fromGit(root: string): string[] | undefined {
     if (!dir.split('/').some((p) => SKIPPED_DIRS.has(p))) dirs.add(dir);
   }
   return [...dirs].sort();
+}
+
+/**
+ * Symbolic links to directories holding a kustomization (git does not descend into them, and the walk does not
+ * follow them): they are listed so that one pointing out of the root is reported by its render, not skipped.
+ */
+function linkedKustomizationDirs(root: string): string[] {
+  const tracked = spawnSync('git', ['ls-files', '-z', '-s', '--cached'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const links = (tracked.stdout ?? '')
+    .split('\0')
+    .filter((l) => l.startsWith('120000 '))
+    .map((l) => l.slice(l.indexOf('\t') + 1));
+  return links.filter((rel) => holdsKustomization(absolute(root, rel))).map((rel) => normalizeRel(toPosix(rel)));
+}
+
+function holdsKustomization(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory() && (KUSTOMIZATION_FILES as readonly string[]).some((f) => existsSync(join(abs, f)));
+  } catch {
+    return false;
+  }
 }
 
 function walk(root: string): string[] {
@@ -50,9 +71,10 @@ function walk(root: string): string[] {
       return;
     }
     if (entries.some((e) => e.isFile() && (KUSTOMIZATION_FILES as readonly string[]).includes(e.name))) found.push(rel);
-    // Symbolic links are not followed: they can loop, and Kustomize resolves them to their target anyway.
     for (const e of entries) {
       if (e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) visit(joinRel(rel, e.name));
+      // A linked directory is listed but not entered (links can loop); its render checks where it points.
+      else if (e.isSymbolicLink() && holdsKustomization(absolute(root, joinRel(rel, e.name)))) found.push(joinRel(rel, e.name));
     }
   };
   visit('.');

@@ -95,7 +95,8 @@ export function kustomizationDeps(k: Kustomization): KustomizationDeps {
   const d = k.data;
 
   const local = (entry: string): string | undefined => {
-    if (isRemote(entry)) {
+    // Kustomize tries a local path first: a vendored `github.com/org/repo` directory is local.
+    if (isRemote(entry) && !existsSync(absolute(k.root, joinRel(k.dir, entry)))) {
       remote.push(entry);
       return undefined;
     }
@@ -150,8 +151,23 @@ export function stripKey(entry: string): string {
 }
 
 /** Kustomize's remote targets: URLs, scp-like git addresses, and well-known host shorthands. */
+/**
+ * Every form Kustomize (through go-getter and its own git parser) would fetch: any URL scheme (`https://`,
+ * `ssh://`, `file://`), a getter prefix (`git::`, `s3::`), scp-like `user@host:path`, a host with a colon
+ * (`github.com:org/repo`) or a slash (`github.com/org/repo`, `gitlab.example.com/...`), the `gh:` shorthand,
+ * and anything carrying a `?ref=` / `?version=` query or a `//` subdirectory separator.
+ */
 export function isRemote(entry: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^git::/.test(entry) || /^[\w.-]+@[\w.-]+:/.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry);
+  const e = entry.trim();
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(e) ||
+    /^[a-z0-9]+::/i.test(e) ||
+    /^[\w.-]+@[\w.-]+:/.test(e) ||
+    /^gh:/i.test(e) ||
+    /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?[:/]/i.test(e) ||
+    /[?&](ref|version|submodules|timeout)=/.test(e) ||
+    /^[^/].*[^/:]\/\/[^/]/.test(e)
+  );
 }
 
 function looksInline(entry: string): boolean {

@@ -26,7 +26,8 @@ export function kustomizeTree(root: string, configmap: string): void {
   write(root, {
     'deploy/base/kustomization.yaml': 'resources:\n  - configmap.yaml\n',
     'deploy/base/configmap.yaml': configmap,
-    'deploy/overlays/staging/kustomization.yaml': 'namespace: shop-staging\nresources:\n  - ../../base\ncomponents: []\n',
+    // `components:` with no entries, as Kustomize accepts it.
+    'deploy/overlays/staging/kustomization.yaml': 'namespace: shop-staging\nresources:\n  - ../../base\ncomponents:\n',
     'deploy/overlays/production/kustomization.yaml': 'namespace: shop\nnamePrefix: prod-\nresources:\n  - ../../base\n',
     'deploy/components/debug/kustomization.yaml':
       'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - patch: |-\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: settings\n      data:\n        debug: "true"\n',

@@ -58,10 +58,10 @@ describe('secret safety', () => {
       expect(out).not.toContain(b64(CANARY).slice(0, 16));
     }
     const text = outputs[0]!;
-    expect(text).toMatch(/data\.password: changed \(sha256:[0-9a-f]{8} → sha256:[0-9a-f]{8}\)/);
-    expect(text).toMatch(/data\.API_TOKEN: changed \(sha256:[0-9a-f]{8} → sha256:[0-9a-f]{8}\)/);
-    expect(text).toMatch(/data\.KEEP: removed \(sha256:[0-9a-f]{8}\)/);
-    expect(text).toMatch(/containers\[tokens\]: .*"args":"\(hidden sha256:[0-9a-f]{8}\)"/);
+    expect(text).toMatch(/data\.password: changed \(hash:[0-9a-f]{8} → hash:[0-9a-f]{8}\)/);
+    expect(text).toMatch(/data\.API_TOKEN: changed \(hash:[0-9a-f]{8} → hash:[0-9a-f]{8}\)/);
+    expect(text).toMatch(/data\.KEEP: removed \(hash:[0-9a-f]{8}\)/);
+    expect(text).toMatch(/containers\[tokens\]: .*"args":"\(hidden hash:[0-9a-f]{8}\)"/);
   });
 });
 

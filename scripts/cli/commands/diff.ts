@@ -5,7 +5,8 @@ import { toDiagnostic } from '../../check/locate.js';
 import type { CheckResult } from '../../check/result.js';
 import type { Config } from '../../config/types.js';
 import { mergeDiagnostics } from '../../core/diagnostic.js';
-import { EXIT, UsageError } from '../../core/errors.js';
+import { EXIT, KcfgError, UsageError } from '../../core/errors.js';
+import type { RenderedEnvironment } from '../../core/rendered.js';
 import {
   diffEnvironments,
   diffRefs,
@@ -20,7 +21,7 @@ import {
   type DiffOptions,
   type DiffSection,
 } from '../../diff/index.js';
-import { renderEnvironments } from '../../render/index.js';
+import { RENDER_FAILED, renderEnvironments } from '../../render/index.js';
 import { schemasDir } from '../../schemas/location.js';
 import { resolveTargets } from '../../workspace/index.js';
 import { bool, list, parse, str } from '../args.js';
@@ -50,7 +51,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
     sections = await diffRefs(config, base, resolveTargets(config, p.positionals), opts);
   } else {
     const [a, b] = twoEnvironments(config, p.positionals);
-    const [ra, rb] = await renderEnvironments(config, [a, b], { cache: !bool(p, 'no-cache') });
+    const [ra, rb] = requireRendered(await renderEnvironments(config, [a, b], { cache: !bool(p, 'no-cache') }));
     sections = [envDiffSection(diffEnvironments(ra!, rb!, opts))];
   }
   const color = reportOptions(p, config.root, new Map()).color;
@@ -72,7 +73,7 @@ async function parity(p: ReturnType<typeof parse>, config: Config): Promise<numb
   const targets = outputTargets(p);
   const started = performance.now();
   const [a, b] = twoEnvironments(config, p.positionals);
-  const rendered = await renderEnvironments(config, [a, b], { cache: !bool(p, 'no-cache') });
+  const rendered = requireRendered(await renderEnvironments(config, [a, b], { cache: !bool(p, 'no-cache') }));
   const [ra, rb] = rendered as [NonNullable<(typeof rendered)[0]>, NonNullable<(typeof rendered)[0]>];
   const diff = diffEnvironments(ra, rb, diffOptions(config, list(p, 'ignore')));
   const findings = parityFindings(diff, loadParityConfig(config.root));
@@ -89,6 +90,15 @@ async function parity(p: ReturnType<typeof parse>, config: Config): Promise<numb
   };
   await emit(result, targets, reportOptions(p, config.root, renderedFiles(rendered), config), process.cwd());
   return exitCodeFor(result.diagnostics);
+}
+
+/** An environment that did not render has nothing to compare: that is exit 2 with its cause, never "no differences". */
+function requireRendered(rendered: RenderedEnvironment[]): RenderedEnvironment[] {
+  for (const r of rendered) {
+    const failed = r.findings.find((f) => f.code === RENDER_FAILED);
+    if (failed) throw new KcfgError(`${r.env.name} does not render, so nothing was compared: ${failed.message}`, EXIT.error, failed.source, failed.hint);
+  }
+  return rendered;
 }
 
 function twoEnvironments(config: Config, args: string[]): [ReturnType<typeof resolveTargets>[number], ReturnType<typeof resolveTargets>[number]] {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../core/fs.js';
+import { seal, unseal } from '../../core/machine-key.js';
 
 /** Per rule: passed, failed, or why it was not evaluated. */
 export type Outcome = boolean | string;
@@ -66,7 +67,7 @@ export class CelVerdicts {
     const entries = Object.entries(this.data.verdicts);
     const kept = entries.length > MAX_VERDICTS ? Object.fromEntries(entries.slice(-MAX_VERDICTS)) : this.data.verdicts;
     try {
-      writeFileAtomic(this.file, JSON.stringify({ ...this.data, verdicts: kept }));
+      writeFileAtomic(this.file, seal(JSON.stringify({ ...this.data, verdicts: kept })));
       this.dirty = false;
     } catch {
       // speed only
@@ -78,7 +79,7 @@ export class CelVerdicts {
     this.data = { verdicts: {} };
     if (!this.file) return this.data;
     try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as StoreFile;
+      const parsed = JSON.parse(unseal(this.file) ?? '') as StoreFile;
       if (parsed && typeof parsed.verdicts === 'object' && parsed.verdicts !== null) this.data = parsed;
     } catch {
       // missing or damaged: start empty

@@ -1,17 +1,22 @@
 // ajv compilation with a disk cache: each kind's standalone validator code (`<key>.cjs`) and V8's code cache
-// for it (`<key>.v8`), so a warm run neither imports the ajv compiler nor parses the validator source.
+// for it (`<key>.<code hash>.v8`), so a warm run neither imports the ajv compiler nor parses the validator source.
+// Cached code runs in this process, so it is sealed with the machine key (core/machine-key.ts): a file that kcfg
+// did not write on this machine (one committed to a repository, one left half-written) is recompiled, never run.
+// The V8 code cache is named by the hash of the code it belongs to, so two processes racing to write the same
+// key can never pair one's code with the other's code cache.
 
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { seal, unseal } from '../../core/machine-key.js';
 import { FORMATS } from '../../schemas/formats.js';
 
 const require = createRequire(import.meta.url);
 
 /** Bump when the converter or ajv options change the generated code without changing schema text. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const FORMATS_MODULE = 'kcfg:formats';
 
 export interface AjvError {
@@ -108,11 +113,13 @@ export class ValidatorCompiler {
     if (!this.cacheDir) return undefined;
     const file = this.file(key);
     if (!existsSync(file)) return undefined;
-    const v8File = `${file.slice(0, -'.cjs'.length)}.v8`;
+    const code = unseal(file);
+    if (code === undefined) return undefined;
+    const v8File = `${file.slice(0, -'.cjs'.length)}.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.v8`;
     try {
       const cachedData = existsSync(v8File) ? readFileSync(v8File) : undefined;
       // The cached code is our own ajv output; it may only require ajv's runtime helpers and our formats.
-      const script = new Script(`(function (module, exports, require) {${readFileSync(file, 'utf8')}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+      const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
       const module = { exports: {} as unknown };
       (script.runInThisContext() as (m: object, e: unknown, r: (id: string) => unknown) => void)(module, module.exports, cacheRequire);
       const inner = module.exports;
@@ -148,13 +155,13 @@ export class ValidatorCompiler {
     } catch {
       return;
     }
-    writeAtomically(this.file(key), code);
+    writeAtomically(this.file(key), seal(code));
   }
 }
 
 /** A read-only or full cache directory only costs the next run a recompile. */
 function writeAtomically(file: string, data: string | Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, file);
