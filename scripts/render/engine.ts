@@ -9,6 +9,7 @@ import type { Config } from '../config/types.js';
 import type { EngineInfo } from '../core/rendered.js';
 import { EngineError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
+import { track } from './lifecycle.js';
 
 export interface Engine extends EngineInfo {
   kind: 'kubectl' | 'kustomize';
@@ -167,8 +168,9 @@ export interface RunResult {
 
 export function run(binary: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<RunResult> {
   return new Promise((done) => {
-    execFile(binary, args, { env: engineEnv(env), cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    const child = execFile(binary, args, { env: engineEnv(env), cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       done({ stdout, stderr, ...(error ? { error } : {}) });
     });
+    track(child);
   });
 }

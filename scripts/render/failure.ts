@@ -31,8 +31,10 @@ export function extractError(stderr: string): string {
   const block = /"command failed" err=<\n([\s\S]*?)\n\s*>/.exec(stderr);
   if (block) return block[1]!.split('\n').map((l) => l.replace(/^\t/, '')).join('\n');
   const lines = stderr.split('\n').filter((l) => l.trim() && !/^\s*(Usage:|Flags:|Examples:)/.test(l));
-  const err = lines.find((l) => /^(Error|error):/.test(l));
-  return (err ?? lines[0] ?? 'the engine failed without a message').replace(/^(Error|error):\s*/, '');
+  const at = lines.findIndex((l) => /^(Error|error):/.test(l));
+  if (at < 0) return lines[0] ?? 'the engine failed without a message';
+  // A plain kubectl (not behind klog) prints a multi-line error to the end of its output.
+  return lines.slice(at).join('\n').replace(/^(Error|error):\s*/, '');
 }
 
 export function explainFailure(stderr: string, ctx: FailureContext): EngineFailure {

@@ -1,7 +1,7 @@
 // Render environments with the real Kustomize engine through a wrapper kustomization that asks for origin
 // annotations, in parallel, through the content-hash cache.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import jsYaml from 'js-yaml';
@@ -21,6 +21,7 @@ import { cacheKey, readCache, writeCache, type CacheEntry } from './cache.js';
 import { buildArgs, detectEngine, run, type Engine } from './engine.js';
 import { explainFailure } from './failure.js';
 import { refusedInput } from './inputs.js';
+import { makeWrapperDir, removeWrapperDir } from './lifecycle.js';
 import { resolveOrigin } from './origin.js';
 import { displayStreamText, RENDER_FAILED, streamDocuments } from './output.js';
 
@@ -106,7 +107,7 @@ async function renderOne(
   if (!overlay) return fail({ message: `${env.dir} has no kustomization.yaml`, hint: 'an environment is a directory Kustomize can build' });
 
   // mkdtemp names have a fixed length, so the relative path (and the cache key) is the same for every run.
-  const sampleWrapper = join(tmpdir(), `${WRAPPER_PREFIX}XXXXXX`);
+  const sampleWrapper = join(tmpdir(), `${WRAPPER_PREFIX}${process.pid}-XXXXXX`);
   const wrapper = wrapperText(toPosix(relative(sampleWrapper, absolute(root, env.dir))), overlay.data);
   const key = cacheKey({ root, env: env.name, dir: env.dir, files: walked.files, kustomizations: walked.kustomizations, engine, wrapper, toolVersion });
 
@@ -119,7 +120,7 @@ async function renderOne(
     const unsafe = unsafeInput(absolute(root, file), file);
     if (unsafe) return fail({ message: `Kustomize was not run for ${env.dir}: ${file}: ${unsafe.message} (${unsafe.code})`, ...(unsafe.source ? { source: unsafe.source } : {}), ...(unsafe.hint ? { hint: unsafe.hint } : {}) });
   }
-  const wrapperDir = mkdtempSync(join(tmpdir(), WRAPPER_PREFIX));
+  const wrapperDir = makeWrapperDir();
   let stdout: string;
   try {
     writeFileSync(join(wrapperDir, 'kustomization.yaml'), wrapper);
@@ -132,7 +133,7 @@ async function renderOne(
     }
     stdout = ran.stdout;
   } finally {
-    rmSync(wrapperDir, { recursive: true, force: true });
+    removeWrapperDir(wrapperDir);
   }
   const entry = build(env.name, stdout, wrapperDir, root);
   if (useCache) writeCache(config.cacheDir, key, entry);

@@ -12,7 +12,6 @@ import type { Closure } from '../workspace/closure.js';
 import { kustomizationDeps, type Kustomization } from '../workspace/kustomization.js';
 import { absolute } from '../workspace/paths.js';
 
-export const INPUT_REFUSED = 'input/outside-root';
 
 /** The first input of `walked` kcfg must not read, as a finding at the kustomization line that names it. */
 export function refusedInput(root: string, walked: Closure, opts: { insideRootOnly: boolean }): Finding | undefined {
@@ -35,12 +34,12 @@ export function refusedInput(root: string, walked: Closure, opts: { insideRootOn
     }
     const real = realOf(abs);
     if (real && !inside(real)) {
-      return refusal(walked, file, `${file} resolves to ${real}, outside the repository root`, 'refer only to files inside the repository; a symbolic link may point only within it');
+      return refusal(walked, file, 'input/outside-root', `resolves to ${real}, outside the repository root`, 'refer only to files inside the repository; a symbolic link may point only within it');
     }
     if (st.isDirectory()) continue;
-    if (!st.isFile()) return refusal(walked, file, `${file} is not a regular file (a device, socket or pipe)`, 'refer only to regular files');
+    if (!st.isFile()) return refusal(walked, file, 'input/not-a-file', 'is not a regular file (a device, socket or pipe)', 'refer only to regular files');
     if (st.size > limit) {
-      return refusal(walked, file, `${file} is ${(st.size / 1048576).toFixed(1)} MiB, above the ${limit / 1048576} MiB limit`, 'split the file, or raise the limit with KCFG_MAX_FILE_MB');
+      return refusal(walked, file, 'input/too-large', `is ${(st.size / 1048576).toFixed(1)} MiB, above the ${limit / 1048576} MiB limit`, 'split the file, or raise the limit with KCFG_MAX_FILE_MB');
     }
   }
   return undefined;
@@ -54,9 +53,9 @@ function realOf(abs: string): string | undefined {
   }
 }
 
-function refusal(walked: Closure, path: string, message: string, hint: string): Finding {
+function refusal(walked: Closure, path: string, code: string, why: string, hint: string): Finding {
   const source = referrer(walked, path);
-  return { code: INPUT_REFUSED, severity: 'error', message: `kcfg did not read ${message}`, hint, ...(source ? { source } : {}) };
+  return { code, severity: 'error', message: `${path} ${why}; kcfg did not read it (${code})`, hint, ...(source ? { source } : {}) };
 }
 
 /** The line of the kustomization entry that names `path` (repository-relative). */

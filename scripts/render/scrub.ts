@@ -59,8 +59,9 @@ export function secretInputs(kustomizations: Iterable<Kustomization>): SecretInp
  */
 export function scrubGeneratorError(text: string, inputs: SecretInputs): string {
   let out = text;
+  // Errors about a missing input quote only its path and stay as they are.
   const kv = /^(?:.*?)loading KV pairs: (env source files|literal sources|file sources)?:? ?\[([^\]]*)\]/.exec(out);
-  if (kv) {
+  if (kv && !/no such file or directory|evalsymlink failure|not in or below/.test(out)) {
     const what = kv[1] === 'literal sources' ? 'a generator literal' : `generator input ${kv[2]}`;
     if (/invalid literal source/.test(out)) out = `${what} is not KEY=value (the value is not shown)`;
     else if (/invalid utf8|invalid UTF-8/i.test(out)) out = `${what} has a line that is not valid UTF-8 (the line is not shown)`;

@@ -95,7 +95,8 @@ describe('zero-config discovery on public repository shapes', () => {
       git(root, 'add', '-A');
       git(root, 'commit', '-q', '-m', 'shape');
       const run = await kcfg(['check', '--format', 'json'], { cwd: root, env: childEnv({ XDG_CACHE_HOME: cache }), timeoutMs: 120_000 });
-      expect([0, 1], run.stderr).toContain(run.code);
+      // 2 where an environment does not render (the helm example: Helm is never enabled).
+      expect([0, 1, 2], run.stderr).toContain(run.code);
       const report = JSON.parse(run.stdout) as { environments: { name: string; dir: string }[]; diagnostics: { code: string; environments: string[]; message: string }[] };
       expect(report.environments.length).toBeGreaterThan(0);
       for (const env of report.environments) {

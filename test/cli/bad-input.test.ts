@@ -105,7 +105,8 @@ describe('kcfg validate FILE', () => {
     for (const args of [['validate', 'secret.yaml'], ['check', 'secret-app']]) {
       const run = await kcfg(args, { cwd: tmp, env });
       expectNoCrash(run);
-      expect(run.code).toBe(1);
+      // validate reports the file's finding (1); check could not render the environment at all (2).
+      expect(run.code).toBe(args[0] === 'check' ? 2 : 1);
       expect(run.stdout).toMatch(/7:3\s+error/);
       expect(run.stdout + run.stderr).not.toMatch(/HUNTER2|S3CRET/);
     }
@@ -164,10 +165,10 @@ describe('kcfg validate FILE', () => {
 });
 
 describe('kcfg check on kustomizations', () => {
-  it('a kustomization Kustomize rejects: the environment, the entry line, exit 1', async () => {
+  it('a kustomization Kustomize rejects: the environment, the entry line, exit 2', async () => {
     const run = await kcfg(['check', '-C', join(FIXTURES, 'missing-resource')], { env });
     expectNoCrash(run);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2); // nothing in the environment was checked
     // Reports name files from the git top level, wherever kcfg's root is.
     expect(run.stdout).toMatch(/^test\/fixtures\/bad-input\/missing-resource\/overlay\/kustomization\.yaml$/m);
     expect(run.stdout).toMatch(/5:5\s+error Kustomize could not build overlay: resource 'service\.yaml' not found.*\[broken\]/);
@@ -199,7 +200,7 @@ describe('kcfg check on kustomizations', () => {
     writeFileSync(join(repo, 'app/configmap.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: boom\ndata:\n${aliasBomb().replace(/^/gm, '  ').trimEnd()}\n`);
     const run = await kcfg(['check', 'app', '--format', 'json'], { cwd: repo, env, timeoutMs: 20_000 });
     expectNoCrash(run);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(json(run).diagnostics).toEqual([
       expect.objectContaining({ code: 'render/failed', message: expect.stringContaining('yaml/alias-bomb'), environments: ['app'], source: expect.objectContaining({ file: 'app/configmap.yaml' }) }),
     ]);
@@ -207,18 +208,18 @@ describe('kcfg check on kustomizations', () => {
 
     const small = await kcfg(['check', 'app', '--format', 'json'], { cwd: repo, env: { ...env, KCFG_MAX_FILE_MB: '0.0001' }, timeoutMs: 20_000 });
     expectNoCrash(small);
-    expect(small.code).toBe(1);
+    expect(small.code).toBe(2);
     expect(json(small).diagnostics[0]).toMatchObject({ code: 'render/failed', message: expect.stringContaining('input/too-large') });
   });
 
-  it('malformed YAML in a resource file: the file and line, exit 1', async () => {
+  it('malformed YAML in a resource file: the file and line, exit 2 (nothing was checked)', async () => {
     const repo = join(tmp, 'malformed-repo');
     mkdirSync(join(repo, 'app'), { recursive: true });
     writeFileSync(join(repo, 'app/kustomization.yaml'), 'resources:\n  - configmap.yaml\n');
     cpSync(join(FILES, 'duplicate-key.yaml'), join(repo, 'app/configmap.yaml'));
     const run = await kcfg(['check', 'app'], { cwd: repo, env });
     expectNoCrash(run);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^app\/configmap\.yaml\n\s+7:5\s+error Kustomize could not build app: .*mapping key "app\.kubernetes\.io\/name" already defined/m);
   });
 
@@ -231,7 +232,7 @@ describe('kcfg check on kustomizations', () => {
     cpSync(join(FILES, 'valid.yaml'), join(repo, 'patch/configmap.yaml'));
     const run = await kcfg(['check', 'gen', 'patch', '--format', 'json'], { cwd: repo, env });
     expectNoCrash(run);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     const where = json(run).diagnostics.map((d) => [d.environments[0], d.source]);
     expect(where).toEqual([
       ['gen', { file: 'gen/kustomization.yaml', line: 4, column: 9 }],

@@ -76,8 +76,10 @@ describe('detectEngine', () => {
   it('finds kubectl and its Kustomize version, and caches the version', () => {
     expect(engine).toMatchObject({ kind: 'kubectl', command: 'kubectl kustomize', flags: ['--load-restrictor', 'LoadRestrictionsRootOnly'] });
     expect(engine.version).toMatch(/^v\d+\.\d+\.\d+$/);
-    const cached = JSON.parse(readFileSync(join(cacheDir, 'engine-versions.json'), 'utf8')) as Record<string, string>;
-    expect(Object.values(cached)).toContain(engine.version);
+    const cached = JSON.parse(readFileSync(join(cacheDir, 'engine-versions.json'), 'utf8')) as Record<string, { version: string; binary: string }>;
+    expect(Object.values(cached).map((e) => e.version)).toContain(engine.version);
+    // The binary that renders is the one that reported the version (a dispatcher is looked past).
+    expect(Object.values(cached).map((e) => e.binary)).toContain(engine.binary);
   });
 
   it('a missing engine is an EngineError naming what to install, exit 2', async () => {

@@ -4,6 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seal, unseal } from '../../scripts/core/machine-key.js';
 import { describe, expect, it } from 'vitest';
 import { createSchemaValidator, forgetLoadedSchemas } from '../../scripts/validate/schema/index.js';
 import { resources } from './helpers.js';
@@ -56,7 +57,7 @@ describe('CEL verdict cache', () => {
     expect(first.skipped).toEqual(['self.size >: does not compile']);
     const files = readdirSync(join(cache, 'cel'));
     expect(files).toHaveLength(1);
-    const stored = JSON.parse(readFileSync(join(cache, 'cel', files[0]!), 'utf8')) as { compile: unknown; verdicts: Record<string, unknown> };
+    const stored = JSON.parse(unseal(join(cache, 'cel', files[0]!))!) as { compile: unknown; verdicts: Record<string, unknown> };
     expect(stored.compile).toEqual([[null, expect.stringMatching(/^does not compile/)]]);
     expect(Object.keys(stored.verdicts)).toHaveLength(2);
     expect(run(cache, text)).toEqual(first);
@@ -66,9 +67,12 @@ describe('CEL verdict cache', () => {
     const cache = mkdtempSync(join(tmpdir(), 'kcfg-cel-'));
     run(cache, text);
     const file = join(cache, 'cel', readdirSync(join(cache, 'cel'))[0]!);
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { verdicts: Record<string, unknown[]> };
+    const stored = JSON.parse(unseal(file)!) as { verdicts: Record<string, unknown[]> };
     for (const k of Object.keys(stored.verdicts)) stored.verdicts[k] = [false, 'does not compile: x'];
+    // Edited without the machine key, the entry is not kcfg's: it is ignored and the verdicts are computed again.
     writeFileSync(file, JSON.stringify(stored));
+    expect(run(cache, text).findings).toHaveLength(1);
+    writeFileSync(file, seal(JSON.stringify(stored)));
     expect(run(cache, text).findings).toHaveLength(2);
   });
 
