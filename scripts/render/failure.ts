@@ -124,7 +124,23 @@ const MAX_MESSAGE = 600;
 
 const require = createRequire(import.meta.url);
 
+/** Features kcfg never enables, and the kustomization field that asked for them. */
+const REFUSED_FEATURES: [RegExp, string[]][] = [
+  [/--enable-helm|helm/i, ['helmCharts', 'helmGlobals', 'helmChartInflationGenerator']],
+  [/--enable-(alpha-plugins|exec)|plugin|exec/i, ['generators', 'transformers', 'validators']],
+];
+
 function findSource(text: string, ctx: FailureContext): SourceLocation | undefined {
+  for (const [re, fields] of REFUSED_FEATURES) {
+    if (!re.test(text)) continue;
+    for (const k of ctx.kustomizations.values()) {
+      for (const field of fields) {
+        if (k.data[field] === undefined) continue;
+        const at = keyPosition(k, field);
+        if (at) return at;
+      }
+    }
+  }
   // YAML errors from Kustomize name a line but not the file: find the closure file that fails to parse.
   if (/yaml: |mapping key|did not find expected|could not find expected/.test(text)) {
     const bad = firstYamlProblem(ctx);
