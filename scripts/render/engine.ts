@@ -2,7 +2,7 @@
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
@@ -36,7 +36,7 @@ export async function detectEngine(config: Config, env: NodeJS.ProcessEnv = proc
     throw new EngineError(`Kustomize engine '${command}' not found${command.includes('/') ? '' : ' on PATH'}`, INSTALL_HINT, configured);
   }
   const kind = basename(found).startsWith('kustomize') ? 'kustomize' : 'kubectl';
-  const { version, binary } = await engineVersion(found, kind, config.cacheDir, env);
+  const { version, binary } = await engineVersion(found, kind, config.cacheDir, env, config.engine.version);
   const pinned = config.engine.version;
   if (pinned && pinned !== version) {
     throw new EngineError(
@@ -100,9 +100,9 @@ function entrySum(binary: string, version: string): string {
   return createHash('sha256').update(`${binary}\0${version}`).digest('hex').slice(0, 16);
 }
 
-async function engineVersion(found: string, kind: Engine['kind'], cacheDir: string, env: NodeJS.ProcessEnv): Promise<{ version: string; binary: string }> {
+async function engineVersion(found: string, kind: Engine['kind'], cacheDir: string, env: NodeJS.ProcessEnv, pin: string | undefined): Promise<{ version: string; binary: string }> {
   const st = statSync(found);
-  const stamp = `${found}:${st.size}:${st.mtimeMs}`;
+  const stamp = `${found}:${st.size}:${st.mtimeMs}:${pin ?? ''}`;
   const file = join(cacheDir, 'engine-versions.json');
   let cache: Record<string, unknown> = {};
   try {
@@ -116,14 +116,24 @@ async function engineVersion(found: string, kind: Engine['kind'], cacheDir: stri
     return { version: known.version, binary: known.binary };
   }
   let binary = found;
-  let answer = await askVersion(binary, kind, env);
-  if (answer.dispatcher) {
-    const direct = join(dirname(found), `kubectl.${answer.dispatcher}`);
-    if (existsSync(direct)) {
-      binary = direct;
-      answer = await askVersion(binary, kind, env);
+  let answer: { version: string } | undefined;
+  // A dispatcher is never run, not even for its version (it contacts the kube context's server for that too):
+  // one of the versioned kubectl binaries beside it renders, the one whose Kustomize matches the pin, else the newest.
+  const direct = kind === 'kubectl' ? versionedSiblings(found) : [];
+  if (direct.length > 0) {
+    // Without a pin, the version the dispatcher itself would run when no server answers.
+    const own = dispatcherMinor(found);
+    const ordered = own ? [...direct.filter((d) => d.endsWith(`kubectl.${own}`)), ...direct.filter((d) => !d.endsWith(`kubectl.${own}`))] : direct;
+    for (const candidate of pin ? ordered : ordered.slice(0, 1)) {
+      const a = await askVersion(candidate, kind, env);
+      if (!answer) [binary, answer] = [candidate, a];
+      if (!pin || a.version === pin) {
+        [binary, answer] = [candidate, a];
+        break;
+      }
     }
   }
+  answer ??= await askVersion(binary, kind, env);
   const entry: VersionEntry = { binary, version: answer.version, sum: entrySum(binary, answer.version) };
   try {
     writeFileAtomic(file, JSON.stringify({ ...cache, [stamp]: entry }, null, 2) + '\n');
@@ -133,17 +143,47 @@ async function engineVersion(found: string, kind: Engine['kind'], cacheDir: stri
   return { version: answer.version, binary };
 }
 
-/** The Kustomize version; for a kubectl version dispatcher, also the client minor it runs by default (`1.32`). */
-async function askVersion(binary: string, kind: Engine['kind'], env: NodeJS.ProcessEnv): Promise<{ version: string; dispatcher?: string }> {
+/**
+ * `kubectl.1.31`, `kubectl.1.32`, ... beside `kubectl`: the layout of a version dispatcher (Google Cloud SDK),
+ * newest first. Empty for a plain kubectl.
+ */
+function versionedSiblings(found: string): string[] {
+  if (basename(found) !== 'kubectl') return [];
+  let names: string[];
+  try {
+    names = readdirSync(dirname(found));
+  } catch {
+    return [];
+  }
+  return names
+    .map((n) => /^kubectl\.(\d+)\.(\d+)$/.exec(n))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(b[1]) - Number(a[1]) || Number(b[2]) - Number(a[2]))
+    .map((m) => join(dirname(found), m[0]));
+}
+
+/** The client minor a dispatcher is built as (`v1.32.4-dispatcher` → `1.32`), read from the binary, not by running it. */
+function dispatcherMinor(binary: string): string | undefined {
+  try {
+    const bytes = readFileSync(binary);
+    for (let at = bytes.indexOf('-dispatcher'); at >= 0; at = bytes.indexOf('-dispatcher', at + 1)) {
+      const m = /v(\d+\.\d+)\.\d+$/.exec(bytes.subarray(Math.max(0, at - 16), at).toString('latin1'));
+      if (m) return m[1];
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Kustomize version a binary embeds (kubectl) or reports (kustomize). */
+async function askVersion(binary: string, kind: Engine['kind'], env: NodeJS.ProcessEnv): Promise<{ version: string }> {
   const args = kind === 'kubectl' ? ['version', '--client', '-o', 'json'] : ['version'];
   const { stdout, stderr, error } = await run(binary, args, engineEnv(env));
   if (kind === 'kubectl') {
     try {
-      const parsed = JSON.parse(stdout) as { kustomizeVersion?: unknown; clientVersion?: { gitVersion?: unknown } };
-      const v = parsed.kustomizeVersion;
-      const git = parsed.clientVersion?.gitVersion;
-      const dispatcher = typeof git === 'string' && git.endsWith('-dispatcher') ? /^v?(\d+\.\d+)/.exec(git)?.[1] : undefined;
-      if (typeof v === 'string' && v) return { version: normaliseVersion(v), ...(dispatcher ? { dispatcher } : {}) };
+      const v = (JSON.parse(stdout) as { kustomizeVersion?: unknown }).kustomizeVersion;
+      if (typeof v === 'string' && v) return { version: normaliseVersion(v) };
     } catch {
       // fall through to the error below
     }

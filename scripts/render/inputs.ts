@@ -68,10 +68,15 @@ function referrer(walked: Closure, path: string): SourceLocation | undefined {
 
 function locateEntry(k: Kustomization, rel: string): SourceLocation {
   const lines = k.text.split('\n');
-  const candidates = [rel, `./${rel}`, rel.split('/').pop() ?? rel];
-  for (const needle of candidates) {
-    const i = lines.findIndex((l) => l.includes(needle));
-    if (i >= 0) return { file: k.file, line: i + 1, column: lines[i]!.indexOf(needle) + 1 };
+  const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // An entry is the whole value of a list item (`- zero`), a `path:` or a `key=zero`, in that order of preference
+  // (`name: zero` names the generator, it is not the file).
+  for (const needle of [rel, `./${rel}`]) {
+    const e = escape(needle);
+    for (const re of [new RegExp(`^\\s*-\\s*["']?${e}["']?\\s*$`), new RegExp(`path:\\s*["']?${e}["']?\\s*$`), new RegExp(`=["']?${e}["']?\\s*$`)]) {
+      const i = lines.findIndex((l) => re.test(l));
+      if (i >= 0) return { file: k.file, line: i + 1, column: lines[i]!.lastIndexOf(needle) + 1 };
+    }
   }
   return { file: k.file, line: 1, column: 1 };
 }

@@ -2,7 +2,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import { KcfgError } from '../core/errors.js';
 import type { Environment } from '../core/resource.js';
@@ -45,12 +45,20 @@ function fromGit(root: string): string[] | undefined {
  * follow them): they are listed so that one pointing out of the root is reported by its render, not skipped.
  */
 function linkedKustomizationDirs(root: string): string[] {
-  const tracked = spawnSync('git', ['ls-files', '-z', '-s', '--cached'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const links = (tracked.stdout ?? '')
-    .split('\0')
+  const git = (args: string[]): string[] => (spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout ?? '').split('\0').filter(Boolean);
+  const tracked = git(['ls-files', '-z', '-s', '--cached'])
     .filter((l) => l.startsWith('120000 '))
     .map((l) => l.slice(l.indexOf('\t') + 1));
-  return links.filter((rel) => holdsKustomization(absolute(root, rel))).map((rel) => normalizeRel(toPosix(rel)));
+  const untracked = git(['ls-files', '-z', '--others', '--exclude-standard']).filter((rel) => isLink(absolute(root, rel)));
+  return [...tracked, ...untracked].filter((rel) => holdsKustomization(absolute(root, rel))).map((rel) => normalizeRel(toPosix(rel)));
+}
+
+function isLink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function holdsKustomization(abs: string): boolean {
