@@ -53,7 +53,9 @@ export function codeFrame(
   const width = String(to).length;
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    const { text, caret } = clip(escapeControls(maskLine(lines[n - 1]!.replace(/\r$/, ''))), Math.max(0, column - 1));
+    const raw = lines[n - 1]!.replace(/\r$/, '');
+    const shown = inLiteralsBlock(lines, n - 1) ? raw.replace(/^(\s*-\s*).*$/, '$1<hidden>') : maskLine(raw).replace(/^(\s*-?\s*literals:\s*)\[.*$/, '$1[<hidden>]');
+    const { text, caret } = clip(escapeControls(shown), Math.max(0, column - 1));
     out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${text}`);
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(caret)}^`);
   }
@@ -67,6 +69,20 @@ export function codeFrame(
 export function escapeControls(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** A list item under a generator's `literals:` key: a literal written without `=` is a value all the same. */
+function inLiteralsBlock(lines: readonly string[], i: number): boolean {
+  const line = lines[i]!;
+  if (!/^\s*-\s*\S/.test(line)) return false;
+  const indent = line.search(/\S/);
+  for (let j = i - 1; j >= 0; j--) {
+    const l = lines[j]!;
+    if (!l.trim() || l.trimStart().startsWith('#')) continue;
+    const at = l.search(/\S/);
+    if (at < indent || (at === indent && !/^\s*-/.test(l))) return /^\s*-?\s*literals\s*:\s*$/.test(l);
+  }
+  return false;
 }
 
 const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
