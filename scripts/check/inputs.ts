@@ -36,7 +36,32 @@ export function loadInput(root: string, arg: string, stdin: () => string): Loade
   }
   const large = tooLarge(file, size);
   if (large) return { file, text: '', resources: [], findings: [large] };
-  return fromText(file, readFileSync(abs, 'utf8'));
+  const bytes = readFileSync(abs);
+  const text = bytes.toString('utf8');
+  const bad = invalidUtf8(bytes, text, file);
+  return bad ? { file, text, resources: [], findings: [bad] } : fromText(file, text);
+}
+
+/**
+ * The API server and Kustomize refuse a manifest that is not UTF-8; Node would read it with U+FFFD in place of
+ * the bad bytes and validate a document nobody can apply.
+ */
+function invalidUtf8(bytes: Buffer, text: string, file: string): Finding | undefined {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return undefined;
+  } catch {
+    const at = Math.max(0, text.indexOf('\uFFFD'));
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    return {
+      code: 'input/invalid-utf8',
+      severity: 'error',
+      message: 'the file is not valid UTF-8, so neither Kustomize nor the API server can read it',
+      hint: 'save the file as UTF-8; binary content belongs in a ConfigMap binaryData or Secret data field, base64-encoded',
+      source: { file, line, column: at - before.lastIndexOf('\n') },
+    };
+  }
 }
 
 function fromText(file: string, text: string): LoadedInput {

@@ -2,7 +2,8 @@
 
 const COMMON = `
 Common flags: -C DIR, -f/--format, -o/--output, -q, -v, --no-cache, --color/--no-color (see \`kcfg help\`).
-Exit codes: 0 clean, 1 error-severity findings, 2 usage, configuration or engine error.
+Exit codes: 0 clean, 1 error-severity findings, 2 usage, configuration or engine error, or an environment
+that did not render (nothing in it was checked).
 `;
 
 const HELP: Record<string, string> = {

@@ -30,7 +30,8 @@ Common flags:
       --no-cache            render without the content-hash cache
       --color / --no-color  force colours on or off (default: only on a terminal)
 
-Exit codes: 0 clean, 1 error-severity findings (or differences, for diff --exit-code), 2 usage, config or engine error.
+Exit codes: 0 clean, 1 error-severity findings (or differences, for diff --exit-code), 2 usage, config or engine
+error, or an environment that did not render (nothing in it was checked).
 `;
 
 type Command = (argv: string[]) => Promise<number>;

@@ -71,3 +71,20 @@ export function unseal(file: string): string | undefined {
   const body = text.slice(nl + 1);
   return text.slice('kcfg-sealed '.length, nl) === keyedHash(body) ? body : undefined;
 }
+
+/** Binary form of `seal`: the 64 hex digits of the signature, then the bytes. */
+export function sealBytes(data: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(keyedHash(data)), data]);
+}
+
+export function unsealBytes(file: string): Buffer | undefined {
+  let b: Buffer;
+  try {
+    b = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (b.length < 64) return undefined;
+  const data = b.subarray(64);
+  return b.subarray(0, 64).toString() === keyedHash(data) ? data : undefined;
+}

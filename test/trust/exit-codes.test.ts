@@ -2,7 +2,7 @@
 // checked (exit 2, with the file and line), malformed objects and deep nesting are findings at their file,
 // control characters never reach the terminal raw, and a wrong engine names its kcfg.yaml line.
 
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, ensureBuilt, expectNoCrash, kcfg } from '../cli/helpers.js';
@@ -82,6 +82,15 @@ describe('exit codes and locations', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('\\x1b]0;pwned\\x07\\x1b[2J');
     expect(r.stdout).not.toContain('pwned\u0007');
+  });
+
+  it('a manifest that is not UTF-8 is a finding at its line, not a document with replacement characters', async () => {
+    writeFileSync(join(root, 'latin1.yaml'), Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: l\ndata:\n  k: "a'), Buffer.from([0xff]), Buffer.from('"\n')]));
+    const r = await kcfg(['validate', 'latin1.yaml', '--format', 'json'], { cwd: root, env });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics).toEqual([
+      expect.objectContaining({ code: 'input/invalid-utf8', source: expect.objectContaining({ file: 'latin1.yaml', line: 6 }) }),
+    ]);
   });
 
   it('an unknown engine.command names its kcfg.yaml line', async () => {

@@ -6,11 +6,11 @@
 // key can never pair one's code with the other's code cache.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { seal, unseal } from '../../core/machine-key.js';
+import { seal, sealBytes, unseal, unsealBytes } from '../../core/machine-key.js';
 import { FORMATS } from '../../schemas/formats.js';
 
 const require = createRequire(import.meta.url);
@@ -117,7 +117,7 @@ export class ValidatorCompiler {
     if (code === undefined) return undefined;
     const v8File = `${file.slice(0, -'.cjs'.length)}.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.v8`;
     try {
-      const cachedData = existsSync(v8File) ? readFileSync(v8File) : undefined;
+      const cachedData = existsSync(v8File) ? unsealBytes(v8File) : undefined;
       // The cached code is our own ajv output; it may only require ajv's runtime helpers and our formats.
       const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
       const module = { exports: {} as unknown };
@@ -142,7 +142,7 @@ export class ValidatorCompiler {
       fn.errors = inner.errors ?? null;
       if (pending) {
         pending = false;
-        writeAtomically(v8File, script.createCachedData());
+        writeAtomically(v8File, sealBytes(script.createCachedData()));
       }
       return ok;
     };
