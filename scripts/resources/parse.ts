@@ -113,7 +113,15 @@ export const MAX_DEPTH = 200;
 
 /** A cheap pre-test: deep nesting needs long indentation or many brackets. */
 function mayBeDeep(chunk: string): boolean {
-  return /\n {200}/.test(chunk) || (chunk.split('[').length + chunk.split('{').length > MAX_DEPTH) || /(- ){100}/.test(chunk);
+  // Fewer characters than the depth needs cannot nest that deep (most documents stop here).
+  if (chunk.length < MAX_DEPTH * 2) return false;
+  if (/\n {200}/.test(chunk) || /(- ){100}/.test(chunk)) return true;
+  let brackets = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk.charCodeAt(i);
+    if ((c === 0x5b || c === 0x7b) && ++brackets > MAX_DEPTH) return true;
+  }
+  return false;
 }
 
 function depthOf(root: unknown): number {
