@@ -4,7 +4,7 @@
 // symlink out of the repository, before Kustomize ever sees the path.
 
 import { lstatSync, realpathSync, statSync } from 'node:fs';
-import { posix, sep } from 'node:path';
+import { posix, resolve, sep } from 'node:path';
 import type { SourceLocation } from '../core/diagnostic.js';
 import type { Finding } from '../core/resource.js';
 import { maxInputBytes } from '../resources/guard.js';
@@ -61,17 +61,17 @@ function refusal(walked: Closure, path: string, code: string, why: string, hint:
 /** The line of the kustomization entry that names `path` (repository-relative). */
 function referrer(walked: Closure, path: string): SourceLocation | undefined {
   for (const k of walked.kustomizations.values()) {
-    if (kustomizationDeps(k).files.includes(path)) return locateEntry(k, posix.relative(k.dir, path));
+    if (kustomizationDeps(k).files.includes(path)) return locateEntry(k, posix.relative(k.dir, path), resolve(k.root, path));
   }
   return undefined;
 }
 
-function locateEntry(k: Kustomization, rel: string): SourceLocation {
+function locateEntry(k: Kustomization, rel: string, abs: string): SourceLocation {
   const lines = k.text.split('\n');
   const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // An entry is the whole value of a list item (`- zero`), a `path:` or a `key=zero`, in that order of preference
   // (`name: zero` names the generator, it is not the file).
-  for (const needle of [rel, `./${rel}`]) {
+  for (const needle of [rel, `./${rel}`, abs]) {
     const e = escape(needle);
     for (const re of [new RegExp(`^\\s*-\\s*["']?${e}["']?\\s*$`), new RegExp(`path:\\s*["']?${e}["']?\\s*$`), new RegExp(`=["']?${e}["']?\\s*$`)]) {
       const i = lines.findIndex((l) => re.test(l));

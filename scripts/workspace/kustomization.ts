@@ -1,10 +1,11 @@
 // Reading kustomization files and listing what each one reads: the edges of the workspace graph.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import jsYaml from 'js-yaml';
 import { ConfigError } from '../core/errors.js';
 import { isObject, type JsonValue, type KObject } from '../core/resource.js';
-import { absolute, joinRel, normalizeRel } from './paths.js';
+import { absolute, joinRel, normalizeRel, toPosix } from './paths.js';
 
 /** File names Kustomize accepts for a kustomization, in its order of preference. */
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -100,6 +101,8 @@ export function kustomizationDeps(k: Kustomization): KustomizationDeps {
       remote.push(entry);
       return undefined;
     }
+    // An absolute path stays what it names (`/etc/passwd` is outside the root, not `<dir>/etc/passwd`).
+    if (isAbsolute(entry)) return normalizeRel(toPosix(relative(k.root, entry)));
     return joinRel(k.dir, entry);
   };
   // A resource may be a file or a directory; a path that does not exist is kept as a file so the

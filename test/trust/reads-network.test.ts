@@ -53,6 +53,18 @@ describe('reads stay inside the repository', () => {
     expect(res.message).toMatch(/outside the repository root|not a regular file|not in or below/);
   });
 
+  it.skipIf(!has('strace'))('an absolute path outside the root is refused at its entry and never opened', () => {
+    const root = repoWith({ 'gen/kustomization.yaml': 'namespace: x\nconfigMapGenerator:\n  - name: p\n    files:\n      - /etc/passwd\n' });
+    const log = join(root, '..', `passwd-${process.pid}.trace`);
+    const r = spawnSync('strace', ['-f', '-e', 'trace=open,openat,openat2', '-o', log, process.execPath, BIN, 'check', 'gen', '--format', 'json'], { cwd: root, env: env(), encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    const d = (JSON.parse(r.stdout) as Json).diagnostics[0]!;
+    expect(d.message).toMatch(/resolves to \/etc\/passwd, outside the repository root/);
+    expect(d.source).toMatchObject({ file: 'gen/kustomization.yaml', line: 5 });
+    expect(readFileSync(log, 'utf8')).not.toContain('"/etc/passwd"');
+    rmSync(log, { force: true });
+  });
+
   it.skipIf(!has('strace'))('a file outside the root, reached through a link, is never opened by kcfg', async () => {
     const outside = tempDir('outside');
     dirs.push(outside);
