@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asSelector, containersOf, podTemplate, selectorMatches, strings, type PodTemplate } from '../../scripts/core/pods.js';
 import { getAt, isObject, type JsonValue, type KObject, type Resource } from '../../scripts/core/resource.js';
-import { ENVIRONMENTS, NAMESPACE, parseRender, renderOverlay, type EnvName } from './render.js';
+import { ENVIRONMENTS, NAMESPACE, parseRender, renderDir, renderOverlay, type EnvName } from './render.js';
 
 const RECOMMENDED_LABELS = [
   'app.kubernetes.io/name',
@@ -24,6 +24,13 @@ const rendered = {} as Record<EnvName, Resource[]>;
 beforeAll(() => {
   for (const env of ENVIRONMENTS) rendered[env] = parseRender(renderOverlay(env), env);
 });
+
+const clusters = {} as Record<EnvName, Resource[]>;
+
+/** `kubectl kustomize clusters/<env>`: what cluster admins apply. */
+function clusterRender(env: EnvName): Resource[] {
+  return (clusters[env] ??= parseRender(renderDir(`clusters/${env}`), env));
+}
 
 function ofKind(env: EnvName, kind: string): Resource[] {
   return rendered[env].filter((r) => r.kind === kind);
@@ -106,7 +113,8 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
       if (CLUSTER_SCOPED_KINDS.has(r.kind)) expect(ns, `${r.kind}/${r.id.name} must not carry a namespace`).toBeUndefined();
       else expect(ns, `${r.kind}/${r.id.name}`).toBe(NAMESPACE[env]);
     }
-    expect(ofKind(env, 'ClusterIssuer').length).toBeGreaterThan(0);
+    // Cluster-scoped objects are applied by cluster admins from clusters/<env>, never by the application overlay.
+    expect(rendered[env].filter((r) => CLUSTER_SCOPED_KINDS.has(r.kind) && r.kind !== 'Namespace')).toEqual([]);
   });
 
   it('declares the namespace with Pod Security Admission at restricted', () => {
@@ -281,10 +289,10 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     }
   });
 
-  it('serves every Ingress host with a Certificate from a ClusterIssuer in the same render', () => {
+  it('serves every Ingress host with a Certificate from the ClusterIssuer of its cluster folder', () => {
     const ingresses = ofKind(env, 'Ingress');
     expect(ingresses.length).toBeGreaterThan(0);
-    const issuers = new Map(ofKind(env, 'ClusterIssuer').map((i) => [i.id.name, i]));
+    const issuers = new Map(clusterRender(env).filter((r) => r.kind === 'ClusterIssuer').map((i) => [i.id.name, i]));
     const certificates = ofKind(env, 'Certificate');
     for (const ing of ingresses) {
       expect(getAt(ing.object, '/spec/ingressClassName')).toBe('nginx');
@@ -305,7 +313,7 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
         expect(getAt(cert!.object, '/spec/issuerRef/kind')).toBe('ClusterIssuer');
         expect(getAt(cert!.object, '/spec/issuerRef/group')).toBe('cert-manager.io');
         const issuer = issuers.get(String(getAt(cert!.object, '/spec/issuerRef/name')));
-        expect(issuer, `${cert!.id.name} issuer is rendered with it`).toBeDefined();
+        expect(issuer, `${cert!.id.name} issuer is applied from clusters/${env}`).toBeDefined();
       }
       expect(hosts.every((h) => String(h).endsWith('.example.org')), 'hosts are real environment hosts, not the base placeholder').toBe(true);
     }
@@ -463,8 +471,101 @@ describe('staging and production differ where they should', () => {
   it('uses different hosts and issuers', () => {
     const host = (env: EnvName): JsonValue | undefined => getAt(one(env, 'Ingress', 'relay-api').object, '/spec/rules/0/host');
     expect(host('staging')).not.toEqual(host('production'));
-    const issuers = (env: EnvName): string[] => ofKind(env, 'ClusterIssuer').map((i) => i.id.name);
+    const issuers = (env: EnvName): string[] => clusterRender(env).filter((r) => r.kind === 'ClusterIssuer').map((i) => i.id.name);
     expect(issuers('staging')).toEqual(['letsencrypt-staging']);
     expect(issuers('production')).toEqual(['letsencrypt-production']);
+  });
+
+  it('runs a newer release in staging than in production, set per overlay and never in base', () => {
+    const version = (env: EnvName): string => strings(getAt(one(env, 'Deployment', 'relay-api').object, '/metadata/labels'))['app.kubernetes.io/version']!;
+    expect(version('staging')).toBe('1.5.0');
+    expect(version('production')).toBe('1.4.2');
+    const base = parseRender(renderDir('base'), 'staging');
+    for (const r of base) {
+      expect(labelsOf(r)['app.kubernetes.io/version'], `${r.kind}/${r.id.name} in base`).toBeUndefined();
+      const template = podTemplate(r);
+      for (const c of template ? containersOf(template) : []) expect(String(c.container['image']), 'base pins no release').toBe('ghcr.io/example-org/relay');
+    }
+  });
+
+  it('sizes production larger than staging: autoscaling floor, requests and ingress rate limits', () => {
+    const hpaMin = (env: EnvName): number => Number(getAt(one(env, 'HorizontalPodAutoscaler', 'relay-api').object, '/spec/minReplicas'));
+    expect(hpaMin('production')).toBeGreaterThan(hpaMin('staging'));
+    const cpu = (env: EnvName): string => String(getAt(one(env, 'Deployment', 'relay-api').object, '/spec/template/spec/containers/0/resources/requests/cpu'));
+    expect([cpu('staging'), cpu('production')]).toEqual(['100m', '250m']);
+    const rps = (env: EnvName): number => Number(strings(getAt(one(env, 'Ingress', 'relay-api').object, '/metadata/annotations'))['nginx.ingress.kubernetes.io/limit-rps']);
+    expect(rps('production')).toBeGreaterThan(rps('staging'));
+    const origin = (env: EnvName): string | undefined => strings(getAt(one(env, 'Ingress', 'relay-api').object, '/metadata/annotations'))['nginx.ingress.kubernetes.io/cors-allow-origin'];
+    expect(origin('staging')).toBe('https://app.staging.example.org');
+    expect(origin('production')).toBe('https://app.example.org');
+  });
+});
+
+describe.each(ENVIRONMENTS)('%s: what the reference deployments run', (env) => {
+  it('gates the api and the worker on the database with an init container running the release image', () => {
+    for (const name of ['relay-api', 'relay-worker']) {
+      const spec = obj(getAt(one(env, 'Deployment', name).object, '/spec/template/spec'));
+      const init = list(spec['initContainers']).map(obj);
+      expect(init.map((c) => c['name']), name).toEqual(['wait-for-database']);
+      expect(init[0]!['args']).toEqual(['db', 'wait', '--schema', '--timeout=300s']);
+      expect(init[0]!['image']).toBe(obj(list(spec['containers'])[0])['image']);
+    }
+  });
+
+  it('runs the release migration as a hardened Job that removes itself', () => {
+    const job = one(env, 'Job', 'relay-migrate');
+    expect(getAt(job.object, '/spec/ttlSecondsAfterFinished')).toBe(600);
+    expect(getAt(job.object, '/spec/template/spec/restartPolicy')).toBe('Never');
+    const c = obj(list(getAt(job.object, '/spec/template/spec/containers'))[0]);
+    expect(c['args']).toEqual(['db', 'migrate', '--lock-timeout=60s']);
+    expect(getAt(c, '/securityContext/readOnlyRootFilesystem')).toBe(true);
+    expect(getAt(job.object, '/spec/template/spec/securityContext/runAsNonRoot')).toBe(true);
+    expect(labelsOf(job)['app.kubernetes.io/version']).toBe(env === 'staging' ? '1.5.0' : '1.4.2');
+  });
+
+  it('carries pod and namespace labels on every scraped series', () => {
+    for (const [kind, name, field] of [['ServiceMonitor', 'relay-api', 'endpoints'], ['PodMonitor', 'relay-worker', 'podMetricsEndpoints']] as const) {
+      const endpoint = obj(list(getAt(one(env, kind, name).object, `/spec/${field}`))[0]);
+      const relabel = list(endpoint['relabelings']).map(obj);
+      const targets = new Map(relabel.map((r) => [r['targetLabel'], list(r['sourceLabels'])[0]]));
+      expect(targets.get('pod')).toBe('__meta_kubernetes_pod_name');
+      expect(targets.get('namespace')).toBe('__meta_kubernetes_namespace');
+    }
+  });
+
+  it('alerts on availability, errors, latency and memory, naming the api job', () => {
+    const rules = list(getAt(one(env, 'PrometheusRule', 'relay').object, '/spec/groups')).flatMap((g) => list(getAt(g, '/rules')).map(obj));
+    const byName = new Map(rules.map((r) => [String(r['alert']), String(r['expr'])]));
+    expect(byName.get('RelayApiTargetDown')).toMatch(/up\{job="api"\}/);
+    expect(byName.get('RelayApiTargetAbsent')).toMatch(/absent\(up\{job="api"/);
+    expect(byName.get('RelayApiHighErrorRate')).toMatch(/job="api", code=~"5\.\."/);
+    expect(byName.get('RelayApiHighLatencyP95')).toMatch(/histogram_quantile/);
+    expect(byName.get('RelayContainerMemoryNearLimit')).toMatch(/container_memory_working_set_bytes[\s\S]*kube_pod_container_resource_limits/);
+    for (const r of rules) {
+      expect(getAt(r, '/labels/severity'), String(r['alert'])).toMatch(/^(critical|warning)$/);
+      expect(getAt(r, '/annotations/runbook_url'), String(r['alert'])).toMatch(/^https:\/\//);
+    }
+  });
+
+  it(env === 'staging' ? 'backs up the in-cluster database nightly and alerts on its connections and disk' : 'has no in-cluster database, backup or database alerts', () => {
+    const backups = rendered[env].filter((r) => r.kind === 'CronJob' && r.id.name === 'postgres-backup');
+    const rules = rendered[env].filter((r) => r.kind === 'PrometheusRule' && r.id.name === 'postgres');
+    if (env === 'production') {
+      expect([...backups, ...rules]).toEqual([]);
+      return;
+    }
+    const cron = backups[0]!;
+    expect(getAt(cron.object, '/spec/schedule')).toBe('15 1 * * *');
+    const pod = obj(getAt(cron.object, '/spec/jobTemplate/spec/template/spec'));
+    expect(getAt(pod, '/securityContext/runAsNonRoot')).toBe(true);
+    expect(String(getAt(obj(list(pod['containers'])[0]), '/args/0'))).toMatch(/pg_dump --format=custom/);
+    const alerts = list(getAt(rules[0]!.object, '/spec/groups/0/rules')).map((r) => String(getAt(r, '/alert')));
+    expect(alerts).toEqual(['PostgresTooManyConnections', 'PostgresDiskAlmostFull']);
+  });
+
+  it('applies its ClusterIssuer from clusters/' + env + ', a folder that builds on its own', () => {
+    const cluster = clusterRender(env);
+    expect(cluster.map((r) => `${r.kind}/${r.id.name}`)).toEqual([`ClusterIssuer/letsencrypt-${env}`]);
+    for (const r of cluster) expect(getAt(r.object, '/metadata/namespace')).toBeUndefined();
   });
 });
