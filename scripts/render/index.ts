@@ -106,7 +106,7 @@ async function renderOne(
   const overlay = walked.kustomizations.get(env.dir);
   if (!overlay) return fail({ message: `${env.dir} has no kustomization.yaml`, hint: 'an environment is a directory Kustomize can build' });
 
-  // mkdtemp names have a fixed length, so the relative path (and the cache key) is the same for every run.
+  // The relative path from any wrapper directory (a child of the temp folder) is the same for every run, so is the key.
   const sampleWrapper = join(tmpdir(), `${WRAPPER_PREFIX}${process.pid}-XXXXXX`);
   const wrapper = wrapperText(toPosix(relative(sampleWrapper, absolute(root, env.dir))), overlay.data);
   const key = cacheKey({ root, env: env.name, dir: env.dir, files: walked.files, kustomizations: walked.kustomizations, engine, wrapper, toolVersion });

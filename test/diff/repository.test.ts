@@ -22,6 +22,9 @@ const hasKubectl = (() => {
   }
 })();
 
+/** Labels that name the environment and its release: they differ on every object, by design. */
+const IDENTITY = /\/labels\/app\.kubernetes\.io~1(instance|version)$/;
+
 describe.skipIf(!hasKubectl)('staging → production on this repository', () => {
   let diff: EnvDiff;
   beforeAll(async () => {
@@ -39,15 +42,32 @@ describe.skipIf(!hasKubectl)('staging → production on this repository', () => 
   it('shows exactly the intended differences', () => {
     const lines = diff.resources.flatMap((r) =>
       r.kind === 'modified'
-        ? r.changes.filter((c) => !c.path.endsWith('/labels/app.kubernetes.io~1instance')).map((c) => `${r.id.kind}/${r.id.name} ${c.op} ${c.label}`)
+        ? r.changes.filter((c) => !IDENTITY.test(c.path)).map((c) => `${r.id.kind}/${r.id.name} ${c.op} ${c.label}`)
         : [`${r.id.kind}/${r.id.name} ${r.kind}`],
     );
     expect(lines.sort()).toEqual(
       [
         'Certificate/relay-api replace spec.dnsNames[0]',
         'Certificate/relay-api replace spec.issuerRef.name',
-        'ClusterIssuer/letsencrypt-production added',
-        'ClusterIssuer/letsencrypt-staging removed',
+        'ConfigMap/relay-config replace data.PUBLIC_HOST',
+        'CronJob/postgres-backup removed',
+        'Deployment/relay-api replace spec.template.spec.containers[api].resources.limits.cpu',
+        'Deployment/relay-api replace spec.template.spec.containers[api].resources.limits.memory',
+        'Deployment/relay-api replace spec.template.spec.containers[api].resources.requests.cpu',
+        'Deployment/relay-api replace spec.template.spec.containers[api].resources.requests.memory',
+        'Deployment/relay-api replace spec.template.spec.initContainers[wait-for-database].image',
+        'Deployment/relay-worker replace spec.template.spec.containers[worker].resources.limits.cpu',
+        'Deployment/relay-worker replace spec.template.spec.containers[worker].resources.limits.memory',
+        'Deployment/relay-worker replace spec.template.spec.containers[worker].resources.requests.cpu',
+        'Deployment/relay-worker replace spec.template.spec.containers[worker].resources.requests.memory',
+        'Deployment/relay-worker replace spec.template.spec.initContainers[wait-for-database].image',
+        'Ingress/relay-api replace metadata.annotations["nginx.ingress.kubernetes.io/cors-allow-origin"]',
+        'Ingress/relay-api replace metadata.annotations["nginx.ingress.kubernetes.io/limit-connections"]',
+        'Ingress/relay-api replace metadata.annotations["nginx.ingress.kubernetes.io/limit-rps"]',
+        'Job/relay-migrate replace spec.template.spec.containers[migrate].image',
+        'NetworkPolicy/postgres-backup removed',
+        'PersistentVolumeClaim/postgres-backup removed',
+        'PrometheusRule/postgres removed',
         'ConfigMap/relay-config replace data.DATABASE_HOST',
         'ConfigMap/relay-config replace data.DATABASE_SSLMODE',
         'ConfigMap/relay-config replace data.FEATURE_BATCH_DELIVERY',
@@ -69,14 +89,19 @@ describe.skipIf(!hasKubectl)('staging → production on this repository', () => 
         'StatefulSet/postgres removed',
       ].sort(),
     );
-    // Every paired resource differs in its instance label only otherwise; the rest pair by name, unchanged.
-    const instanceOnly = diff.resources.filter((r) => r.kind === 'modified' && r.changes.every((c) => c.path.endsWith('/labels/app.kubernetes.io~1instance')));
-    for (const r of instanceOnly) for (const c of r.changes) expect(c).toMatchObject({ old: { value: 'relay-staging' }, new: { value: 'relay-production' } });
+    // Every paired resource differs in its instance label and relay's release label only otherwise.
+    const identityOnly = diff.resources.filter((r) => r.kind === 'modified' && r.changes.every((c) => IDENTITY.test(c.path)));
+    for (const r of identityOnly) {
+      for (const c of r.changes) {
+        const [from, to] = c.path.endsWith('instance') ? ['relay-staging', 'relay-production'] : ['1.5.0', '1.4.2'];
+        expect(c).toMatchObject({ old: { value: from }, new: { value: to } });
+      }
+    }
   });
 
   it('the generated ConfigMap is one object whose workloads will roll', () => {
     const cm = diff.resources.find((r) => r.id.kind === 'ConfigMap' && r.id.name === 'relay-config')!;
-    expect(cm.notes).toEqual([expect.stringMatching(/pods of Deployment relay-api, Deployment relay-worker, CronJob relay-cleanup will roll$/)]);
+    expect(cm.notes).toEqual([expect.stringMatching(/pods of Deployment relay-api, Deployment relay-worker, CronJob relay-cleanup, Job relay-migrate will roll$/)]);
   });
 
   it('parity is clean', () => {
