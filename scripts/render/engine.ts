@@ -9,6 +9,7 @@ import type { Config } from '../config/types.js';
 import type { EngineInfo } from '../core/rendered.js';
 import { EngineError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
+import { cacheHome } from '../core/machine-key.js';
 import { track } from './lifecycle.js';
 
 export interface Engine extends EngineInfo {
@@ -36,7 +37,7 @@ export async function detectEngine(config: Config, env: NodeJS.ProcessEnv = proc
     throw new EngineError(`Kustomize engine '${command}' not found${command.includes('/') ? '' : ' on PATH'}`, INSTALL_HINT, configured);
   }
   const kind = basename(found).startsWith('kustomize') ? 'kustomize' : 'kubectl';
-  const { version, binary } = await engineVersion(found, kind, config.cacheDir, env, config.engine.version);
+  const { version, binary } = await engineVersion(found, kind, env, config.engine.version);
   const pinned = config.engine.version;
   if (pinned && pinned !== version) {
     throw new EngineError(
@@ -100,10 +101,18 @@ function entrySum(binary: string, version: string): string {
   return createHash('sha256').update(`${binary}\0${version}`).digest('hex').slice(0, 16);
 }
 
-async function engineVersion(found: string, kind: Engine['kind'], cacheDir: string, env: NodeJS.ProcessEnv, pin: string | undefined): Promise<{ version: string; binary: string }> {
+/** Where engine versions are remembered, per binary (path, size, modification time) and pin. */
+export function engineVersionsFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(cacheHome(env), 'kcfg', 'engine-versions.json');
+}
+
+async function engineVersion(found: string, kind: Engine['kind'], env: NodeJS.ProcessEnv, pin: string | undefined): Promise<{ version: string; binary: string }> {
   const st = statSync(found);
   const stamp = `${found}:${st.size}:${st.mtimeMs}:${pin ?? ''}`;
-  const file = join(cacheDir, 'engine-versions.json');
+  // What a binary embeds is a fact about this machine, not about one repository: it is kept in the user's cache
+  // home, so a new clone (or an emptied repository cache) does not ask again. Asking can cost 0.2-0.5 s: a
+  // dispatcher's own version is read from its 57 MB binary, and each kubectl start is slow.
+  const file = engineVersionsFile(env);
   let cache: Record<string, unknown> = {};
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;

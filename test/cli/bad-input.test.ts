@@ -345,8 +345,8 @@ describe('usage errors exit 2', () => {
     expectNoCrash(garbage);
     expect(garbage.code).toBe(1);
     expect(json(garbage).diagnostics.map((d) => [d.code, d.environments.sort()])).toEqual([
-      ['resource/malformed', ['production', 'production-cluster', 'staging', 'staging-cluster']],
-      ['yaml/syntax', ['production', 'production-cluster', 'staging', 'staging-cluster']],
+      ['resource/malformed', ['production', 'staging']],
+      ['yaml/syntax', ['production', 'staging']],
     ]);
   });
 

@@ -27,7 +27,7 @@ describe('kcfg check', () => {
   it('is clean on this repository: exit 0, both environments', async () => {
     const run = await kcfg(['check'], { env });
     expectNoCrash(run);
-    expect(run.stdout, 'findings remain in this repository').toMatch(/^kcfg check: 0 errors, \d+ warnings? \(\d+ resources in 4 environments, kubectl kustomize v5\.5\.0/m);
+    expect(run.stdout, 'findings remain in this repository').toMatch(/^kcfg check: 0 errors, \d+ warnings? \(\d+ resources in 2 environments, kubectl kustomize v5\.5\.0/m);
     expect(run.code).toBe(0);
   });
 
@@ -56,7 +56,7 @@ describe('kcfg check', () => {
       engine: { command: 'kubectl kustomize', version: 'v5.5.0' },
       summary: { error: 0 },
     });
-    expect((doc['environments'] as { name: string }[]).map((e) => e.name)).toEqual(['staging', 'production', 'staging-cluster', 'production-cluster']);
+    expect((doc['environments'] as { name: string }[]).map((e) => e.name)).toEqual(['staging', 'production']);
     expect(doc['diagnostics']).toBeInstanceOf(Array);
   });
 
@@ -146,7 +146,7 @@ describe('kcfg render', () => {
     const write = await kcfg(['render', '--out', out], { env });
     expectNoCrash(write);
     expect(write.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['production-cluster.yaml', 'production.yaml', 'staging-cluster.yaml', 'staging.yaml']);
+    expect(readdirSync(out).sort()).toEqual(['production.yaml', 'staging.yaml']);
     const fresh = await kcfg(['render', '--out', out, '--check'], { env });
     expect(fresh.code).toBe(0);
     expect(fresh.stderr).toBe('');
@@ -207,7 +207,7 @@ describe('the small commands', () => {
     const run = await kcfg(['policies'], { env });
     expectNoCrash(run);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toMatch(/^policy\s+default\s+staging\s+production\s+staging-cluster\s+production-cluster\s+title$/);
+    expect(run.stdout.split('\n')[0]).toMatch(/^policy\s+default\s+staging\s+production\s+title$/);
     expect(run.stdout).toMatch(/^run-as-non-root\s+error\s+error\s+error\s+/m);
     const json = await kcfg(['policies', '--format', 'json'], { env });
     expect((JSON.parse(json.stdout) as unknown[]).length).toBe(run.stdout.trim().split('\n').length - 1);

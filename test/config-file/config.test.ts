@@ -180,7 +180,7 @@ describe('loadConfig', () => {
 
   it('the repository config is valid', () => {
     const c = loadConfig(join(import.meta.dirname, '../..'), ENV);
-    expect(c.environments.map((e) => e.name)).toEqual(['staging', 'production', 'staging-cluster', 'production-cluster']);
+    expect(c.environments.map((e) => e.name)).toEqual(['staging', 'production']);
     expect(c.engine.version).toBe('v5.5.0');
   });
 

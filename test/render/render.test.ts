@@ -9,6 +9,7 @@ import { EngineError } from '../../scripts/core/errors.js';
 import type { RenderedEnvironment } from '../../scripts/core/rendered.js';
 import type { Environment } from '../../scripts/core/resource.js';
 import { detectEngine, renderEnvironments, writeRenderOutput, type Engine } from '../../scripts/render/index.js';
+import { engineVersionsFile } from '../../scripts/render/engine.js';
 import { makeTree } from '../workspace/fixture.js';
 
 const SECRET_B64 = Buffer.from('s3cr3t-from-file').toString('base64');
@@ -76,7 +77,7 @@ describe('detectEngine', () => {
   it('finds kubectl and its Kustomize version, and caches the version', () => {
     expect(engine).toMatchObject({ kind: 'kubectl', command: 'kubectl kustomize', flags: ['--load-restrictor', 'LoadRestrictionsRootOnly'] });
     expect(engine.version).toMatch(/^v\d+\.\d+\.\d+$/);
-    const cached = JSON.parse(readFileSync(join(cacheDir, 'engine-versions.json'), 'utf8')) as Record<string, { version: string; binary: string }>;
+    const cached = JSON.parse(readFileSync(engineVersionsFile(), 'utf8')) as Record<string, { version: string; binary: string }>;
     expect(Object.values(cached).map((e) => e.version)).toContain(engine.version);
     // The binary that renders is the one that reported the version (a dispatcher is looked past).
     expect(Object.values(cached).map((e) => e.binary)).toContain(engine.binary);
