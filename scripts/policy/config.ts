@@ -1,6 +1,7 @@
 // policies/config.yaml → PolicyConfig: parse against the published schema, normalise, then semantic checks
 // (unknown policy ids and environments, options that fail their policy's schema).
 
+import { createRequire } from 'node:module';
 import type { Severity } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import { escapePointer, isObject } from '../core/resource.js';
@@ -75,8 +76,14 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {
     const known = new Set(policies.map((p) => p.meta.id));
     config.settings = normalise(raw.policies ?? {}, '/policies', known, yf);
     for (const [env, block] of Object.entries(raw.environments ?? {})) {
-      if (opts.environments && !opts.environments.includes(env)) {
-        throw new ConfigError(`unknown environment "${env}"`, yf.locate(`/environments/${escapePointer(env)}`), `environments are: ${opts.environments.join(', ')}`);
+      const match = isGlob(env) ? globMatcher(env) : (e: string): boolean => e === env;
+      const matches = opts.environments ? opts.environments.filter((e) => match(e)) : [env];
+      if (matches.length === 0) {
+        throw new ConfigError(
+          isGlob(env) ? `"${env}" matches no environment` : `unknown environment "${env}"`,
+          yf.locate(`/environments/${escapePointer(env)}`),
+          `environments are: ${opts.environments!.join(', ')}`,
+        );
       }
       config.environments[env] = normalise(block.policies ?? {}, `/environments/${escapePointer(env)}/policies`, known, yf);
     }
@@ -129,11 +136,36 @@ function checkOptions(config: PolicyConfig, yf?: YamlFile): void {
 export function resolvePolicy(config: PolicyConfig, policy: Policy<any>, env: string | undefined): ResolvedPolicy {
   const id = policy.meta.id;
   const base = config.settings[id];
-  const over = env !== undefined ? config.environments[env]?.[id] : undefined;
-  const configured = over?.severity ?? base?.severity;
+  const overs = env !== undefined ? environmentBlocks(config, env).map((b) => b[id]).filter((o): o is PolicySetting => o !== undefined) : [];
+  let configured = base?.severity;
   let options = deepMerge(policy.defaults as Record<string, unknown>, base?.options);
-  options = deepMerge(options, over?.options);
+  for (const over of overs) {
+    configured = over.severity ?? configured;
+    options = deepMerge(options, over.options);
+  }
   return { severity: configured ?? policy.meta.defaultSeverity, explicit: configured !== undefined, options };
+}
+
+/**
+ * The `environments:` blocks that apply to `env`, weakest first: keys that are glob patterns (`prod-*`,
+ * `clusters/*`) matching its name, in file order, then its own key.
+ */
+function environmentBlocks(config: PolicyConfig, env: string): Record<string, PolicySetting>[] {
+  const out: Record<string, PolicySetting>[] = [];
+  for (const [key, block] of Object.entries(config.environments)) if (key !== env && isGlob(key) && globMatcher(key)(env)) out.push(block);
+  const own = config.environments[env];
+  if (own) out.push(own);
+  return out;
+}
+
+const require = createRequire(import.meta.url);
+
+const isGlob = (key: string): boolean => /[*?[\]{}]/.test(key);
+
+function globMatcher(pattern: string): (name: string) => boolean {
+  // picomatch loads only for a configuration that uses a pattern.
+  const picomatch = require('picomatch') as typeof import('picomatch');
+  return picomatch(pattern, { dot: true });
 }
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown> | undefined): Record<string, unknown> {

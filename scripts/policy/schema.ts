@@ -33,7 +33,7 @@ export const POLICY_CONFIG_SCHEMA = {
     policies: SETTINGS,
     environments: {
       type: 'object',
-      description: 'Overrides per environment name; applied over `policies`.',
+      description: 'Overrides per environment name, or per glob pattern of names (`prod-*`, `clusters/*`); applied over `policies`, patterns first (in file order), then the exact name.',
       additionalProperties: {
         type: 'object',
         properties: { policies: SETTINGS },

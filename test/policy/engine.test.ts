@@ -7,7 +7,7 @@ import readOnly from '../../policies/read-only-root-filesystem.js';
 import resourceBounds from '../../policies/resource-bounds.js';
 import runAsNonRoot from '../../policies/run-as-non-root.js';
 import { ConfigError, EngineError } from '../../scripts/core/errors.js';
-import { defaultPolicyConfig, loadPolicyConfig, type PolicyConfig } from '../../scripts/policy/config.js';
+import { defaultPolicyConfig, loadPolicyConfig, resolvePolicy, type PolicyConfig } from '../../scripts/policy/config.js';
 import { runPolicies } from '../../scripts/policy/engine.js';
 import { parseExemptionValue } from '../../scripts/policy/exemptions.js';
 import { listPolicies } from '../../scripts/policy/list.js';
@@ -222,6 +222,7 @@ describe('configuration file', () => {
     ['environment options failing', 'environments:\n  staging:\n    policies:\n      resource-bounds:\n        options:\n          requests: { cpu: { min: lots } }\n', /in environment staging: requests\/cpu\/min/, 6],
     ['options for a policy without options', 'policies:\n  run-as-non-root:\n    options: { strict: true }\n', /options of policy "run-as-non-root": the policy takes no options/, 3],
     ['unknown environment', 'environments:\n  prod:\n    policies: {}\n', /unknown environment "prod"/, 2],
+    ['a pattern matching no environment', 'environments:\n  qa-*:\n    policies: {}\n', /"qa-\*" matches no environment/, 2],
     ['YAML syntax', 'policies:\n  a: [\n', /./, 3],
     ['duplicate key', 'policies:\n  cpu-limit: error\n  cpu-limit: warning\n', /unique/i, 3],
     ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n', /refused to expand aliases/, 1],
@@ -231,6 +232,33 @@ describe('configuration file', () => {
     expect(e.message).toMatch(message);
     expect(e.location).toMatchObject({ file: 'policies/config.yaml', line });
     if (name === 'unknown policy id') expect(e.hint).toBe('did you mean run-as-non-root?');
+  });
+});
+
+describe('environment settings by pattern', () => {
+  it('a glob key applies to every environment it matches; an exact key wins over it', () => {
+    const root = repo({
+      'policies/config.yaml': [
+        'environments:',
+        '  "*-eu":',
+        '    policies:',
+        '      liveness-probe: error',
+        '      resource-bounds:',
+        '        options: { requests: { cpu: { min: 10m } } }',
+        '  prod-eu:',
+        '    policies:',
+        '      liveness-probe: info',
+        '',
+      ].join('\n'),
+    });
+    const cfg = loadPolicyConfig(root, { environments: ['prod-eu', 'staging-eu', 'prod-us'] });
+    const liveness = cfg.policies.find((p) => p.meta.id === 'liveness-probe')!;
+    const bounds = cfg.policies.find((p) => p.meta.id === 'resource-bounds')!;
+    expect(resolvePolicy(cfg, liveness, 'staging-eu').severity).toBe('error');
+    expect(resolvePolicy(cfg, liveness, 'prod-eu').severity).toBe('info');
+    expect(resolvePolicy(cfg, liveness, 'prod-us').severity).toBe(liveness.meta.defaultSeverity);
+    expect(resolvePolicy(cfg, bounds, 'prod-eu').options).toMatchObject({ requests: { cpu: { min: '10m' } } });
+    expect(resolvePolicy(cfg, bounds, 'prod-us').options).not.toMatchObject({ requests: { cpu: { min: '10m' } } });
   });
 });
 
