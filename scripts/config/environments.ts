@@ -1,6 +1,7 @@
 // kcfg.yaml's environment entries → environments: glob paths expanded, missing names taken by convention.
 
-import { conventionalNames, isGlob, matchKustomizationDirs } from '../workspace/discover.js';
+import { conventionalNames, matchKustomizationDirs } from '../workspace/discover.js';
+import { isGlob } from '../workspace/glob.js';
 import { normalizeRel } from '../workspace/paths.js';
 import type { RawEnvironment } from './raw.js';
 

@@ -1,8 +1,8 @@
 // kcfg.yaml → Config in four steps: parse, check against CONFIG_SCHEMA, run the semantic rules, normalise.
 
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
 import { ConfigError } from '../core/errors.js';
@@ -12,6 +12,7 @@ import { stampFor } from '../core/stamp.js';
 import { yamlModule } from '../resources/yaml-lazy.js';
 import { userCacheDir } from '../core/cache-dir.js';
 import { discoverEnvironments } from '../workspace/discover.js';
+import { isWithin, realOf } from '../workspace/paths.js';
 import { gitTopLevel } from '../workspace/roots.js';
 import { keyPathOf, locateKey, problemsError, type ConfigProblem, type Segment } from './problems.js';
 import { configuredEnvironments } from './environments.js';
@@ -61,7 +62,7 @@ export function readRaw(root: string, file: string, text: string, env: NodeJS.Pr
   // A config that passed this exact schema once need not pay for loading ajv and `yaml` again.
   const fast = parseFast(text);
   const cacheDir = fast ? cacheDirOf(root, fast.value, env) : undefined;
-  const stamp = cacheDir && !insideRepository(root, cacheDir) ? stampFor(cacheDir, 'config', [JSON.stringify(CONFIG_SCHEMA), text]) : undefined;
+  const stamp = cacheDir && !insideRepository(gitTopLevel(root) ?? root, cacheDir) ? stampFor(cacheDir, 'config', [JSON.stringify(CONFIG_SCHEMA), text]) : undefined;
   let raw: RawConfig;
   if (stamp?.passed) {
     raw = (fast!.value ?? {}) as RawConfig;
@@ -78,8 +79,9 @@ export function readRaw(root: string, file: string, text: string, env: NodeJS.Pr
 }
 
 function normalise(root: string, file: string | undefined, raw: RawConfig, env: NodeJS.ProcessEnv): Config {
+  const repoRoot = gitTopLevel(root) ?? root;
   const cacheDir = cacheDirOf(root, raw, env);
-  if (insideRepository(root, cacheDir)) refuseCacheDir(root, file, cacheDir, env);
+  if (insideRepository(repoRoot, cacheDir)) refuseCacheDir(root, file, cacheDir, env);
   const kubernetesVersion = raw.schemas?.kubernetesVersion ?? DEFAULTS.kubernetesVersion;
   const version = raw.engine?.version;
   return {
@@ -94,34 +96,25 @@ function normalise(root: string, file: string | undefined, raw: RawConfig, env: 
     schemas: { kubernetesVersion, allowUnknownKinds: raw.schemas?.allowUnknownKinds ?? [] },
     diff: { ignore: raw.diff?.ignore ?? [], sensitive: raw.diff?.sensitive ?? [] },
     cacheDir,
-    repoRoot: gitTopLevel(root) ?? root,
+    repoRoot,
     ...(raw.docsUrl ? { docsUrl: raw.docsUrl } : {}),
   };
 }
 
 /**
- * Whether `dir` (resolved through symbolic links as far as it exists) lies inside the repository holding `root`.
+ * Whether `dir` (resolved through symbolic links as far as it exists) lies inside the repository `repoRoot`.
  * A cache there could be filled by the repository itself: kcfg would trust what it finds, and its clean-up
  * would delete the repository's files.
  */
-function insideRepository(root: string, dir: string): boolean {
-  const top = realOrSelf(gitTopLevel(root) ?? root);
+function insideRepository(repoRoot: string, dir: string): boolean {
+  const top = realOf(repoRoot) ?? repoRoot;
   let probe = resolve(dir);
   const rest: string[] = [];
   while (!existsSync(probe) && dirname(probe) !== probe) {
     rest.unshift(basename(probe));
     probe = dirname(probe);
   }
-  const real = join(realOrSelf(probe), ...rest);
-  return real === top || real.startsWith(top + sep);
-}
-
-function realOrSelf(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
+  return isWithin(join(realOf(probe) ?? probe, ...rest), top);
 }
 
 function refuseCacheDir(root: string, file: string | undefined, dir: string, env: NodeJS.ProcessEnv): never {

@@ -1,7 +1,8 @@
 // What the schema cannot say about kcfg.yaml: small named rules run after it passed the schema.
 
 import { availableKubernetesVersions } from '../schemas/location.js';
-import { isComponentDir, isGlob, matchKustomizationDirs } from '../workspace/discover.js';
+import { isComponentDir, matchKustomizationDirs } from '../workspace/discover.js';
+import { isGlob } from '../workspace/glob.js';
 import { isDirectory, readKustomization } from '../workspace/kustomization.js';
 import { configuredEnvironments } from './environments.js';
 import { absolute, normalizeRel } from '../workspace/paths.js';

@@ -1,7 +1,6 @@
 // policies/config.yaml → PolicyConfig: parse against the published schema, normalise, then semantic checks
 // (unknown policy ids and environments, options that fail their policy's schema).
 
-import { createRequire } from 'node:module';
 import type { Severity } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import { escapePointer, isObject } from '../core/resource.js';
@@ -10,6 +9,7 @@ import { loadBaseline, type Baseline } from './baseline.js';
 import { loadRules } from './rules.js';
 import { POLICY_CONFIG_SCHEMA } from './schema.js';
 import { closest } from './suggest.js';
+import { globMatcher, isGlob } from '../workspace/glob.js';
 import type { Policy } from './types.js';
 import { describeAjvError, loadYamlFile, validatorFor, type YamlFile } from './yaml-file.js';
 
@@ -158,15 +158,7 @@ function environmentBlocks(config: PolicyConfig, env: string): Record<string, Po
   return out;
 }
 
-const require = createRequire(import.meta.url);
 
-const isGlob = (key: string): boolean => /[*?[\]{}]/.test(key);
-
-function globMatcher(pattern: string): (name: string) => boolean {
-  // picomatch loads only for a configuration that uses a pattern.
-  const picomatch = require('picomatch') as typeof import('picomatch');
-  return picomatch(pattern, { dot: true });
-}
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!b) return a;

@@ -188,7 +188,7 @@ function dispatcherMinor(binary: string): string | undefined {
 /** The Kustomize version a binary embeds (kubectl) or reports (kustomize). */
 async function askVersion(binary: string, kind: Engine['kind'], env: NodeJS.ProcessEnv): Promise<{ version: string }> {
   const args = kind === 'kubectl' ? ['version', '--client', '-o', 'json'] : ['version'];
-  const { stdout, stderr, error } = await run(binary, args, engineEnv(env));
+  const { stdout, stderr, error } = await run(binary, args, env);
   if (kind === 'kubectl') {
     try {
       const v = (JSON.parse(stdout) as { kustomizeVersion?: unknown }).kustomizeVersion;

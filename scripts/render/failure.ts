@@ -4,7 +4,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { createRequire } from 'node:module';
-import type { Kustomization } from '../workspace/kustomization.js';
+import { locateEntry, type Kustomization } from '../workspace/kustomization.js';
 import { absolute } from '../workspace/paths.js';
 import { badLiteral, scrubGeneratorError, secretInputs } from './scrub.js';
 
@@ -152,7 +152,7 @@ function findSource(text: string, ctx: FailureContext): SourceLocation | undefin
     for (const k of ctx.kustomizations.values()) {
       // Kustomize names generator and patch files by repository path; the kustomization lists them by its own.
       const own = k.dir !== '.' && q.startsWith(`${k.dir}/`) ? q.slice(k.dir.length + 1) : undefined;
-      const at = entryPosition(k, q) ?? (own ? entryPosition(k, own) : undefined);
+      const at = locateEntry(k, q) ?? (own ? locateEntry(k, own) : undefined);
       if (at) return at;
     }
   }
@@ -168,15 +168,6 @@ function findSource(text: string, ctx: FailureContext): SourceLocation | undefin
 function keyPosition(k: Kustomization, key: string): SourceLocation | undefined {
   const m = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\t ]*:`, 'm').exec(k.text);
   return m ? { file: k.file, line: k.text.slice(0, m.index).split('\n').length, column: 1 } : undefined;
-}
-
-function entryPosition(k: Kustomization, entry: string): SourceLocation | undefined {
-  const re = new RegExp(`^[\\t ]*(?:-[\\t ]*)?(?:path:[\\t ]*)?["']?(${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})["']?[\\t ]*$`, 'm');
-  const m = re.exec(k.text);
-  if (!m) return undefined;
-  const at = m.index + m[0].indexOf(m[1]!);
-  const before = k.text.slice(0, at);
-  return { file: k.file, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
 }
 
 function firstYamlProblem(ctx: FailureContext): SourceLocation | undefined {

@@ -31,7 +31,7 @@ export function secretInputs(kustomizations: Iterable<Kustomization>): SecretInp
         add(lit);
         if (lit.includes('=')) add(lit.slice(lit.indexOf('=') + 1));
       }
-      for (const f of [...strings(g['envs']), ...strings(g['env'] === undefined ? [] : [g['env']]), ...strings(g['files'])]) {
+      for (const f of [...strings(g['envs']), ...(typeof g['env'] === 'string' ? [g['env']] : []), ...strings(g['files'])]) {
         const path = f.includes('=') ? f.slice(f.indexOf('=') + 1) : f;
         let bytes: Buffer;
         try {

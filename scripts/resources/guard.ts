@@ -1,7 +1,7 @@
 // Inputs no parser should be handed: files above the size limit and YAML alias bombs. Kustomize has no
 // such guard (a nine-level "billion laughs" file takes kubectl past 20 GB), so render checks its inputs too.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Finding } from '../core/resource.js';
 import { aliasBomb } from './parse.js';
 
@@ -23,18 +23,11 @@ export function tooLarge(file: string, size: number, limit: number = maxInputByt
 }
 
 /**
- * The first reason not to parse the file at `abs` (shown as `file`), or undefined. Unreadable files are
- * left for the caller's own error path. Only files that contain an anchor or alias are parsed here.
+ * An alias bomb in the YAML file at `abs` (shown as `file`), or undefined. The caller has already refused
+ * files over the size limit (render/inputs.ts); unreadable files are left for its own error path. Only files
+ * that contain an anchor or alias are parsed here.
  */
 export function unsafeInput(abs: string, file: string): Finding | undefined {
-  let size: number;
-  try {
-    size = statSync(abs).size;
-  } catch {
-    return undefined;
-  }
-  const large = tooLarge(file, size);
-  if (large) return large;
   if (!/\.ya?ml$|(^|\/)Kustomization$/.test(file)) return undefined;
   let text: string;
   try {

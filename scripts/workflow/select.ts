@@ -16,18 +16,16 @@ export interface Selection {
 export function selectEnvironments(config: Config, args: readonly string[], opts: { changed?: ChangeSource; files?: readonly string[]; shard?: Shard }): Selection {
   let envs = resolveTargets(config, opts.files ? [] : args);
   let note: string | undefined;
-  if (opts.files) {
-    // Paths as pre-commit passes them; files outside kcfg's root cannot affect an environment.
-    const files = opts.files.filter((f) => !f.startsWith('../') && f !== '..');
+  // Narrow to the environments that read the given files (pre-commit) or the files git says changed.
+  const narrowing = opts.files
+    ? // Files outside kcfg's root cannot affect an environment.
+      { files: opts.files.filter((f) => !f.startsWith('../') && f !== '..'), what: 'given' }
+    : opts.changed
+      ? { files: changedFiles(config.root, opts.changed), what: opts.changed.staged ? 'staged' : opts.changed.base ? `changed since ${opts.changed.base}` : 'changed' }
+      : undefined;
+  if (narrowing) {
+    const { files, what } = narrowing;
     const affected = affectedEnvironments(config, envs, files);
-    note = affected.allBecause
-      ? `all ${envs.length} environments: ${affected.allBecause}`
-      : `${affected.environments.length} of ${envs.length} environments read the ${files.length} given file${files.length === 1 ? '' : 's'}`;
-    envs = affected.environments;
-  } else if (opts.changed) {
-    const files = changedFiles(config.root, opts.changed);
-    const affected = affectedEnvironments(config, envs, files);
-    const what = opts.changed.staged ? 'staged' : opts.changed.base ? `changed since ${opts.changed.base}` : 'changed';
     note = affected.allBecause
       ? `all ${envs.length} environments: ${affected.allBecause}`
       : `${affected.environments.length} of ${envs.length} environments read the ${files.length} ${what} file${files.length === 1 ? '' : 's'}`;

@@ -1,10 +1,9 @@
 // The closure of an environment: every file its build reads, the input of the render cache key.
 
-import { realpathSync } from 'node:fs';
-import { posix, sep } from 'node:path';
+import { posix } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { kustomizationDeps, readKustomization, type Kustomization } from './kustomization.js';
-import { absolute, normalizeRel } from './paths.js';
+import { absolute, isWithin, normalizeRel, realOf } from './paths.js';
 
 export interface Closure {
   /** Sorted repository-relative files, kustomization files included. */
@@ -28,7 +27,7 @@ export function walkClosure(root: string, dir: string, opts: { outsideRoot?: boo
     // Nothing outside the repository is read, not even a kustomization file: a base or overlay that is (or
     // sits behind) a symbolic link out of the root is refused at the entry that names it.
     const real = realRoot ? realOf(absolute(root, d)) : undefined;
-    if (realRoot && real && real !== realRoot && !real.startsWith(realRoot + sep)) {
+    if (realRoot && real && !isWithin(real, realRoot)) {
       throw new ConfigError(
         `${d} resolves to ${real}, outside the repository root; kcfg did not read it`,
         from ? locateText(from, posix.relative(from.dir, d)) : undefined,
@@ -66,10 +65,3 @@ function locateText(k: Kustomization, needle: string): { file: string; line: num
   return { file: k.file, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
 }
 
-function realOf(abs: string): string | undefined {
-  try {
-    return realpathSync(abs);
-  } catch {
-    return undefined;
-  }
-}

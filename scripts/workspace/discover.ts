@@ -1,12 +1,12 @@
 // Without a config file, the environments are the kustomizations nothing else includes, Components excepted.
 
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import { KcfgError } from '../core/errors.js';
 import type { Environment } from '../core/resource.js';
 import { KUSTOMIZATION_FILES, kustomizationDeps, readKustomization } from './kustomization.js';
+import { globMatcher } from './glob.js';
 import { absolute, joinRel, normalizeRel, toPosix } from './paths.js';
 import { gitTopLevel } from './roots.js';
 
@@ -169,16 +169,9 @@ function sanitise(s: string): string {
   return n || 'default';
 }
 
-/** Whether a configured environment path is a glob pattern (`overlays/*`, `clusters/**\/apps`). */
-export function isGlob(path: string): boolean {
-  return /[*?[\]{}]/.test(path);
-}
-
 /** Kustomization directories (Components excepted) that a glob pattern matches, sorted. */
 export function matchKustomizationDirs(root: string, pattern: string): string[] {
-  const require = createRequire(import.meta.url);
-  // picomatch loads only for configurations that use a pattern (~20 ms).
-  const picomatch = require('picomatch') as typeof import('picomatch');
-  const matches = picomatch(normalizeRel(pattern), { dot: false });
+  // Hidden folders are not environments unless a pattern names them with a dot.
+  const matches = globMatcher(normalizeRel(pattern), { dot: false });
   return findKustomizationDirs(root).filter((dir) => matches(dir) && !isComponentDir(root, dir));
 }

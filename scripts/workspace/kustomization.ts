@@ -5,7 +5,7 @@ import { isAbsolute, relative } from 'node:path';
 import jsYaml from 'js-yaml';
 import { ConfigError } from '../core/errors.js';
 import { isObject, type JsonValue, type KObject } from '../core/resource.js';
-import { absolute, joinRel, normalizeRel, toPosix } from './paths.js';
+import { absolute, isFile, joinRel, normalizeRel, toPosix } from './paths.js';
 
 /** File names Kustomize accepts for a kustomization, in its order of preference. */
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -185,18 +185,23 @@ function objects(v: JsonValue | undefined): KObject[] {
   return Array.isArray(v) ? v.filter(isObject) : [];
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
 export function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {
     return false;
   }
+}
+
+/**
+ * The line of `entry` in a kustomization, as a list item, a `path:` or a `key=entry` value (the whole value,
+ * so `name: zero` is not the file `zero`); undefined when it is not written there.
+ */
+export function locateEntry(k: Kustomization, entry: string): { file: string; line: number; column: number } | undefined {
+  const re = new RegExp(`^[\\t ]*(?:-[\\t ]*)?(?:path:[\\t ]*)?(?:[\\w.-]+=)?["']?(${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})["']?[\\t ]*$`, 'm');
+  const m = re.exec(k.text);
+  if (!m) return undefined;
+  const at = m.index + m[0].lastIndexOf(m[1]!);
+  const before = k.text.slice(0, at);
+  return { file: k.file, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
 }

@@ -1,5 +1,6 @@
 // Repository-relative paths use POSIX separators and `.` for the root, whatever the platform.
 
+import { realpathSync, statSync } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
 
 export function toPosix(p: string): string {
@@ -25,4 +26,26 @@ export function absolute(root: string, rel: string): string {
 /** `rel` (relative to directory `dir`, both repository-relative) as a repository-relative path. */
 export function joinRel(dir: string, rel: string): string {
   return normalizeRel(posix.join(dir, toPosix(rel)));
+}
+
+/** The path with symbolic links resolved, or undefined when it does not exist. */
+export function realOf(abs: string): string | undefined {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the resolved path `real` is `realRoot` or below it. */
+export function isWithin(real: string, realRoot: string): boolean {
+  return real === realRoot || real.startsWith(realRoot + sep);
+}
+
+export function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }

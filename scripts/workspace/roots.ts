@@ -2,8 +2,9 @@
 // git top level, else the directory itself. Reports name files relative to the git top level, so annotations
 // land on the right file when kcfg's root is a subfolder of the repository.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isFile } from './paths.js';
 
 export const CONFIG_FILES = ['kcfg.yaml', 'kcfg.yml'] as const;
 
@@ -27,12 +28,4 @@ export function findRoot(cwd: string): string {
     if (dir === top || dirname(dir) === dir) break;
   }
   return top ?? start;
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
