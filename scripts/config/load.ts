@@ -129,6 +129,16 @@ function refuseCacheDir(root: string, file: string | undefined, dir: string, env
   throw new ConfigError(`cacheDir ${dir} is inside the repository`, location, hint);
 }
 
+/**
+ * The cache directory of a run that reads no configuration (`kcfg validate FILE`): the same rules as with one,
+ * `KCFG_CACHE_DIR` or the user's cache folder, never inside the repository.
+ */
+export function cacheDirFor(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  const dir = cacheDirOf(root, undefined, env);
+  if (insideRepository(gitTopLevel(root) ?? root, dir)) refuseCacheDir(root, undefined, dir, env);
+  return dir;
+}
+
 function cacheDirOf(root: string, raw: unknown, env: NodeJS.ProcessEnv): string {
   const fromEnv = env['KCFG_CACHE_DIR'];
   if (fromEnv) return resolve(root, fromEnv);

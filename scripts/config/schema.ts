@@ -91,7 +91,7 @@ export const CONFIG_SCHEMA = {
     cacheDir: {
       type: 'string',
       minLength: 1,
-      description: 'Render cache directory, relative to this file. Default node_modules/.cache/kcfg; KCFG_CACHE_DIR overrides it.',
+      description: 'Cache directory (renders, compiled validators, check results), relative to this file; it may not be inside the repository. Default ~/.cache/kcfg/<root>-<hash> ($XDG_CACHE_HOME); KCFG_CACHE_DIR overrides it.',
     },
   },
 } as const;

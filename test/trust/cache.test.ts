@@ -57,6 +57,18 @@ describe('cache integrity and ownership', () => {
     expect(existsSync(join(repo, 'deploy/.kcfg-cache'))).toBe(false);
   });
 
+  it('validate FILE without a configuration writes its cache outside the tree, and refuses one inside it', async () => {
+    const dir = tempDir('validate-file');
+    dirs.push(dir);
+    write(dir, { 'cm.yaml': CONFIGMAP_BAD });
+    const r = await kcfg(['validate', 'cm.yaml'], { cwd: dir, env: childEnv({ XDG_CACHE_HOME: xdg }) });
+    expect(r.code, r.stderr).toBe(1);
+    expect(readdirSync(dir, { recursive: true })).toEqual(['cm.yaml']);
+    const inside = await kcfg(['validate', 'cm.yaml'], { cwd: dir, env: env(join(dir, '.cache')) });
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toMatch(/KCFG_CACHE_DIR=.* is inside the repository/);
+  });
+
   it('validators kcfg did not write are never run: a planted one is recompiled', async () => {
     const cache = join(xdg, 'planted');
     expect(verdict((await check(cache)).stdout)).toBe(baseline);

@@ -1,19 +1,21 @@
 // `kcfg validate`: environments and directories render first; files and stdin are validated as they are
 // (a kubeconform replacement). Both kinds of target may be mixed in one run.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadInput } from '../../check/inputs.js';
 import { fileLocator, toDiagnostic } from '../../check/locate.js';
 import type { CheckResult } from '../../check/result.js';
 import { runCheck } from '../../check/run.js';
+import { cacheDirFor } from '../../config/index.js';
 import type { Config } from '../../config/types.js';
 import { mergeDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
 import { validateResources } from '../../validate/index.js';
 import { resolveTargets } from '../../workspace/index.js';
+import { isFile } from '../../workspace/paths.js';
 import { bool, parse, str } from '../args.js';
-import { argsDir, loadContext, renderedFiles } from '../context.js';
+import { argsDir, loadContext, renderedFiles, rootDir } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { emit, outputTargets, reportOptions } from '../output.js';
 
@@ -43,7 +45,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   for (const arg of files) {
     const input = loadInput(cwd, arg, () => readFileSync(0, 'utf8'));
     if (input.file === '<stdin>') virtual.set('<stdin>', input.text);
-    const v = validateResources(input.resources, { kubernetesVersion: version, allowUnknownKinds: allow, cacheDir: config?.cacheDir ?? defaultCacheDir(cwd) });
+    const v = validateResources(input.resources, { kubernetesVersion: version, allowUnknownKinds: allow, cacheDir: config?.cacheDir ?? cacheDirFor(rootDir(p)) });
     for (const s of v.skippedRules) skipped.add(s);
     for (const f of [...input.findings, ...v.findings]) diagnostics.push(toDiagnostic(f, input.file, fileLocator));
     result.environments.push({ name: input.file, dir: '', kubernetesVersion: version, resources: input.resources.length, cached: false });
@@ -58,14 +60,3 @@ function looksLikeMissingFile(path: string): boolean {
   return /\.(ya?ml|json)$/i.test(path) && !existsSync(path);
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function defaultCacheDir(cwd: string): string {
-  return process.env['KCFG_CACHE_DIR'] ? resolve(process.env['KCFG_CACHE_DIR']) : resolve(cwd, 'node_modules/.cache/kcfg');
-}
