@@ -16,8 +16,10 @@ const policy: Policy<Options> = {
     id: 'allowed-registries',
     title: 'Images come from allowed registries',
     defaultSeverity: 'error',
-    rationale: 'Images from registries the team does not control can change or vanish, and skip the scanning and signing the team applies to its own.',
-    remediation: 'Mirror the image into an allowed registry and reference the mirror (a kustomization images entry with newName does it without touching the base).',
+    rationale:
+      'Images from registries the team does not control can change or vanish, and skip the scanning and signing the team applies to its own.',
+    remediation:
+      'Mirror the image into an allowed registry and reference the mirror (a kustomization images entry with newName does it without touching the base).',
     kinds: POD_KINDS,
     docs: 'docs/policies/allowed-registries.md',
   },
@@ -30,18 +32,22 @@ const policy: Policy<Options> = {
   check(ctx) {
     const allowed = ctx.options.registries;
     if (allowed.length === 0) return [];
-    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
-      const image = c.container['image'];
-      if (typeof image !== 'string' || image === '') return;
-      const name = image.split('@')[0]!;
-      const canonical = parseImage(image).canonical;
-      if (allowed.some((prefix) => underPrefix(name, prefix) || underPrefix(canonical, prefix))) return;
-      return {
-        pointer: `${c.pointer}/image`,
-        message: `${describeContainer(c)} image ${image} is not from an allowed registry (${allowed.join(', ')})`,
-        hint: 'mirror the image into an allowed registry and point an images entry (newName) at it',
-      };
-    });
+    return perContainer(
+      podWorkloads(ctx),
+      (w) => w.containers,
+      (c) => {
+        const image = c.container['image'];
+        if (typeof image !== 'string' || image === '') return;
+        const name = image.split('@')[0]!;
+        const canonical = parseImage(image).canonical;
+        if (allowed.some((prefix) => underPrefix(name, prefix) || underPrefix(canonical, prefix))) return;
+        return {
+          pointer: `${c.pointer}/image`,
+          message: `${describeContainer(c)} image ${image} is not from an allowed registry (${allowed.join(', ')})`,
+          hint: 'mirror the image into an allowed registry and point an images entry (newName) at it',
+        };
+      },
+    );
   },
 };
 

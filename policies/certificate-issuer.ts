@@ -11,15 +11,20 @@ export interface Options {
 }
 
 const GROUP = 'cert-manager.io';
-const SHIM: Record<string, string> = { 'cert-manager.io/cluster-issuer': 'ClusterIssuer', 'cert-manager.io/issuer': 'Issuer' };
+const SHIM: Record<string, string> = {
+  'cert-manager.io/cluster-issuer': 'ClusterIssuer',
+  'cert-manager.io/issuer': 'Issuer',
+};
 
 const policy: Policy<Options> = {
   meta: {
     id: 'certificate-issuer',
     title: 'Certificates name an issuer that exists',
     defaultSeverity: 'error',
-    rationale: 'A Certificate whose issuerRef names a missing Issuer or ClusterIssuer stays un-issued forever; the TLS Secret never appears and the Ingress serves the default certificate.',
-    remediation: 'Point issuerRef at an Issuer in the same namespace or a ClusterIssuer in the render (kind: ClusterIssuer), or list the issuer under external in policies/config.yaml.',
+    rationale:
+      'A Certificate whose issuerRef names a missing Issuer or ClusterIssuer stays un-issued forever; the TLS Secret never appears and the Ingress serves the default certificate.',
+    remediation:
+      'Point issuerRef at an Issuer in the same namespace or a ClusterIssuer in the render (kind: ClusterIssuer), or list the issuer under external in policies/config.yaml.',
     kinds: ['Certificate', 'Issuer', 'ClusterIssuer', 'Ingress'],
     docs: 'docs/policies/certificate-issuer.md',
   },
@@ -32,11 +37,14 @@ const policy: Policy<Options> = {
   check(ctx) {
     const out: PolicyFinding[] = [];
     const known = new Set(ctx.options.external);
-    for (const r of ctx.byKind('Issuer')) if (r.id.group === GROUP) known.add(`Issuer/${r.id.namespace ?? ''}/${r.id.name}`);
+    for (const r of ctx.byKind('Issuer'))
+      if (r.id.group === GROUP) known.add(`Issuer/${r.id.namespace ?? ''}/${r.id.name}`);
     for (const r of ctx.byKind('ClusterIssuer')) if (r.id.group === GROUP) known.add(`ClusterIssuer/${r.id.name}`);
     const exists = (kind: string, group: string, ns: string, name: string): boolean => {
       const k = group === GROUP ? kind : `${kind}.${group}`;
-      return kind === 'ClusterIssuer' || kind.startsWith('Cluster') ? known.has(`${k}/${name}`) : known.has(`${k}/${ns}/${name}`) || known.has(`${k}/${name}`);
+      return kind === 'ClusterIssuer' || kind.startsWith('Cluster')
+        ? known.has(`${k}/${name}`)
+        : known.has(`${k}/${ns}/${name}`) || known.has(`${k}/${name}`);
     };
     const report = (subject: Resource, pointer: string, kind: string, group: string, name: string): void => {
       const ns = subject.id.namespace ?? '';
@@ -45,7 +53,10 @@ const policy: Policy<Options> = {
         subject,
         pointer,
         message: `${kind}${group === GROUP ? '' : `.${group}`} "${name}" does not exist ${where}, so the certificate is never issued`,
-        hint: kind === 'Issuer' ? 'use kind: ClusterIssuer for a cluster-wide issuer, or add the Issuer to this namespace' : `add the ${kind} or list "${kind}/${name}" under external`,
+        hint:
+          kind === 'Issuer'
+            ? 'use kind: ClusterIssuer for a cluster-wide issuer, or add the Issuer to this namespace'
+            : `add the ${kind} or list "${kind}/${name}" under external`,
       });
     };
     for (const cert of ctx.byKind('Certificate')) {
@@ -63,7 +74,8 @@ const policy: Policy<Options> = {
       for (const [annotation, kind] of Object.entries(SHIM)) {
         const name = annotations[annotation];
         if (typeof name !== 'string' || name === '') continue;
-        if (!exists(kind, GROUP, ing.id.namespace ?? '', name)) report(ing, `/metadata/annotations/${escapePointer(annotation)}`, kind, GROUP, name);
+        if (!exists(kind, GROUP, ing.id.namespace ?? '', name))
+          report(ing, `/metadata/annotations/${escapePointer(annotation)}`, kind, GROUP, name);
       }
     }
     return out;

@@ -26,15 +26,19 @@ const policy: Policy<Options> = {
     id: 'config-references',
     title: 'Pods refer to ConfigMaps, Secrets and keys that exist',
     defaultSeverity: 'error',
-    rationale: 'A pod that refers to a missing ConfigMap, Secret or key does not start (CreateContainerConfigError, or a volume that never mounts); the render is the last place the mistake is cheap to see.',
-    remediation: 'Fix the name or key, add the ConfigMap/Secret (a generator, or an ExternalSecret for secret values), mark the reference optional: true, or list it under external in policies/config.yaml.',
+    rationale:
+      'A pod that refers to a missing ConfigMap, Secret or key does not start (CreateContainerConfigError, or a volume that never mounts); the render is the last place the mistake is cheap to see.',
+    remediation:
+      'Fix the name or key, add the ConfigMap/Secret (a generator, or an ExternalSecret for secret values), mark the reference optional: true, or list it under external in policies/config.yaml.',
     kinds: [...POD_KINDS, 'ConfigMap', 'Secret', 'ExternalSecret', 'Certificate', 'SealedSecret'],
     docs: 'docs/policies/config-references.md',
   },
   defaults: { external: [] },
   optionsSchema: {
     type: 'object',
-    properties: { external: { type: 'array', items: { type: 'string', pattern: '^(ConfigMap|Secret)/([^/]+/)?[^/]+$' } } },
+    properties: {
+      external: { type: 'array', items: { type: 'string', pattern: '^(ConfigMap|Secret)/([^/]+/)?[^/]+$' } },
+    },
     additionalProperties: false,
   },
   check(ctx) {
@@ -47,10 +51,14 @@ const policy: Policy<Options> = {
         if (ref.optional) continue;
         if (external.has(`${ref.kind}/${ref.name}`) || external.has(`${ref.kind}/${ns}/${ref.name}`)) continue;
         if (ref.kind === 'ConfigMap' && ref.name === ROOT_CA_CONFIGMAP) {
-          for (const k of ref.keys) if (k.key !== 'ca.crt') out.push(missingKey(w.resource, ref, k, 'ConfigMap kube-root-ca.crt only holds ca.crt'));
+          for (const k of ref.keys)
+            if (k.key !== 'ca.crt')
+              out.push(missingKey(w.resource, ref, k, 'ConfigMap kube-root-ca.crt only holds ca.crt'));
           continue;
         }
-        const source: Source | undefined = (ref.kind === 'ConfigMap' ? sources.configMaps : sources.secrets).get(`${ns}/${ref.name}`);
+        const source: Source | undefined = (ref.kind === 'ConfigMap' ? sources.configMaps : sources.secrets).get(
+          `${ns}/${ref.name}`,
+        );
         if (!source) {
           out.push({
             subject: w.resource,
@@ -64,8 +72,18 @@ const policy: Policy<Options> = {
         if (source.keys === 'any') continue;
         for (const k of ref.keys) {
           if (source.keys.has(k.key)) continue;
-          const via = source.producer.kind === ref.kind ? '' : ` (produced by ${source.producer.kind} ${source.producer.id.name})`;
-          out.push(missingKey(w.resource, ref, k, `${ref.kind} "${ref.name}"${via} has keys ${[...source.keys].sort().join(', ') || '(none)'}`));
+          const via =
+            source.producer.kind === ref.kind
+              ? ''
+              : ` (produced by ${source.producer.kind} ${source.producer.id.name})`;
+          out.push(
+            missingKey(
+              w.resource,
+              ref,
+              k,
+              `${ref.kind} "${ref.name}"${via} has keys ${[...source.keys].sort().join(', ') || '(none)'}`,
+            ),
+          );
         }
       }
     }
@@ -73,7 +91,12 @@ const policy: Policy<Options> = {
   },
 };
 
-function missingKey(subject: PolicyFinding['subject'], ref: Ref, k: { key: string; pointer: string }, has: string): PolicyFinding {
+function missingKey(
+  subject: PolicyFinding['subject'],
+  ref: Ref,
+  k: { key: string; pointer: string },
+  has: string,
+): PolicyFinding {
   return {
     subject,
     pointer: k.pointer,
@@ -106,24 +129,46 @@ function references(spec: KObject, specPointer: string, containers: readonly Con
     if (Array.isArray(env)) {
       env.forEach((e, i) => {
         const from = isObject(e) ? child(e, 'valueFrom') : undefined;
-        for (const [field, kind] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
+        for (const [field, kind] of [
+          ['configMapKeyRef', 'ConfigMap'],
+          ['secretKeyRef', 'Secret'],
+        ] as const) {
           const ref = child(from, field);
           const name = str(ref?.['name']);
           if (!ref || !name) continue;
           const base = `${c.pointer}/env/${i}/valueFrom/${field}`;
           const key = str(ref['key']);
-          out.push({ kind, name, namePointer: `${base}/name`, keys: key ? [{ key, pointer: `${base}/key` }] : [], optional: ref['optional'] === true, container: c.name, where: `${where} env ${String(isObject(e) ? e['name'] : i)}` });
+          out.push({
+            kind,
+            name,
+            namePointer: `${base}/name`,
+            keys: key ? [{ key, pointer: `${base}/key` }] : [],
+            optional: ref['optional'] === true,
+            container: c.name,
+            where: `${where} env ${String(isObject(e) ? e['name'] : i)}`,
+          });
         }
       });
     }
     const envFrom = c.container['envFrom'];
     if (Array.isArray(envFrom)) {
       envFrom.forEach((e, i) => {
-        for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+        for (const [field, kind] of [
+          ['configMapRef', 'ConfigMap'],
+          ['secretRef', 'Secret'],
+        ] as const) {
           const ref = isObject(e) ? child(e, field) : undefined;
           const name = str(ref?.['name']);
           if (!ref || !name) continue;
-          out.push({ kind, name, namePointer: `${c.pointer}/envFrom/${i}/${field}/name`, keys: [], optional: ref['optional'] === true, container: c.name, where: `${where} envFrom` });
+          out.push({
+            kind,
+            name,
+            namePointer: `${c.pointer}/envFrom/${i}/${field}/name`,
+            keys: [],
+            optional: ref['optional'] === true,
+            container: c.name,
+            where: `${where} envFrom`,
+          });
         }
       });
     }
@@ -136,19 +181,45 @@ function references(spec: KObject, specPointer: string, containers: readonly Con
       const where = `volume "${String(v['name'])}"`;
       const cm = child(v, 'configMap');
       const cmName = str(cm?.['name']);
-      if (cm && cmName) out.push({ kind: 'ConfigMap', name: cmName, namePointer: `${base}/configMap/name`, keys: itemKeys(cm, `${base}/configMap`), optional: cm['optional'] === true, where });
+      if (cm && cmName)
+        out.push({
+          kind: 'ConfigMap',
+          name: cmName,
+          namePointer: `${base}/configMap/name`,
+          keys: itemKeys(cm, `${base}/configMap`),
+          optional: cm['optional'] === true,
+          where,
+        });
       const secret = child(v, 'secret');
       const secretName = str(secret?.['secretName']);
-      if (secret && secretName) out.push({ kind: 'Secret', name: secretName, namePointer: `${base}/secret/secretName`, keys: itemKeys(secret, `${base}/secret`), optional: secret['optional'] === true, where });
+      if (secret && secretName)
+        out.push({
+          kind: 'Secret',
+          name: secretName,
+          namePointer: `${base}/secret/secretName`,
+          keys: itemKeys(secret, `${base}/secret`),
+          optional: secret['optional'] === true,
+          where,
+        });
       const sources = child(v, 'projected')?.['sources'];
       if (!Array.isArray(sources)) return;
       sources.forEach((s, j) => {
-        for (const [field, kind] of [['configMap', 'ConfigMap'], ['secret', 'Secret']] as const) {
+        for (const [field, kind] of [
+          ['configMap', 'ConfigMap'],
+          ['secret', 'Secret'],
+        ] as const) {
           const src = isObject(s) ? child(s, field) : undefined;
           const name = str(src?.['name']);
           if (!src || !name) continue;
           const p = `${base}/projected/sources/${j}/${field}`;
-          out.push({ kind, name, namePointer: `${p}/name`, keys: itemKeys(src, p), optional: src['optional'] === true, where });
+          out.push({
+            kind,
+            name,
+            namePointer: `${p}/name`,
+            keys: itemKeys(src, p),
+            optional: src['optional'] === true,
+            where,
+          });
         }
       });
     });

@@ -1,7 +1,13 @@
 import { effectiveLimit, explicitResource, limitRangeDefaults } from '../scripts/policy/container-resources.js';
 import { isObject, type Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { describeContainer, perContainer, POD_KINDS, podWorkloads, resourcedContainers } from '../scripts/policy/workloads.js';
+import {
+  describeContainer,
+  perContainer,
+  POD_KINDS,
+  podWorkloads,
+  resourcedContainers,
+} from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** `required`: every container sets a CPU limit; `forbidden`: none does (throttling hurts latency); `allowed`: no opinion. */
@@ -13,8 +19,10 @@ const policy: Policy<Options> = {
     id: 'cpu-limit',
     title: 'CPU limits follow the team rule (required, allowed or forbidden)',
     defaultSeverity: 'error',
-    rationale: 'Teams disagree: a CPU limit caps a noisy neighbour but throttles a bursty service even when the node is idle. This policy enforces whichever rule the configuration picks.',
-    remediation: 'With mode required, set resources.limits.cpu on every container; with mode forbidden, remove it and rely on requests for fair sharing.',
+    rationale:
+      'Teams disagree: a CPU limit caps a noisy neighbour but throttles a bursty service even when the node is idle. This policy enforces whichever rule the configuration picks.',
+    remediation:
+      'With mode required, set resources.limits.cpu on every container; with mode forbidden, remove it and rely on requests for fair sharing.',
     kinds: [...POD_KINDS, 'LimitRange'],
     docs: 'docs/policies/cpu-limit.md',
   },
@@ -31,10 +39,18 @@ const policy: Policy<Options> = {
     const fromContainers = perContainer(podWorkloads(ctx), resourcedContainers, (c, w) => {
       const pointer = `${c.pointer}/resources/limits/cpu`;
       if (mode === 'required' && !effectiveLimit(c, 'cpu', limitRangeDefaults(ctx, w.resource.id.namespace))) {
-        return { pointer, message: `${describeContainer(c)} has no CPU limit (required by configuration)`, hint: 'set resources.limits.cpu' };
+        return {
+          pointer,
+          message: `${describeContainer(c)} has no CPU limit (required by configuration)`,
+          hint: 'set resources.limits.cpu',
+        };
       }
       if (mode === 'forbidden' && explicitResource(c, 'limits', 'cpu') !== undefined) {
-        return { pointer, message: `${describeContainer(c)} sets a CPU limit (forbidden by configuration)`, hint: 'remove resources.limits.cpu and size resources.requests.cpu instead' };
+        return {
+          pointer,
+          message: `${describeContainer(c)} sets a CPU limit (forbidden by configuration)`,
+          hint: 'remove resources.limits.cpu and size resources.requests.cpu instead',
+        };
       }
     });
     return [...fromRanges, ...fromContainers];
@@ -49,7 +65,12 @@ function defaultedLimits(ranges: readonly Resource[]): PolicyFinding[] {
     const limits = isObject(spec) ? spec['limits'] : undefined;
     if (!Array.isArray(limits)) continue;
     limits.forEach((item, i) => {
-      if (isObject(item) && item['type'] === 'Container' && isObject(item['default']) && item['default']['cpu'] !== undefined) {
+      if (
+        isObject(item) &&
+        item['type'] === 'Container' &&
+        isObject(item['default']) &&
+        item['default']['cpu'] !== undefined
+      ) {
         out.push({
           subject: lr,
           pointer: `/spec/limits/${i}/default/cpu`,

@@ -8,9 +8,22 @@ const policy: Policy<Record<string, never>> = {
     id: 'default-deny-network-policy',
     title: 'Every namespace with workloads has a default-deny NetworkPolicy',
     defaultSeverity: 'error',
-    rationale: 'Pods accept traffic from anywhere and reach anything until some NetworkPolicy selects them; a default-deny policy makes every allowed flow an explicit, reviewed rule.',
-    remediation: 'Add a NetworkPolicy with podSelector: {}, policyTypes [Ingress, Egress] and no rules to the namespace, then allow the flows each workload needs (DNS egress included).',
-    kinds: ['NetworkPolicy', 'Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+    rationale:
+      'Pods accept traffic from anywhere and reach anything until some NetworkPolicy selects them; a default-deny policy makes every allowed flow an explicit, reviewed rule.',
+    remediation:
+      'Add a NetworkPolicy with podSelector: {}, policyTypes [Ingress, Egress] and no rules to the namespace, then allow the flows each workload needs (DNS egress included).',
+    kinds: [
+      'NetworkPolicy',
+      'Namespace',
+      'Pod',
+      'Deployment',
+      'StatefulSet',
+      'DaemonSet',
+      'ReplicaSet',
+      'Job',
+      'CronJob',
+      'ReplicationController',
+    ],
     docs: 'docs/policies/default-deny-network-policy.md',
   },
   defaults: {},
@@ -29,7 +42,8 @@ const policy: Policy<Record<string, never>> = {
       const ns = np.id.namespace ?? '';
       const problem = denyProblem(np);
       if (!problem) denies.add(ns);
-      else if (problem.pointer !== '/spec/podSelector' && !nearMisses.has(ns)) nearMisses.set(ns, { policy: np, ...problem });
+      else if (problem.pointer !== '/spec/podSelector' && !nearMisses.has(ns))
+        nearMisses.set(ns, { policy: np, ...problem });
     }
     const namespaces = new Map<string, Resource>();
     for (const n of ctx.byKind('Namespace')) if (n.id.group === '') namespaces.set(n.id.name, n);
@@ -61,7 +75,8 @@ const policy: Policy<Record<string, never>> = {
 /** Why a NetworkPolicy is not a default deny, with the pointer to fix; undefined when it is one. */
 function denyProblem(np: Resource): { pointer: string; why: string } | undefined {
   const spec = child(np.object, 'spec');
-  if (!isEmptySelector(asSelector(spec?.['podSelector']))) return { pointer: '/spec/podSelector', why: 'it selects only some pods' };
+  if (!isEmptySelector(asSelector(spec?.['podSelector'])))
+    return { pointer: '/spec/podSelector', why: 'it selects only some pods' };
   const types = spec?.['policyTypes'];
   const list = Array.isArray(types) ? types : [];
   for (const t of ['Ingress', 'Egress']) {
@@ -69,7 +84,8 @@ function denyProblem(np: Resource): { pointer: string; why: string } | undefined
   }
   for (const field of ['ingress', 'egress']) {
     const rules = spec?.[field];
-    if (Array.isArray(rules) && rules.length > 0) return { pointer: `/spec/${field}`, why: `it allows ${field} traffic` };
+    if (Array.isArray(rules) && rules.length > 0)
+      return { pointer: `/spec/${field}`, why: `it allows ${field} traffic` };
   }
   return undefined;
 }

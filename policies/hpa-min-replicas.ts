@@ -13,7 +13,8 @@ const policy: Policy<Options> = {
     id: 'hpa-min-replicas',
     title: 'HorizontalPodAutoscalers keep at least two replicas in production',
     defaultSeverity: 'error',
-    rationale: 'An autoscaler that may scale down to one replica leaves the service with a single point of failure during quiet hours, exactly when node maintenance usually runs.',
+    rationale:
+      'An autoscaler that may scale down to one replica leaves the service with a single point of failure during quiet hours, exactly when node maintenance usually runs.',
     remediation: 'Set spec.minReplicas to at least 2 (the configured minimum) in the production overlay.',
     kinds: ['HorizontalPodAutoscaler'],
     docs: 'docs/policies/hpa-min-replicas.md',
@@ -21,7 +22,10 @@ const policy: Policy<Options> = {
   defaults: { environments: ['production'], minimum: 2 },
   optionsSchema: {
     type: 'object',
-    properties: { environments: { type: 'array', items: { type: 'string' } }, minimum: { type: 'integer', minimum: 1 } },
+    properties: {
+      environments: { type: 'array', items: { type: 'string' } },
+      minimum: { type: 'integer', minimum: 1 },
+    },
     additionalProperties: false,
   },
   check(ctx) {

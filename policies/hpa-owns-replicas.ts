@@ -7,8 +7,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'hpa-owns-replicas',
     title: 'Autoscaled workloads leave spec.replicas unset',
     defaultSeverity: 'warning',
-    rationale: 'When a HorizontalPodAutoscaler owns the replica count, every apply of a manifest that also sets spec.replicas resets the count the autoscaler chose, scaling the workload down in the middle of a peak.',
-    remediation: 'Remove spec.replicas (and any kustomization replicas entry) from workloads an autoscaler targets; set the floor with the HPA minReplicas instead.',
+    rationale:
+      'When a HorizontalPodAutoscaler owns the replica count, every apply of a manifest that also sets spec.replicas resets the count the autoscaler chose, scaling the workload down in the middle of a peak.',
+    remediation:
+      'Remove spec.replicas (and any kustomization replicas entry) from workloads an autoscaler targets; set the floor with the HPA minReplicas instead.',
     kinds: ['Deployment', 'StatefulSet', 'HorizontalPodAutoscaler'],
     docs: 'docs/policies/hpa-owns-replicas.md',
   },

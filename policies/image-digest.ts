@@ -12,7 +12,8 @@ const policy: Policy<Options> = {
     id: 'image-digest',
     title: 'Images are pinned by digest in production',
     defaultSeverity: 'error',
-    rationale: 'A tag can be pushed again; only a digest guarantees that production runs the bytes that were tested and scanned.',
+    rationale:
+      'A tag can be pushed again; only a digest guarantees that production runs the bytes that were tested and scanned.',
     remediation: 'Pin the image as name@sha256:<digest> (the kustomization images entry accepts a digest field).',
     kinds: POD_KINDS,
     docs: 'docs/policies/image-digest.md',
@@ -25,20 +26,24 @@ const policy: Policy<Options> = {
   },
   check(ctx) {
     if (!ctx.options.environments.includes(ctx.env.name)) return [];
-    return perContainer(podWorkloads(ctx), (w) => w.containers, (c) => {
-      const image = c.container['image'];
-      if (typeof image !== 'string' || image === '') return;
-      const { digest } = parseImage(image);
-      if (isValidDigest(digest)) return;
-      return {
-        pointer: `${c.pointer}/image`,
-        message:
-          digest === undefined
-            ? `${describeContainer(c)} image ${image} is not pinned by digest (required in ${ctx.env.name})`
-            : `${describeContainer(c)} image ${image} has a malformed digest`,
-        hint: 'add a digest to the kustomization images entry: digest: sha256:<64 hex digits>',
-      };
-    });
+    return perContainer(
+      podWorkloads(ctx),
+      (w) => w.containers,
+      (c) => {
+        const image = c.container['image'];
+        if (typeof image !== 'string' || image === '') return;
+        const { digest } = parseImage(image);
+        if (isValidDigest(digest)) return;
+        return {
+          pointer: `${c.pointer}/image`,
+          message:
+            digest === undefined
+              ? `${describeContainer(c)} image ${image} is not pinned by digest (required in ${ctx.env.name})`
+              : `${describeContainer(c)} image ${image} has a malformed digest`,
+          hint: 'add a digest to the kustomization images entry: digest: sha256:<64 hex digits>',
+        };
+      },
+    );
   },
 };
 

@@ -15,8 +15,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'ingress-backend',
     title: 'Ingress backends name an existing Service and port',
     defaultSeverity: 'error',
-    rationale: 'A backend that names a missing Service or a port the Service does not expose answers 503 for its path; the controller accepts the Ingress without complaint.',
-    remediation: 'Point backend.service.name at a Service in the Ingress namespace, and backend.service.port at one of its ports (by number, or by name).',
+    rationale:
+      'A backend that names a missing Service or a port the Service does not expose answers 503 for its path; the controller accepts the Ingress without complaint.',
+    remediation:
+      'Point backend.service.name at a Service in the Ingress namespace, and backend.service.port at one of its ports (by number, or by name).',
     kinds: ['Ingress', 'Service'],
     docs: 'docs/policies/ingress-backend.md',
   },
@@ -62,20 +64,35 @@ function backends(ing: Resource): Backend[] {
       const number = port?.['number'];
       const name = port?.['name'];
       const value = typeof number === 'number' ? number : typeof name === 'string' ? name : undefined;
-      out.push({ service: svc['name'], port: value, namePointer: `${pointer}/service/name`, portPointer: `${pointer}/service/port/${typeof number === 'number' ? 'number' : 'name'}` });
+      out.push({
+        service: svc['name'],
+        port: value,
+        namePointer: `${pointer}/service/name`,
+        portPointer: `${pointer}/service/port/${typeof number === 'number' ? 'number' : 'name'}`,
+      });
     } else if (typeof backend['serviceName'] === 'string') {
       // extensions/v1beta1 and networking.k8s.io/v1beta1 shape
       const port = backend['servicePort'];
-      out.push({ service: backend['serviceName'], port: typeof port === 'number' || typeof port === 'string' ? port : undefined, namePointer: `${pointer}/serviceName`, portPointer: `${pointer}/servicePort` });
+      out.push({
+        service: backend['serviceName'],
+        port: typeof port === 'number' || typeof port === 'string' ? port : undefined,
+        namePointer: `${pointer}/serviceName`,
+        portPointer: `${pointer}/servicePort`,
+      });
     }
   };
-  add(child(spec, 'defaultBackend') ?? child(spec, 'backend'), child(spec, 'defaultBackend') ? '/spec/defaultBackend' : '/spec/backend');
+  add(
+    child(spec, 'defaultBackend') ?? child(spec, 'backend'),
+    child(spec, 'defaultBackend') ? '/spec/defaultBackend' : '/spec/backend',
+  );
   const rules = spec?.['rules'];
   if (Array.isArray(rules)) {
     rules.forEach((rule, i) => {
       const paths = isObject(rule) ? child(rule, 'http')?.['paths'] : undefined;
       if (!Array.isArray(paths)) return;
-      paths.forEach((p, j) => add(isObject(p) ? child(p, 'backend') : undefined, `/spec/rules/${i}/http/paths/${j}/backend`));
+      paths.forEach((p, j) =>
+        add(isObject(p) ? child(p, 'backend') : undefined, `/spec/rules/${i}/http/paths/${j}/backend`),
+      );
     });
   }
   return out;
@@ -87,11 +104,17 @@ function servicePorts(svc: Resource): KObject[] {
 }
 
 function exposes(svc: Resource, port: number | string): boolean {
-  return servicePorts(svc).some((p) => (typeof port === 'number' ? p['port'] === port : p['name'] === port || (/^\d+$/.test(port) && p['port'] === Number(port))));
+  return servicePorts(svc).some((p) =>
+    typeof port === 'number'
+      ? p['port'] === port
+      : p['name'] === port || (/^\d+$/.test(port) && p['port'] === Number(port)),
+  );
 }
 
 function portList(svc: Resource): string {
-  const ports = servicePorts(svc).map((p) => (typeof p['name'] === 'string' ? `${p['name']}:${String(p['port'])}` : String(p['port'])));
+  const ports = servicePorts(svc).map((p) =>
+    typeof p['name'] === 'string' ? `${p['name']}:${String(p['port'])}` : String(p['port']),
+  );
   return ports.length ? `ports ${ports.join(', ')}` : 'it has no ports';
 }
 

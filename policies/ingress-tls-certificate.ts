@@ -15,8 +15,10 @@ const policy: Policy<Options> = {
     id: 'ingress-tls-certificate',
     title: 'Ingress TLS secrets are produced by a Certificate',
     defaultSeverity: 'error',
-    rationale: 'An Ingress naming a TLS Secret that nothing creates falls back to the controller default certificate, and browsers reject the site; a hand-made Secret expires without anyone renewing it.',
-    remediation: 'Add a cert-manager Certificate whose spec.secretName is the Ingress tls[].secretName (or annotate the Ingress for cert-manager), or list the Secret under external in policies/config.yaml.',
+    rationale:
+      'An Ingress naming a TLS Secret that nothing creates falls back to the controller default certificate, and browsers reject the site; a hand-made Secret expires without anyone renewing it.',
+    remediation:
+      'Add a cert-manager Certificate whose spec.secretName is the Ingress tls[].secretName (or annotate the Ingress for cert-manager), or list the Secret under external in policies/config.yaml.',
     kinds: ['Ingress', 'Certificate', 'ExternalSecret'],
     docs: 'docs/policies/ingress-tls-certificate.md',
   },

@@ -7,8 +7,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'liveness-probe',
     title: 'Long-running containers have a liveness probe',
     defaultSeverity: 'warning',
-    rationale: 'A liveness probe lets the kubelet restart a container that is stuck but still running (a deadlock, a hung event loop); without one it stays broken until someone notices.',
-    remediation: 'Add a livenessProbe to every app container and sidecar of a long-running workload that checks the process itself, not its dependencies, so a database outage does not restart every pod.',
+    rationale:
+      'A liveness probe lets the kubelet restart a container that is stuck but still running (a deadlock, a hung event loop); without one it stays broken until someone notices.',
+    remediation:
+      'Add a livenessProbe to every app container and sidecar of a long-running workload that checks the process itself, not its dependencies, so a database outage does not restart every pod.',
     kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'],
     docs: 'docs/policies/liveness-probe.md',
   },

@@ -12,8 +12,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'monitor-selectors',
     title: 'ServiceMonitors and PodMonitors select something, on a port that exists',
     defaultSeverity: 'error',
-    rationale: 'Prometheus silently scrapes nothing for a monitor whose selector matches no Service or pod, or whose port name is not declared; the gap shows up only when an alert that should have fired did not.',
-    remediation: 'Make spec.selector match the Service (ServiceMonitor) or pod template (PodMonitor) labels within spec.namespaceSelector, and name a port the Service or container declares.',
+    rationale:
+      'Prometheus silently scrapes nothing for a monitor whose selector matches no Service or pod, or whose port name is not declared; the gap shows up only when an alert that should have fired did not.',
+    remediation:
+      'Make spec.selector match the Service (ServiceMonitor) or pod template (PodMonitor) labels within spec.namespaceSelector, and name a port the Service or container declares.',
     kinds: ['ServiceMonitor', 'PodMonitor', 'Service'],
     docs: 'docs/policies/monitor-selectors.md',
   },
@@ -24,14 +26,17 @@ const policy: Policy<Record<string, never>> = {
     const serviceMonitors = ctx.byKind('ServiceMonitor').filter((m) => m.id.group === GROUP);
     if (serviceMonitors.length > 0) {
       const services = new LabelIndex<Resource>();
-      for (const s of ctx.byKind('Service')) if (s.id.group === '') services.add(s.id.namespace, strings(child(s.object, 'metadata')?.['labels']), s);
+      for (const s of ctx.byKind('Service'))
+        if (s.id.group === '') services.add(s.id.namespace, strings(child(s.object, 'metadata')?.['labels']), s);
       for (const m of serviceMonitors) {
         const selected = services.select(scope(m), asSelector(child(m.object, 'spec')?.['selector']));
         if (selected.length === 0) {
           out.push(noMatch(m, 'Service'));
           continue;
         }
-        const names = new Set(selected.flatMap((s) => listOf(child(s.object, 'spec')?.['ports']).map((p) => p['name'])));
+        const names = new Set(
+          selected.flatMap((s) => listOf(child(s.object, 'spec')?.['ports']).map((p) => p['name'])),
+        );
         endpoints(m, 'endpoints').forEach((e, i) => {
           const port = e['port'];
           if (typeof port !== 'string' || names.has(port)) return;

@@ -19,8 +19,10 @@ const policy: Policy<Options> = {
     id: 'namespace-pod-security',
     title: 'Namespaces carry Pod Security Admission labels',
     defaultSeverity: 'error',
-    rationale: 'Pod Security Admission only enforces what the namespace labels ask for; an unlabelled namespace accepts privileged pods, so the pod-security policies here are the only line of defence.',
-    remediation: 'Label the Namespace pod-security.kubernetes.io/enforce, audit and warn with restricted (or the level the configuration allows).',
+    rationale:
+      'Pod Security Admission only enforces what the namespace labels ask for; an unlabelled namespace accepts privileged pods, so the pod-security policies here are the only line of defence.',
+    remediation:
+      'Label the Namespace pod-security.kubernetes.io/enforce, audit and warn with restricted (or the level the configuration allows).',
     kinds: ['Namespace'],
     docs: 'docs/policies/namespace-pod-security.md',
   },

@@ -16,8 +16,10 @@ const policy: Policy<Options> = {
     id: 'network-policy-selects',
     title: 'NetworkPolicies select some pod template',
     defaultSeverity: 'error',
-    rationale: 'A NetworkPolicy whose podSelector matches nothing enforces nothing; the pods it was meant to isolate stay open, and the manifest suggests otherwise.',
-    remediation: 'Make spec.podSelector match the pod template labels of the workloads it protects (an empty podSelector covers the whole namespace).',
+    rationale:
+      'A NetworkPolicy whose podSelector matches nothing enforces nothing; the pods it was meant to isolate stay open, and the manifest suggests otherwise.',
+    remediation:
+      'Make spec.podSelector match the pod template labels of the workloads it protects (an empty podSelector covers the whole namespace).',
     kinds: ['NetworkPolicy'],
     docs: 'docs/policies/network-policy-selects.md',
   },

@@ -7,7 +7,8 @@ const policy: Policy<Record<string, never>> = {
     id: 'no-host-path',
     title: 'Pods do not mount hostPath volumes',
     defaultSeverity: 'error',
-    rationale: "A hostPath volume exposes the node's filesystem to the pod: container runtimes' sockets, kubelet credentials and other pods' data.",
+    rationale:
+      "A hostPath volume exposes the node's filesystem to the pod: container runtimes' sockets, kubelet credentials and other pods' data.",
     remediation: 'Use an emptyDir, a ConfigMap/Secret volume or a PersistentVolumeClaim instead of hostPath.',
     kinds: POD_KINDS,
     docs: 'docs/policies/no-host-path.md',

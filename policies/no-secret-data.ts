@@ -6,8 +6,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'no-secret-data',
     title: 'No Secret values in the repository',
     defaultSeverity: 'error',
-    rationale: 'A Secret with data or stringData puts its values in git history for good: base64 is an encoding, not encryption, and every clone holds the credentials.',
-    remediation: 'Delete the values from git (and rotate them), keep them in the secret store, and render the Secret through an ExternalSecret (or a SealedSecret) instead.',
+    rationale:
+      'A Secret with data or stringData puts its values in git history for good: base64 is an encoding, not encryption, and every clone holds the credentials.',
+    remediation:
+      'Delete the values from git (and rotate them), keep them in the secret store, and render the Secret through an ExternalSecret (or a SealedSecret) instead.',
     kinds: ['Secret'],
     docs: 'docs/policies/no-secret-data.md',
   },

@@ -7,8 +7,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'pdb-allows-disruption',
     title: 'PodDisruptionBudgets allow at least one eviction',
     defaultSeverity: 'error',
-    rationale: 'A budget that allows no disruption when the workload runs at its minimum replica count blocks every node drain: cluster upgrades hang until someone deletes the budget by hand.',
-    remediation: 'Use maxUnavailable: 1 (or a percentage that rounds up to at least one pod), or a minAvailable below the minimum replica count.',
+    rationale:
+      'A budget that allows no disruption when the workload runs at its minimum replica count blocks every node drain: cluster upgrades hang until someone deletes the budget by hand.',
+    remediation:
+      'Use maxUnavailable: 1 (or a percentage that rounds up to at least one pod), or a minAvailable below the minimum replica count.',
     kinds: ['PodDisruptionBudget', 'Deployment', 'StatefulSet', 'HorizontalPodAutoscaler'],
     docs: 'docs/policies/pdb-allows-disruption.md',
   },

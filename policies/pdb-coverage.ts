@@ -7,8 +7,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'pdb-coverage',
     title: 'Replicated workloads have a PodDisruptionBudget',
     defaultSeverity: 'error',
-    rationale: 'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica of a service at once; running several replicas buys nothing if they can all go together.',
-    remediation: 'Add a PodDisruptionBudget in the same namespace whose selector matches the pod template labels, e.g. maxUnavailable: 1.',
+    rationale:
+      'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica of a service at once; running several replicas buys nothing if they can all go together.',
+    remediation:
+      'Add a PodDisruptionBudget in the same namespace whose selector matches the pod template labels, e.g. maxUnavailable: 1.',
     kinds: ['Deployment', 'StatefulSet', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'],
     docs: 'docs/policies/pdb-coverage.md',
   },
@@ -20,7 +22,9 @@ const policy: Policy<Record<string, never>> = {
     for (const w of replicatedWorkloads(ctx)) {
       const range = replicaRange(ctx, w.resource);
       if (range.min <= 1 || byWorkload.has(w.resource)) continue;
-      const why = range.hpa ? `${describe(range.hpa)} keeps at least ${range.min} replicas` : `it runs ${range.min} replicas`;
+      const why = range.hpa
+        ? `${describe(range.hpa)} keeps at least ${range.min} replicas`
+        : `it runs ${range.min} replicas`;
       out.push({
         subject: w.resource,
         pointer: '/metadata/name',

@@ -6,8 +6,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'pdb-matches-pods',
     title: 'PodDisruptionBudgets select some pods',
     defaultSeverity: 'error',
-    rationale: 'A budget whose selector matches no pod template protects nothing; it is usually a label typo or a leftover from a renamed workload, and the workload it was meant for is unprotected.',
-    remediation: 'Make spec.selector match the pod template labels of the workload it protects (all matchLabels and matchExpressions must hold), or delete the budget.',
+    rationale:
+      'A budget whose selector matches no pod template protects nothing; it is usually a label typo or a leftover from a renamed workload, and the workload it was meant for is unprotected.',
+    remediation:
+      'Make spec.selector match the pod template labels of the workload it protects (all matchLabels and matchExpressions must hold), or delete the budget.',
     kinds: ['PodDisruptionBudget'],
     docs: 'docs/policies/pdb-matches-pods.md',
   },

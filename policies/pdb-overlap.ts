@@ -8,7 +8,8 @@ const policy: Policy<Record<string, never>> = {
     id: 'pdb-overlap',
     title: 'Pods are covered by at most one PodDisruptionBudget',
     defaultSeverity: 'error',
-    rationale: 'The eviction API refuses to evict a pod that more than one budget covers, so overlapping budgets block node drains just like a budget that allows nothing.',
+    rationale:
+      'The eviction API refuses to evict a pod that more than one budget covers, so overlapping budgets block node drains just like a budget that allows nothing.',
     remediation: 'Narrow the selectors so each pod template is matched by exactly one budget, or merge the budgets.',
     kinds: ['PodDisruptionBudget'],
     docs: 'docs/policies/pdb-overlap.md',
@@ -63,7 +64,9 @@ const MAX_PAIRS = 3;
 const MAX_LISTED = 5;
 
 function listed(names: string[]): string {
-  return names.length <= MAX_LISTED ? names.join(', ') : `${names.slice(0, MAX_LISTED).join(', ')} and ${names.length - MAX_LISTED} more`;
+  return names.length <= MAX_LISTED
+    ? names.join(', ')
+    : `${names.slice(0, MAX_LISTED).join(', ')} and ${names.length - MAX_LISTED} more`;
 }
 
 export default policy;

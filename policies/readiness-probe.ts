@@ -7,8 +7,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'readiness-probe',
     title: 'Long-running containers have a readiness probe',
     defaultSeverity: 'error',
-    rationale: 'Without a readiness probe a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it while it is overloaded or draining.',
-    remediation: 'Add a readinessProbe to every app container and sidecar of a long-running workload, checking that the process can serve (an HTTP health endpoint or its port).',
+    rationale:
+      'Without a readiness probe a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it while it is overloaded or draining.',
+    remediation:
+      'Add a readinessProbe to every app container and sidecar of a long-running workload, checking that the process can serve (an HTTP health endpoint or its port).',
     kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'],
     docs: 'docs/policies/readiness-probe.md',
   },

@@ -23,8 +23,10 @@ const policy: Policy<Options> = {
     id: 'recommended-labels',
     title: 'Workloads carry the recommended app.kubernetes.io labels',
     defaultSeverity: 'warning',
-    rationale: 'Dashboards, cost reports, kubectl selectors and incident tooling group resources by the recommended labels; a workload without them is invisible to all of them.',
-    remediation: 'Add the missing app.kubernetes.io labels with a labels: entry in the kustomization (includeSelectors: false, includeTemplates: true) so workloads and pod templates get them without changing selectors.',
+    rationale:
+      'Dashboards, cost reports, kubectl selectors and incident tooling group resources by the recommended labels; a workload without them is invisible to all of them.',
+    remediation:
+      'Add the missing app.kubernetes.io labels with a labels: entry in the kustomization (includeSelectors: false, includeTemplates: true) so workloads and pod templates get them without changing selectors.',
     kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'],
     docs: 'docs/policies/recommended-labels.md',
   },

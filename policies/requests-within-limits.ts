@@ -1,16 +1,32 @@
-import { effectiveLimit, effectiveRequest, explicitResource, limitRangeDefaults, type EffectiveValue } from '../scripts/policy/container-resources.js';
+import {
+  effectiveLimit,
+  effectiveRequest,
+  explicitResource,
+  limitRangeDefaults,
+  type EffectiveValue,
+} from '../scripts/policy/container-resources.js';
 import { isObject } from '../scripts/core/resource.js';
 import { compareQuantities, parseQuantity } from '../scripts/policy/quantity.js';
 import type { Policy } from '../scripts/policy/types.js';
-import { child, describeContainer, perContainer, POD_KINDS, podWorkloads, resourcedContainers, type ContainerVerdict } from '../scripts/policy/workloads.js';
+import {
+  child,
+  describeContainer,
+  perContainer,
+  POD_KINDS,
+  podWorkloads,
+  resourcedContainers,
+  type ContainerVerdict,
+} from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
     id: 'requests-within-limits',
     title: 'Requests do not exceed limits',
     defaultSeverity: 'error',
-    rationale: 'The API server rejects a pod whose request is above its limit, so the rollout fails at apply time; catching it in review is cheaper.',
-    remediation: 'Lower the request or raise the limit so that every request is at most the limit of the same resource (quantities are compared exactly: 1Gi is more than 1G).',
+    rationale:
+      'The API server rejects a pod whose request is above its limit, so the rollout fails at apply time; catching it in review is cheaper.',
+    remediation:
+      'Lower the request or raise the limit so that every request is at most the limit of the same resource (quantities are compared exactly: 1Gi is more than 1G).',
     kinds: [...POD_KINDS, 'LimitRange'],
     docs: 'docs/policies/requests-within-limits.md',
   },
@@ -34,7 +50,12 @@ const policy: Policy<Record<string, never>> = {
         } else {
           const r = explicitResource(c, 'requests', name);
           const l = explicitResource(c, 'limits', name);
-          if (r !== undefined) req = { value: r, pointer: `${c.pointer}/resources/requests/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, via: 'explicit' };
+          if (r !== undefined)
+            req = {
+              value: r,
+              pointer: `${c.pointer}/resources/requests/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+              via: 'explicit',
+            };
           if (l !== undefined) lim = { value: l, via: 'explicit' };
         }
         if (!req || !lim || (req.via !== 'explicit' && lim.via !== 'explicit')) continue;

@@ -1,7 +1,19 @@
-import { effectiveLimit, effectiveRequest, limitRangeDefaults, type ResourceName } from '../scripts/policy/container-resources.js';
+import {
+  effectiveLimit,
+  effectiveRequest,
+  limitRangeDefaults,
+  type ResourceName,
+} from '../scripts/policy/container-resources.js';
 import { compareQuantities, parseQuantity, type Quantity } from '../scripts/policy/quantity.js';
 import type { Policy } from '../scripts/policy/types.js';
-import { describeContainer, perContainer, POD_KINDS, podWorkloads, resourcedContainers, type ContainerVerdict } from '../scripts/policy/workloads.js';
+import {
+  describeContainer,
+  perContainer,
+  POD_KINDS,
+  podWorkloads,
+  resourcedContainers,
+  type ContainerVerdict,
+} from '../scripts/policy/workloads.js';
 
 export interface Bound {
   min?: string;
@@ -14,7 +26,14 @@ export interface Options {
 }
 
 const QUANTITY_PATTERN = '^[+]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?$';
-const bound = { type: 'object', properties: { min: { type: 'string', pattern: QUANTITY_PATTERN }, max: { type: 'string', pattern: QUANTITY_PATTERN } }, additionalProperties: false };
+const bound = {
+  type: 'object',
+  properties: {
+    min: { type: 'string', pattern: QUANTITY_PATTERN },
+    max: { type: 'string', pattern: QUANTITY_PATTERN },
+  },
+  additionalProperties: false,
+};
 const perResource = { type: 'object', properties: { cpu: bound, memory: bound }, additionalProperties: false };
 
 const policy: Policy<Options> = {
@@ -22,8 +41,10 @@ const policy: Policy<Options> = {
     id: 'resource-bounds',
     title: 'Requests and limits stay within the configured floors and ceilings',
     defaultSeverity: 'error',
-    rationale: 'A request far below what a service needs starves it; one far above what a node offers cannot schedule. Floors and ceilings per environment keep sizes in a sane range.',
-    remediation: 'Adjust the container resources into the configured range, or change the range in policies/config.yaml (per environment under environments.<env>.policies.resource-bounds.options).',
+    rationale:
+      'A request far below what a service needs starves it; one far above what a node offers cannot schedule. Floors and ceilings per environment keep sizes in a sane range.',
+    remediation:
+      'Adjust the container resources into the configured range, or change the range in policies/config.yaml (per environment under environments.<env>.policies.resource-bounds.options).',
     kinds: [...POD_KINDS, 'LimitRange'],
     docs: 'docs/policies/resource-bounds.md',
   },

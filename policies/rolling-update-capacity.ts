@@ -13,8 +13,10 @@ const policy: Policy<Options> = {
     id: 'rolling-update-capacity',
     title: 'Rollouts keep full capacity in production',
     defaultSeverity: 'error',
-    rationale: 'A Recreate strategy stops every pod before starting new ones, and a rolling update with maxUnavailable above zero takes pods out before their replacements are ready; either serves traffic with less capacity than planned during every deploy.',
-    remediation: 'Use strategy.type RollingUpdate with rollingUpdate.maxUnavailable: 0 and a maxSurge of at least 1 (or a percentage that rounds up to one pod).',
+    rationale:
+      'A Recreate strategy stops every pod before starting new ones, and a rolling update with maxUnavailable above zero takes pods out before their replacements are ready; either serves traffic with less capacity than planned during every deploy.',
+    remediation:
+      'Use strategy.type RollingUpdate with rollingUpdate.maxUnavailable: 0 and a maxSurge of at least 1 (or a percentage that rounds up to one pod).',
     kinds: ['Deployment', 'HorizontalPodAutoscaler'],
     docs: 'docs/policies/rolling-update-capacity.md',
   },
@@ -53,7 +55,10 @@ const policy: Policy<Options> = {
       const explicit = rolling?.['maxUnavailable'] !== undefined;
       out.push({
         subject: d,
-        pointer: explicit || effective === unavailable ? '/spec/strategy/rollingUpdate/maxUnavailable' : '/spec/strategy/rollingUpdate/maxSurge',
+        pointer:
+          explicit || effective === unavailable
+            ? '/spec/strategy/rollingUpdate/maxUnavailable'
+            : '/spec/strategy/rollingUpdate/maxSurge',
         message:
           effective === unavailable
             ? `maxUnavailable ${String(rawUnavailable)}${explicit ? '' : ' (the default)'} takes ${effective} of ${replicas} pods down during a rollout`

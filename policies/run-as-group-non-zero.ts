@@ -1,5 +1,12 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, describeContainer, effectiveSecurity, isWindows, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import {
+  child,
+  describeContainer,
+  effectiveSecurity,
+  isWindows,
+  POD_KINDS,
+  podWorkloads,
+} from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Accept containers that leave runAsGroup unset (the image decides, usually GID 0). */
@@ -11,8 +18,10 @@ const policy: Policy<Options> = {
     id: 'run-as-group-non-zero',
     title: 'Containers do not run with the root group',
     defaultSeverity: 'error',
-    rationale: 'Files owned by group 0 are writable by GID 0 on many images and on the node; a process in the root group can read and change them.',
-    remediation: 'Set securityContext.runAsGroup to a non-zero GID on the pod or the container, and keep 0 out of fsGroup and supplementalGroups.',
+    rationale:
+      'Files owned by group 0 are writable by GID 0 on many images and on the node; a process in the root group can read and change them.',
+    remediation:
+      'Set securityContext.runAsGroup to a non-zero GID on the pod or the container, and keep 0 out of fsGroup and supplementalGroups.',
     kinds: POD_KINDS,
     docs: 'docs/policies/run-as-group-non-zero.md',
   },
@@ -28,12 +37,21 @@ const policy: Policy<Options> = {
       if (isWindows(w)) continue;
       const podSc = child(w.template.spec, 'securityContext');
       if (podSc?.['fsGroup'] === 0) {
-        out.push({ subject: w.resource, pointer: `${w.template.specPointer}/securityContext/fsGroup`, message: 'pod sets fsGroup: 0 (the root group)' });
+        out.push({
+          subject: w.resource,
+          pointer: `${w.template.specPointer}/securityContext/fsGroup`,
+          message: 'pod sets fsGroup: 0 (the root group)',
+        });
       }
       const supplemental = podSc?.['supplementalGroups'];
       if (Array.isArray(supplemental)) {
         supplemental.forEach((g, i) => {
-          if (g === 0) out.push({ subject: w.resource, pointer: `${w.template.specPointer}/securityContext/supplementalGroups/${i}`, message: 'pod adds the root group (0) to supplementalGroups' });
+          if (g === 0)
+            out.push({
+              subject: w.resource,
+              pointer: `${w.template.specPointer}/securityContext/supplementalGroups/${i}`,
+              message: 'pod adds the root group (0) to supplementalGroups',
+            });
         });
       }
       for (const c of w.containers) {

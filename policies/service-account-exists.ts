@@ -13,15 +13,20 @@ const policy: Policy<Options> = {
     id: 'service-account-exists',
     title: 'Pods run as a ServiceAccount that exists',
     defaultSeverity: 'error',
-    rationale: 'The API server refuses to create pods whose ServiceAccount does not exist, so the workload never starts; and pods sharing the default ServiceAccount share every permission anyone grants it.',
-    remediation: 'Add a ServiceAccount for the workload in its namespace and set spec.template.spec.serviceAccountName to it.',
+    rationale:
+      'The API server refuses to create pods whose ServiceAccount does not exist, so the workload never starts; and pods sharing the default ServiceAccount share every permission anyone grants it.',
+    remediation:
+      'Add a ServiceAccount for the workload in its namespace and set spec.template.spec.serviceAccountName to it.',
     kinds: [...POD_KINDS, 'ServiceAccount'],
     docs: 'docs/policies/service-account-exists.md',
   },
   defaults: { allowDefault: false, external: [] },
   optionsSchema: {
     type: 'object',
-    properties: { allowDefault: { type: 'boolean' }, external: { type: 'array', items: { type: 'string', minLength: 1 } } },
+    properties: {
+      allowDefault: { type: 'boolean' },
+      external: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
     additionalProperties: false,
   },
   check(ctx) {
@@ -31,7 +36,12 @@ const policy: Policy<Options> = {
     for (const w of podWorkloads(ctx)) {
       const ns = w.resource.id.namespace ?? '';
       const spec = w.template.spec;
-      const field = typeof spec['serviceAccountName'] === 'string' ? 'serviceAccountName' : typeof spec['serviceAccount'] === 'string' ? 'serviceAccount' : undefined;
+      const field =
+        typeof spec['serviceAccountName'] === 'string'
+          ? 'serviceAccountName'
+          : typeof spec['serviceAccount'] === 'string'
+            ? 'serviceAccount'
+            : undefined;
       const name = field ? (spec[field] as string) : 'default';
       const pointer = `${w.template.specPointer}/${field ?? 'serviceAccountName'}`;
       if (name === 'default' || name === '') {
@@ -39,7 +49,9 @@ const policy: Policy<Options> = {
         out.push({
           subject: w.resource,
           pointer,
-          message: field ? 'runs as the namespace\'s default ServiceAccount' : 'sets no serviceAccountName, so it runs as the namespace\'s default ServiceAccount',
+          message: field
+            ? "runs as the namespace's default ServiceAccount"
+            : "sets no serviceAccountName, so it runs as the namespace's default ServiceAccount",
           hint: 'create a ServiceAccount for this workload and set serviceAccountName',
         });
         continue;

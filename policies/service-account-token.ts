@@ -6,8 +6,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'service-account-token',
     title: 'Pods decide explicitly whether to mount a service account token',
     defaultSeverity: 'error',
-    rationale: 'Kubernetes mounts an API token into every pod unless told otherwise; most workloads never call the API, and a stolen token is a foothold in the cluster.',
-    remediation: 'Set automountServiceAccountToken on the pod spec, or on the ServiceAccount the pod uses: false unless the workload calls the Kubernetes API.',
+    rationale:
+      'Kubernetes mounts an API token into every pod unless told otherwise; most workloads never call the API, and a stolen token is a foothold in the cluster.',
+    remediation:
+      'Set automountServiceAccountToken on the pod spec, or on the ServiceAccount the pod uses: false unless the workload calls the Kubernetes API.',
     kinds: [...POD_KINDS, 'ServiceAccount'],
     docs: 'docs/policies/service-account-token.md',
   },
@@ -20,7 +22,8 @@ const policy: Policy<Record<string, never>> = {
       const named = w.template.spec['serviceAccountName'] ?? w.template.spec['serviceAccount'];
       const name = typeof named === 'string' && named !== '' ? named : 'default';
       const account = accounts.get(`${w.resource.id.namespace ?? ''}/${name}`);
-      if (account && account.id.group === '' && typeof account.object['automountServiceAccountToken'] === 'boolean') continue;
+      if (account && account.id.group === '' && typeof account.object['automountServiceAccountToken'] === 'boolean')
+        continue;
       out.push({
         subject: w.resource,
         pointer: `${w.template.specPointer}/automountServiceAccountToken`,

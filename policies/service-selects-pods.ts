@@ -8,8 +8,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'service-selects-pods',
     title: 'Services select some pod template',
     defaultSeverity: 'error',
-    rationale: 'A Service whose selector matches no pod has no endpoints: clients get connection refused, and nothing in the render says why. It is almost always a label typo or a renamed workload.',
-    remediation: 'Make spec.selector a subset of the pod template labels of the workload it fronts, in the same namespace.',
+    rationale:
+      'A Service whose selector matches no pod has no endpoints: clients get connection refused, and nothing in the render says why. It is almost always a label typo or a renamed workload.',
+    remediation:
+      'Make spec.selector a subset of the pod template labels of the workload it fronts, in the same namespace.',
     kinds: ['Service'],
     docs: 'docs/policies/service-selects-pods.md',
   },

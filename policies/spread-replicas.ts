@@ -9,8 +9,10 @@ const policy: Policy<Record<string, never>> = {
     id: 'spread-replicas',
     title: 'Multi-replica workloads spread their pods',
     defaultSeverity: 'error',
-    rationale: 'The scheduler may put every replica on one node or in one zone; losing that node or zone then takes the whole service down despite the replicas.',
-    remediation: 'Add spec.template.spec.topologySpreadConstraints (or a podAntiAffinity term) whose labelSelector matches the pod template labels.',
+    rationale:
+      'The scheduler may put every replica on one node or in one zone; losing that node or zone then takes the whole service down despite the replicas.',
+    remediation:
+      'Add spec.template.spec.topologySpreadConstraints (or a podAntiAffinity term) whose labelSelector matches the pod template labels.',
     kinds: ['Deployment', 'StatefulSet', 'HorizontalPodAutoscaler'],
     docs: 'docs/policies/spread-replicas.md',
   },
@@ -26,7 +28,10 @@ const policy: Policy<Record<string, never>> = {
       const base = w.template.specPointer;
       out.push({
         subject: w.resource,
-        pointer: terms.length > 0 && !Array.isArray(w.template.spec['topologySpreadConstraints']) ? `${base}/affinity/podAntiAffinity` : `${base}/topologySpreadConstraints`,
+        pointer:
+          terms.length > 0 && !Array.isArray(w.template.spec['topologySpreadConstraints'])
+            ? `${base}/affinity/podAntiAffinity`
+            : `${base}/topologySpreadConstraints`,
         message:
           terms.length > 0
             ? `runs up to ${range.max} replicas, but no topology spread constraint or anti-affinity term selects its own pods (the labelSelector does not match the template labels)`
@@ -42,10 +47,12 @@ const policy: Policy<Record<string, never>> = {
 function spreadTerms(w: PodWorkload): JsonValue[] {
   const out: JsonValue[] = [];
   const tsc = w.template.spec['topologySpreadConstraints'];
-  if (Array.isArray(tsc)) for (const c of tsc) if (isObject(c) && c['labelSelector'] !== undefined) out.push(c['labelSelector']);
+  if (Array.isArray(tsc))
+    for (const c of tsc) if (isObject(c) && c['labelSelector'] !== undefined) out.push(c['labelSelector']);
   const anti = child(child(w.template.spec, 'affinity'), 'podAntiAffinity');
   const required = anti?.['requiredDuringSchedulingIgnoredDuringExecution'];
-  if (Array.isArray(required)) for (const t of required) if (isObject(t) && t['labelSelector'] !== undefined) out.push(t['labelSelector']);
+  if (Array.isArray(required))
+    for (const t of required) if (isObject(t) && t['labelSelector'] !== undefined) out.push(t['labelSelector']);
   const preferred = anti?.['preferredDuringSchedulingIgnoredDuringExecution'];
   if (Array.isArray(preferred)) {
     for (const p of preferred) {

@@ -52,7 +52,10 @@ export function generateLargeRepo(root: string, opts: LargeRepoOptions = {}): La
       '',
     ].join('\n'),
   );
-  write('bases/platform/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - networkpolicy-default-deny.yaml\n');
+  write(
+    'bases/platform/kustomization.yaml',
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - networkpolicy-default-deny.yaml\n',
+  );
   write('bases/platform/networkpolicy-default-deny.yaml', NETWORKPOLICY_DEFAULT_DENY);
   for (let b = 0; b < bases; b++) {
     const svc = `svc-${b}`;
@@ -76,7 +79,11 @@ export function generateLargeRepo(root: string, opts: LargeRepoOptions = {}): La
 }
 
 export function git(root: string, args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(
+    'git',
+    ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -310,9 +317,12 @@ function toolRoot(): string {
  * empty render cache, the same with a warm cache, and the median of `check --changed` after changing one
  * overlay file (a different value each run, so that environment really renders).
  */
-export async function benchLargeRepo(opts: { overlays?: number; changedRuns?: number; keep?: boolean } = {}): Promise<LargeRepoBench> {
+export async function benchLargeRepo(
+  opts: { overlays?: number; changedRuns?: number; keep?: boolean } = {},
+): Promise<LargeRepoBench> {
   const kcfg = join(toolRoot(), 'bin/kcfg.js');
-  if (!existsSync(join(toolRoot(), 'dist/scripts/cli/main.js'))) throw new Error('benchLargeRepo runs the built CLI: run `npm run build` first');
+  if (!existsSync(join(toolRoot(), 'dist/scripts/cli/main.js')))
+    throw new Error('benchLargeRepo runs the built CLI: run `npm run build` first');
   const tmp = mkdtempSync(join(tmpdir(), 'kcfg-large-'));
   try {
     const repo = generateLargeRepo(join(tmp, 'repo'), { overlays: opts.overlays ?? 200, git: true });
@@ -320,7 +330,12 @@ export async function benchLargeRepo(opts: { overlays?: number; changedRuns?: nu
     delete env['GITHUB_STEP_SUMMARY'];
     const run = (args: string[]): { ms: number; status: number | null; stderr: string } => {
       const started = performance.now();
-      const r = spawnSync(process.execPath, [kcfg, ...args], { cwd: repo.root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(process.execPath, [kcfg, ...args], {
+        cwd: repo.root,
+        env,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
       return { ms: performance.now() - started, status: r.status, stderr: r.stderr };
     };
     const expectOk = (r: ReturnType<typeof run>, what: string): number => {
@@ -330,7 +345,8 @@ export async function benchLargeRepo(opts: { overlays?: number; changedRuns?: nu
     const report = join(tmp, 'report.json');
     const fullColdMs = expectOk(run(['check', '--quiet', '--format', 'json', '--output', report]), 'full check (cold)');
     const checked = (JSON.parse(readFileSync(report, 'utf8')) as { environments: unknown[] }).environments.length;
-    if (checked !== repo.environments.length) throw new Error(`full check covered ${checked} of ${repo.environments.length} environments`);
+    if (checked !== repo.environments.length)
+      throw new Error(`full check covered ${checked} of ${repo.environments.length} environments`);
     const fullWarmMs = expectOk(run(['check', '--quiet']), 'full check (warm)');
 
     const target = repo.environments[Math.floor(repo.environments.length / 2)]!;
@@ -339,9 +355,14 @@ export async function benchLargeRepo(opts: { overlays?: number; changedRuns?: nu
     const times: number[] = [];
     for (let i = 0; i < (opts.changedRuns ?? 7); i++) {
       writeFileSync(file, original.replace(/ENVIRONMENT=.*/, `ENVIRONMENT=${target}-run-${i}`));
-      times.push(expectOk(run(['check', '--changed', '--quiet', '--format', 'json', '--output', report]), 'check --changed'));
-      const envs = (JSON.parse(readFileSync(report, 'utf8')) as { environments: { name: string }[] }).environments.map((e) => e.name);
-      if (envs.length !== 1 || envs[0] !== target) throw new Error(`check --changed covered ${envs.join(', ') || 'nothing'}, expected ${target}`);
+      times.push(
+        expectOk(run(['check', '--changed', '--quiet', '--format', 'json', '--output', report]), 'check --changed'),
+      );
+      const envs = (JSON.parse(readFileSync(report, 'utf8')) as { environments: { name: string }[] }).environments.map(
+        (e) => e.name,
+      );
+      if (envs.length !== 1 || envs[0] !== target)
+        throw new Error(`check --changed covered ${envs.join(', ') || 'nothing'}, expected ${target}`);
     }
     times.sort((a, b) => a - b);
     return { changedMedianMs: times[times.length >> 1]!, fullColdMs, fullWarmMs };

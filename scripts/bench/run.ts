@@ -27,10 +27,17 @@ function row(name: string, value: string, target: string): void {
 }
 
 function kcfg(args: string[], cacheDir: string): ReturnType<typeof runProcess> {
-  return runProcess(process.execPath, [KCFG, ...args], { cwd: ROOT, env: { ...process.env, KCFG_CACHE_DIR: cacheDir, NO_COLOR: '1' } });
+  return runProcess(process.execPath, [KCFG, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, KCFG_CACHE_DIR: cacheDir, NO_COLOR: '1' },
+  });
 }
 
-function medianOf(n: number, before: () => void, run: () => ReturnType<typeof runProcess>): { ms: number; rssMb: number } {
+function medianOf(
+  n: number,
+  before: () => void,
+  run: () => ReturnType<typeof runProcess>,
+): { ms: number; rssMb: number } {
   const times: number[] = [];
   let rss = 0;
   for (let i = 0; i < n; i++) {
@@ -51,10 +58,26 @@ async function benchValidate(tmp: string): Promise<void> {
   corpusSource = `${corpus.documents} documents (${(corpus.text.length / 1e6).toFixed(1)} MB) from ${corpus.source}`;
   const cache = join(tmp, 'validate-cache');
   const args = ['validate', file, '--format', 'json'];
-  const cold = medianOf(3, () => rmSync(cache, { recursive: true, force: true }), () => kcfg(args, cache));
-  const warm = medianOf(RUNS, () => undefined, () => kcfg(args, cache));
-  row('validate 10k, warm schema cache', `${fmtMs(warm.ms)} = ${Math.round(corpus.documents / (warm.ms / 1000))} resources/s`, '≥ 10,000 resources/s');
-  row('validate 10k, cold schema cache', `${fmtMs(cold.ms)} = ${Math.round(corpus.documents / (cold.ms / 1000))} resources/s`, '(first run after install)');
+  const cold = medianOf(
+    3,
+    () => rmSync(cache, { recursive: true, force: true }),
+    () => kcfg(args, cache),
+  );
+  const warm = medianOf(
+    RUNS,
+    () => undefined,
+    () => kcfg(args, cache),
+  );
+  row(
+    'validate 10k, warm schema cache',
+    `${fmtMs(warm.ms)} = ${Math.round(corpus.documents / (warm.ms / 1000))} resources/s`,
+    '≥ 10,000 resources/s',
+  );
+  row(
+    'validate 10k, cold schema cache',
+    `${fmtMs(cold.ms)} = ${Math.round(corpus.documents / (cold.ms / 1000))} resources/s`,
+    '(first run after install)',
+  );
   row('validate 10k, peak RSS', `${Math.max(warm.rssMb, cold.rssMb).toFixed(0)} MB`, '≤ 150 MB');
 
   const { parseStream } = await import('../resources/parse.js');
@@ -70,7 +93,11 @@ async function benchValidate(tmp: string): Promise<void> {
     times.push(performance.now() - t);
   }
   const ms = median(times);
-  row('policies over the 10k corpus', `${fmtMs(ms)} = ${Math.round(built.resources.length / (ms / 1000))} resources/s`, '≥ 20,000 resources/s');
+  row(
+    'policies over the 10k corpus',
+    `${fmtMs(ms)} = ${Math.round(built.resources.length / (ms / 1000))} resources/s`,
+    '≥ 20,000 resources/s',
+  );
 }
 
 function benchCheck(tmp: string): void {
@@ -78,7 +105,11 @@ function benchCheck(tmp: string): void {
   const renderCache = join(cache, 'render');
   const checkCache = join(cache, 'check');
   const coldResults = (): void => rmSync(checkCache, { recursive: true, force: true });
-  const cold = medianOf(RUNS, () => rmSync(cache, { recursive: true, force: true }), () => kcfg(['check'], cache));
+  const cold = medianOf(
+    RUNS,
+    () => rmSync(cache, { recursive: true, force: true }),
+    () => kcfg(['check'], cache),
+  );
   kcfg(['check'], cache);
   const coldRender = medianOf(
     RUNS,
@@ -89,7 +120,11 @@ function benchCheck(tmp: string): void {
     () => kcfg(['check'], cache),
   );
   kcfg(['check'], cache);
-  const warm = medianOf(RUNS, () => undefined, () => kcfg(['check'], cache));
+  const warm = medianOf(
+    RUNS,
+    () => undefined,
+    () => kcfg(['check'], cache),
+  );
   // Policy share: renders warm, check results recomputed. The policy stage's own time (module loading
   // included) comes from `check --verbose`; the rest of the process is what check costs without it.
   const stages: { wall: number; policies: number }[] = [];
@@ -106,8 +141,16 @@ function benchCheck(tmp: string): void {
   row('check this repo, cold render cache', fmtMs(coldRender.ms), '≤ 0.7 s');
   row('check this repo, warm render cache', fmtMs(warm.ms), '≤ 0.3 s');
   row('check this repo, every cache empty', fmtMs(cold.ms), '(first run after clone)');
-  row('policy share of check (results uncached)', `${fmtMs(policyMs)} (${((policyMs / withoutPolicies) * 100).toFixed(0)}% over the rest of check)`, '≤ 20%');
-  row('check vs validate (results uncached)', `${fmtMs(median(stages.map((s) => s.wall)))} vs ${fmtMs(noPolicies.ms)}`, '(whole processes)');
+  row(
+    'policy share of check (results uncached)',
+    `${fmtMs(policyMs)} (${((policyMs / withoutPolicies) * 100).toFixed(0)}% over the rest of check)`,
+    '≤ 20%',
+  );
+  row(
+    'check vs validate (results uncached)',
+    `${fmtMs(median(stages.map((s) => s.wall)))} vs ${fmtMs(noPolicies.ms)}`,
+    '(whole processes)',
+  );
 }
 
 async function benchDiffs(tmp: string): Promise<void> {
@@ -132,13 +175,19 @@ async function benchDiffs(tmp: string): Promise<void> {
     Math.min(RUNS, 5),
     () => rmSync(join(tmp, 'ref-cache'), { recursive: true, force: true }),
     () => {
-      const r = runProcess(process.execPath, [KCFG, 'diff', '--base', 'HEAD', '--format', 'json', '-C', clone], { env: { ...process.env, KCFG_CACHE_DIR: join(tmp, 'ref-cache'), NO_COLOR: '1' } });
+      const r = runProcess(process.execPath, [KCFG, 'diff', '--base', 'HEAD', '--format', 'json', '-C', clone], {
+        env: { ...process.env, KCFG_CACHE_DIR: join(tmp, 'ref-cache'), NO_COLOR: '1' },
+      });
       const sections = (JSON.parse(r.stdout) as { sections: { status: string }[] }).sections;
       environments = sections.filter((x) => x.status !== 'unchanged').length;
       return r;
     },
   );
-  row(`diff --base HEAD after a base edit (${environments} envs changed, both sides rendered)`, fmtMs(ref.ms), '≤ 1.5 s');
+  row(
+    `diff --base HEAD after a base edit (${environments} envs changed, both sides rendered)`,
+    fmtMs(ref.ms),
+    '≤ 1.5 s',
+  );
 }
 
 /**
@@ -155,10 +204,17 @@ function benchPreCommit(tmp: string): void {
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr || r.stdout}`);
     return r.stdout;
   };
-  const hookEnv = { ...process.env, PRE_COMMIT_HOME: join(tmp, 'pre-commit-home'), XDG_CACHE_HOME: join(tmp, 'xdg'), NO_COLOR: '1' };
+  const hookEnv = {
+    ...process.env,
+    PRE_COMMIT_HOME: join(tmp, 'pre-commit-home'),
+    XDG_CACHE_HOME: join(tmp, 'xdg'),
+    NO_COLOR: '1',
+  };
   const ident = ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench'];
   const hook = join(tmp, 'hook-repo');
-  const files = sh(ROOT, 'git', 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter(Boolean);
+  const files = sh(ROOT, 'git', 'ls-files', '-z', '--cached', '--others', '--exclude-standard')
+    .split('\0')
+    .filter(Boolean);
   for (const f of files) if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(hook, f));
   sh(hook, 'git', 'init', '-q');
   sh(hook, 'git', 'add', '-A');
@@ -166,7 +222,10 @@ function benchPreCommit(tmp: string): void {
   const sha = sh(hook, 'git', 'rev-parse', 'HEAD').trim();
   const repo = join(tmp, 'hook-consumer');
   sh(ROOT, 'git', 'clone', '-q', '--local', '--no-hardlinks', ROOT, repo);
-  writeFileSync(join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hook}\n    rev: ${sha}\n    hooks:\n      - id: kcfg-check\n`);
+  writeFileSync(
+    join(repo, '.pre-commit-config.yaml'),
+    `repos:\n  - repo: ${hook}\n    rev: ${sha}\n    hooks:\n      - id: kcfg-check\n`,
+  );
   sh(repo, 'pre-commit', 'install-hooks');
   const file = 'base/deployment-api.yaml';
   const original = readFileSync(join(repo, file), 'utf8');

@@ -22,11 +22,20 @@ export interface ProcessRun {
 const GNU_TIME = '/usr/bin/time';
 
 /** Run a command to completion, discarding its output; wall time measured around the whole process. */
-export function runProcess(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ProcessRun {
+export function runProcess(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ProcessRun {
   const withTime = existsSync(GNU_TIME);
   const argv = withTime ? ['-f', '%M', cmd, ...args] : args;
   const started = performance.now();
-  const r = spawnSync(withTime ? GNU_TIME : cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(withTime ? GNU_TIME : cmd, argv, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const ms = performance.now() - started;
   const lines = r.stderr.trimEnd().split('\n');
   const run: ProcessRun = { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };

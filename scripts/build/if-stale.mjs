@@ -18,7 +18,11 @@ function newest(dir) {
   return t;
 }
 
-const inputs = Math.max(newest(join(root, 'scripts')), newest(join(root, 'policies')), ...['tsconfig.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs));
+const inputs = Math.max(
+  newest(join(root, 'scripts')),
+  newest(join(root, 'policies')),
+  ...['tsconfig.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs),
+);
 if (!existsSync(built) || statSync(built).mtimeMs < inputs) {
   const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);

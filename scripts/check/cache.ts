@@ -80,7 +80,9 @@ export function readCheckCache(config: Config, key: string, resources: readonly 
 export function writeCheckCache(config: Config, key: string, resources: readonly Resource[], value: CachedCheck): void {
   const index = new Map(resources.map((r, i) => [r, i]));
   const stored: Stored = {
-    findings: value.findings.map(({ subject, ...rest }) => (subject && index.has(subject) ? { ...rest, subject: index.get(subject)! } : rest)),
+    findings: value.findings.map(({ subject, ...rest }) =>
+      subject && index.has(subject) ? { ...rest, subject: index.get(subject)! } : rest,
+    ),
     suppressed: value.suppressed,
     skippedRules: value.skippedRules,
   };

@@ -32,7 +32,10 @@ export function loadInput(root: string, arg: string, stdin: () => string): Loade
     size = st.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${arg}: no such file`, 'pass an environment name, a kustomization directory, a manifest file or - for stdin');
+    throw new UsageError(
+      `cannot read ${arg}: no such file`,
+      'pass an environment name, a kustomization directory, a manifest file or - for stdin',
+    );
   }
   const large = tooLarge(file, size);
   if (large) return { file, text: '', resources: [], findings: [large] };
@@ -79,12 +82,17 @@ export function expandLists(documents: readonly ParsedDocument[]): ParsedDocumen
   const out: ParsedDocument[] = [];
   for (const d of documents) {
     const v = d.value;
-    const items = isObject(v) && typeof v['kind'] === 'string' && v['kind'].endsWith('List') && !('spec' in v) ? v['items'] : undefined;
+    const items =
+      isObject(v) && typeof v['kind'] === 'string' && v['kind'].endsWith('List') && !('spec' in v)
+        ? v['items']
+        : undefined;
     if (!Array.isArray(items)) {
       out.push(d);
       continue;
     }
-    items.forEach((value: unknown, i) => out.push({ doc: { ...d.doc, pointer: `${d.doc.pointer ?? ''}/items/${i}` }, value }));
+    items.forEach((value: unknown, i) =>
+      out.push({ doc: { ...d.doc, pointer: `${d.doc.pointer ?? ''}/items/${i}` }, value }),
+    );
   }
   return out;
 }

@@ -40,7 +40,9 @@ export async function runCheck(
 
   const planned = rendered.map((r) => {
     if (r.findings.some((f) => f.code === RENDER_FAILED)) return { r, failed: true as const };
-    const key = opts.cache ? checkCacheKey(config, r, JSON.stringify(stages), today.toISOString().slice(0, 10)) : undefined;
+    const key = opts.cache
+      ? checkCacheKey(config, r, JSON.stringify(stages), today.toISOString().slice(0, 10))
+      : undefined;
     return { r, failed: false as const, key, hit: key ? readCheckCache(config, key, r.resources) : undefined };
   });
   // Loading a stage's modules is mostly waiting on file reads: start them together once any analysis is due.
@@ -108,7 +110,13 @@ function stageModules(stages: CheckStages): StageModules {
 }
 
 /** Validation and policies for one environment. */
-function analyser(config: Config, stages: CheckStages, today: Date, stageMs: StageTimings, modules: StageModules): (r: RenderedEnvironment) => Promise<CachedCheck> {
+function analyser(
+  config: Config,
+  stages: CheckStages,
+  today: Date,
+  stageMs: StageTimings,
+  modules: StageModules,
+): (r: RenderedEnvironment) => Promise<CachedCheck> {
   let policyConfig: PolicyConfig | undefined;
   return async (r) => {
     const findings: Finding[] = [];
@@ -126,13 +134,20 @@ function analyser(config: Config, stages: CheckStages, today: Date, stageMs: Sta
       findings.push(...v.findings);
       skippedRules.push(...v.skippedRules);
       // A kustomization shared by several environments yields the same finding in each; merging lists them all.
-      findings.push(...validateKustomizationFiles(config.root, r.closure.filter(isKustomizationFile), { cacheDir: config.cacheDir }));
+      findings.push(
+        ...validateKustomizationFiles(config.root, r.closure.filter(isKustomizationFile), {
+          cacheDir: config.cacheDir,
+        }),
+      );
       stageMs.validate += performance.now() - t;
       t = performance.now();
     }
     if (stages.policies) {
       const { loadPolicyConfig, resolvePolicy, runPolicies } = await modules.policy();
-      policyConfig ??= loadPolicyConfig(config.root, { environments: config.environments.map((e) => e.name), cacheDir: config.cacheDir });
+      policyConfig ??= loadPolicyConfig(config.root, {
+        environments: config.environments.map((e) => e.name),
+        cacheDir: config.cacheDir,
+      });
       const p = runPolicies({ env: r.env, resources: r.resources, config: policyConfig, root: config.root, today });
       findings.push(...p.findings);
       const secrets = policyConfig.policies.find((x) => x.meta.id === 'no-secret-data');

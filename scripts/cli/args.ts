@@ -24,10 +24,18 @@ export interface Parsed {
 
 export function parse(argv: string[], options: Options): Parsed {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...COMMON, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
     return { values: values as Parsed['values'], positionals };
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional.*$/s, '') : String(e), 'run `kcfg help` for usage');
+    throw new UsageError(
+      e instanceof Error ? e.message.replace(/\. To specify a positional.*$/s, '') : String(e),
+      'run `kcfg help` for usage',
+    );
   }
 }
 

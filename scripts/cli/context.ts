@@ -33,7 +33,11 @@ export function argsDir(p: Parsed): string {
   } catch {
     ok = false;
   }
-  if (!ok) throw new UsageError(`-C ${given ?? dir}: ${existsSync(dir) ? 'not a directory' : 'no such directory'}`, 'pass the repository root');
+  if (!ok)
+    throw new UsageError(
+      `-C ${given ?? dir}: ${existsSync(dir) ? 'not a directory' : 'no such directory'}`,
+      'pass the repository root',
+    );
   return dir;
 }
 

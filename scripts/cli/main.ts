@@ -65,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return await (await load())(rest);
+    return await (
+      await load()
+    )(rest);
   } catch (e) {
     return reportFailure(e);
   }
@@ -77,7 +79,9 @@ function reportFailure(e: unknown): number {
     return e.exitCode;
   }
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`kcfg: internal error: ${message}\n  hint: this is a bug in kcfg; rerun with KCFG_DEBUG=1 for details\n`);
+  process.stderr.write(
+    `kcfg: internal error: ${message}\n  hint: this is a bug in kcfg; rerun with KCFG_DEBUG=1 for details\n`,
+  );
   if (process.env['KCFG_DEBUG'] && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
   return EXIT.error;
 }

@@ -24,24 +24,44 @@ export function outputTargets(p: Parsed, known: readonly string[] = REPORT_FORMA
   const formats = list(p, 'format');
   const outputs = list(p, 'output');
   if (formats.length === 0) formats.push('text');
-  if (outputs.length > formats.length) throw new UsageError('more --output than --format flags', 'give each --output a --format before it');
+  if (outputs.length > formats.length)
+    throw new UsageError('more --output than --format flags', 'give each --output a --format before it');
   for (const f of formats) {
     if (!known.includes(f)) throw new UsageError(`unknown format '${f}'`, `choose one of: ${known.join(', ')}`);
   }
   const targets = formats.map((format, i) => (outputs[i] ? { format, file: outputs[i] } : { format }));
-  if (targets.filter((t) => !t.file).length > 1) throw new UsageError('only one --format can go to standard output', 'add an --output FILE for the others');
+  if (targets.filter((t) => !t.file).length > 1)
+    throw new UsageError('only one --format can go to standard output', 'add an --output FILE for the others');
   return targets;
 }
 
 /** Options for the reporters; with a configuration, paths are rebased onto its git top level. */
-export function reportOptions(p: Parsed, root: string, virtualFiles: ReadonlyMap<string, string>, config?: Pick<Config, 'repoRoot' | 'docsUrl'>): ReportOptions {
+export function reportOptions(
+  p: Parsed,
+  root: string,
+  virtualFiles: ReadonlyMap<string, string>,
+  config?: Pick<Config, 'repoRoot' | 'docsUrl'>,
+): ReportOptions {
   const color = bool(p, 'no-color') ? false : bool(p, 'color') ? true : useColor(process.stdout);
   const docs = docsBase(config?.docsUrl);
-  return { root, color, quiet: bool(p, 'quiet'), verbose: bool(p, 'verbose'), virtualFiles, ...(config ? { repoRoot: config.repoRoot } : {}), ...(docs ? { docsBase: docs } : {}) };
+  return {
+    root,
+    color,
+    quiet: bool(p, 'quiet'),
+    verbose: bool(p, 'verbose'),
+    virtualFiles,
+    ...(config ? { repoRoot: config.repoRoot } : {}),
+    ...(docs ? { docsBase: docs } : {}),
+  };
 }
 
 /** Render every target; in GitHub Actions, `--format github` also appends the job summary (every command). */
-export async function emit(original: CheckResult, targets: OutputTarget[], given: ReportOptions, cwd: string): Promise<void> {
+export async function emit(
+  original: CheckResult,
+  targets: OutputTarget[],
+  given: ReportOptions,
+  cwd: string,
+): Promise<void> {
   const repoRoot = given.repoRoot ?? given.root;
   const prefix = toPosix(relative(repoRoot, given.root));
   const result = rebaseResult(original, prefix.startsWith('..') ? '' : prefix, given.docsBase);
@@ -51,7 +71,11 @@ export async function emit(original: CheckResult, targets: OutputTarget[], given
     if (t.file) writeReport(resolve(cwd, t.file), reporter(result, { ...options, color: false }));
     else process.stdout.write(reporter(result, options));
   }
-  await appendStepSummary(result, targets.map((t) => t.format), options);
+  await appendStepSummary(
+    result,
+    targets.map((t) => t.format),
+    options,
+  );
 }
 
 /** A report file that cannot be written (a file where a directory should be, a read-only disk) ends the run cleanly. */

@@ -9,7 +9,10 @@ import type { RawEnvironment } from './raw.js';
  * Configured entries → (name, dir) pairs: a glob path gives one environment per matching kustomization
  * directory; a missing name is taken by convention from the directory, among all configured directories.
  */
-export function configuredEnvironments(root: string, entries: readonly RawEnvironment[]): { name: string; dir: string; kubernetesVersion?: string }[] {
+export function configuredEnvironments(
+  root: string,
+  entries: readonly RawEnvironment[],
+): { name: string; dir: string; kubernetesVersion?: string }[] {
   const expanded = entries.flatMap((e) =>
     (isGlob(e.path) ? matchKustomizationDirs(root, e.path) : [normalizeRel(e.path)]).map((dir) => ({ entry: e, dir })),
   );
@@ -25,4 +28,3 @@ export function configuredEnvironments(root: string, entries: readonly RawEnviro
   }
   return out;
 }
-

@@ -28,11 +28,19 @@ const require = createRequire(import.meta.url);
  * other kustomization includes is an environment (found lazily, on first access to `environments`).
  * Environment variables: KCFG_ENGINE overrides engine.command, KCFG_CACHE_DIR the cache directory.
  */
-export function loadConfig(cwd: string, env: NodeJS.ProcessEnv = process.env, opts: { ignoreFile?: boolean } = {}): Config {
+export function loadConfig(
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { ignoreFile?: boolean } = {},
+): Config {
   const root = resolve(cwd);
   const present = opts.ignoreFile ? [] : CONFIG_FILES.filter((f) => existsSync(join(root, f)));
   if (present.length > 1) {
-    throw new ConfigError(`both ${present.join(' and ')} exist`, { file: present[1]!, line: 1, column: 1 }, 'keep one configuration file');
+    throw new ConfigError(
+      `both ${present.join(' and ')} exist`,
+      { file: present[1]!, line: 1, column: 1 },
+      'keep one configuration file',
+    );
   }
   const file = present[0];
   if (!file) {
@@ -57,12 +65,16 @@ export function loadConfig(cwd: string, env: NodeJS.ProcessEnv = process.env, op
 export function readRaw(root: string, file: string, text: string, env: NodeJS.ProcessEnv = process.env): RawConfig {
   let cst: { doc: Document; lines: LineCounter } | undefined;
   const located = (): { doc: Document; lines: LineCounter } => (cst ??= parseWithPositions(text, file));
-  const locate = (segments: readonly Segment[]): ConfigProblem['location'] => locateKey(located().doc, located().lines, file, segments);
+  const locate = (segments: readonly Segment[]): ConfigProblem['location'] =>
+    locateKey(located().doc, located().lines, file, segments);
 
   // A config that passed this exact schema once need not pay for loading ajv and `yaml` again.
   const fast = parseFast(text);
   const cacheDir = fast ? cacheDirOf(root, fast.value, env) : undefined;
-  const stamp = cacheDir && !insideRepository(gitTopLevel(root) ?? root, cacheDir) ? stampFor(cacheDir, 'config', [JSON.stringify(CONFIG_SCHEMA), text]) : undefined;
+  const stamp =
+    cacheDir && !insideRepository(gitTopLevel(root) ?? root, cacheDir)
+      ? stampFor(cacheDir, 'config', [JSON.stringify(CONFIG_SCHEMA), text])
+      : undefined;
   let raw: RawConfig;
   if (stamp?.passed) {
     raw = (fast!.value ?? {}) as RawConfig;
@@ -87,7 +99,10 @@ function normalise(root: string, file: string | undefined, raw: RawConfig, env: 
   return {
     root,
     ...(file ? { file } : {}),
-    environments: configuredEnvironments(root, raw.environments ?? []).map((e) => ({ ...e, kubernetesVersion: e.kubernetesVersion ?? kubernetesVersion })),
+    environments: configuredEnvironments(root, raw.environments ?? []).map((e) => ({
+      ...e,
+      kubernetesVersion: e.kubernetesVersion ?? kubernetesVersion,
+    })),
     engine: {
       command: env['KCFG_ENGINE'] || raw.engine?.command || DEFAULTS.engineCommand,
       ...(version ? { version: version.startsWith('v') ? version : `v${version}` } : {}),
@@ -118,8 +133,10 @@ function insideRepository(repoRoot: string, dir: string): boolean {
 }
 
 function refuseCacheDir(root: string, file: string | undefined, dir: string, env: NodeJS.ProcessEnv): never {
-  const hint = 'put the cache outside the repository (the default is ~/.cache/kcfg), e.g. $RUNNER_TEMP/kcfg-cache in CI';
-  if (env['KCFG_CACHE_DIR']) throw new ConfigError(`KCFG_CACHE_DIR=${env['KCFG_CACHE_DIR']} is inside the repository (${dir})`, undefined, hint);
+  const hint =
+    'put the cache outside the repository (the default is ~/.cache/kcfg), e.g. $RUNNER_TEMP/kcfg-cache in CI';
+  if (env['KCFG_CACHE_DIR'])
+    throw new ConfigError(`KCFG_CACHE_DIR=${env['KCFG_CACHE_DIR']} is inside the repository (${dir})`, undefined, hint);
   let location: ConfigProblem['location'] | undefined;
   if (file) {
     const lines = readFileSync(join(root, file), 'utf8').split('\n');
@@ -154,8 +171,14 @@ function parseWithPositions(text: string, file: string): { doc: Document; lines:
   if (err) {
     const pos = lines.linePos(err.pos[0]);
     const duplicate = err.code === 'DUPLICATE_KEY';
-    const message = duplicate ? 'duplicate key' : `invalid YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
-    throw new ConfigError(message, { file, line: pos.line, column: pos.col }, duplicate ? 'each key may appear once in a mapping' : undefined);
+    const message = duplicate
+      ? 'duplicate key'
+      : `invalid YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+    throw new ConfigError(
+      message,
+      { file, line: pos.line, column: pos.col },
+      duplicate ? 'each key may appear once in a mapping' : undefined,
+    );
   }
   return { doc, lines };
 }
@@ -165,7 +188,11 @@ function expand(doc: Document, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 }) as unknown;
   } catch (e) {
-    throw new ConfigError(`refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`, { file, line: 1, column: 1 }, 'write the values out instead of using anchors and aliases');
+    throw new ConfigError(
+      `refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`,
+      { file, line: 1, column: 1 },
+      'write the values out instead of using anchors and aliases',
+    );
   }
 }
 
@@ -191,7 +218,11 @@ function schemaProblems(value: unknown, locate: (s: readonly Segment[]) => Confi
   return out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
 }
 
-function describe(e: ErrorObject, value: unknown, locate: (s: readonly Segment[]) => ConfigProblem['location']): ConfigProblem {
+function describe(
+  e: ErrorObject,
+  value: unknown,
+  locate: (s: readonly Segment[]) => ConfigProblem['location'],
+): ConfigProblem {
   const segments = pointerSegments(e.instancePath, value);
   const parent = e.parentSchema as { description?: string; properties?: Record<string, unknown> } | undefined;
   const params = e.params as Record<string, unknown>;
@@ -199,20 +230,42 @@ function describe(e: ErrorObject, value: unknown, locate: (s: readonly Segment[]
     case 'additionalProperties': {
       const at = [...segments, String(params['additionalProperty'])];
       const allowed = Object.keys(parent?.properties ?? {});
-      return { keyPath: keyPathOf(at), message: 'unknown key', location: locate(at), hint: `allowed keys: ${allowed.join(', ')}` };
+      return {
+        keyPath: keyPathOf(at),
+        message: 'unknown key',
+        location: locate(at),
+        hint: `allowed keys: ${allowed.join(', ')}`,
+      };
     }
     case 'required': {
       const missing = String(params['missingProperty']);
       return { keyPath: keyPathOf(segments), message: `missing required key "${missing}"`, location: locate(segments) };
     }
     case 'type': {
-      const hint = params['type'] === 'string' && typeof e.data === 'number' ? 'quote the value so YAML keeps it a string (1.30 would otherwise read as 1.3)' : undefined;
-      return { keyPath: keyPathOf(segments), message: `must be ${article(String(params['type']))}`, location: locate(segments), ...(hint ? { hint } : {}) };
+      const hint =
+        params['type'] === 'string' && typeof e.data === 'number'
+          ? 'quote the value so YAML keeps it a string (1.30 would otherwise read as 1.3)'
+          : undefined;
+      return {
+        keyPath: keyPathOf(segments),
+        message: `must be ${article(String(params['type']))}`,
+        location: locate(segments),
+        ...(hint ? { hint } : {}),
+      };
     }
     case 'enum':
-      return { keyPath: keyPathOf(segments), message: `must be one of ${(params['allowedValues'] as unknown[]).join(', ')}`, location: locate(segments) };
+      return {
+        keyPath: keyPathOf(segments),
+        message: `must be one of ${(params['allowedValues'] as unknown[]).join(', ')}`,
+        location: locate(segments),
+      };
     case 'pattern':
-      return { keyPath: keyPathOf(segments), message: `"${String(e.data)}" is not valid`, location: locate(segments), ...(parent?.description ? { hint: parent.description } : {}) };
+      return {
+        keyPath: keyPathOf(segments),
+        message: `"${String(e.data)}" is not valid`,
+        location: locate(segments),
+        ...(parent?.description ? { hint: parent.description } : {}),
+      };
     case 'minLength':
       return { keyPath: keyPathOf(segments), message: 'must not be empty', location: locate(segments) };
     case 'uniqueItems':

@@ -13,7 +13,6 @@ export interface ConfigProblem {
   hint?: string;
 }
 
-
 export type Segment = string | number;
 
 export function keyPathOf(segments: readonly Segment[]): string {
@@ -23,7 +22,12 @@ export function keyPathOf(segments: readonly Segment[]): string {
 }
 
 /** Position of the key (or list item) at `segments`; the deepest existing ancestor when the path is absent. */
-export function locateKey(doc: Document, lines: LineCounter, file: string, segments: readonly Segment[]): SourceLocation {
+export function locateKey(
+  doc: Document,
+  lines: LineCounter,
+  file: string,
+  segments: readonly Segment[],
+): SourceLocation {
   const { isMap, isPair, isScalar, isSeq } = yamlModule();
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
@@ -49,6 +53,8 @@ export function problemsError(problems: readonly ConfigProblem[]): ConfigError {
   const [first, ...rest] = problems;
   if (!first) return new ConfigError('invalid configuration');
   const describe = (p: ConfigProblem): string => (p.keyPath ? `${p.keyPath}: ${p.message}` : p.message);
-  const more = rest.map((p) => `\n  ${p.location.file}:${p.location.line}:${p.location.column}: ${describe(p)}`).join('');
+  const more = rest
+    .map((p) => `\n  ${p.location.file}:${p.location.line}:${p.location.column}: ${describe(p)}`)
+    .join('');
   return new ConfigError(describe(first) + more, first.location, first.hint);
 }

@@ -33,14 +33,19 @@ export const CONFIG_SCHEMA = {
           name: {
             type: 'string',
             pattern: '^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$',
-            description: 'Environment name used on the command line and in reports. Default: by convention from the path (overlays/production → production); leave it out when path is a glob.',
+            description:
+              'Environment name used on the command line and in reports. Default: by convention from the path (overlays/production → production); leave it out when path is a glob.',
           },
           path: {
             type: 'string',
             minLength: 1,
-            description: 'Overlay directory (holding a kustomization), relative to this file; or a glob (overlays/*) naming one environment per matching kustomization directory, Components excepted.',
+            description:
+              'Overlay directory (holding a kustomization), relative to this file; or a glob (overlays/*) naming one environment per matching kustomization directory, Components excepted.',
           },
-          kubernetesVersion: { ...VERSION, description: 'Kubernetes version this environment runs; defaults to schemas.kubernetesVersion.' },
+          kubernetesVersion: {
+            ...VERSION,
+            description: 'Kubernetes version this environment runs; defaults to schemas.kubernetesVersion.',
+          },
         },
       },
     },
@@ -51,7 +56,8 @@ export const CONFIG_SCHEMA = {
         command: {
           type: 'string',
           minLength: 1,
-          description: '`kubectl` (runs `kubectl kustomize`), `kustomize` (runs `kustomize build`), or a path to either. KCFG_ENGINE overrides it.',
+          description:
+            '`kubectl` (runs `kubectl kustomize`), `kustomize` (runs `kustomize build`), or a path to either. KCFG_ENGINE overrides it.',
         },
         version: {
           type: 'string',
@@ -71,7 +77,8 @@ export const CONFIG_SCHEMA = {
         kubernetesVersion: { ...VERSION, description: 'Default target Kubernetes version. Default "1.32".' },
         allowUnknownKinds: {
           ...PATTERNS,
-          description: 'Kinds (`Kind` or `group/Kind`) allowed without a schema; every other kind without one is an error.',
+          description:
+            'Kinds (`Kind` or `group/Kind`) allowed without a schema; every other kind without one is an error.',
         },
       },
     },
@@ -79,19 +86,24 @@ export const CONFIG_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignore: { ...PATTERNS, description: 'JSON pointer patterns ignored by every diff (`*` one segment, `**` any number).' },
+        ignore: {
+          ...PATTERNS,
+          description: 'JSON pointer patterns ignored by every diff (`*` one segment, `**` any number).',
+        },
         sensitive: { ...PATTERNS, description: 'Extra JSON pointer patterns whose values are never shown.' },
       },
     },
     docsUrl: {
       type: 'string',
       pattern: '^https?://',
-      description: 'Base URL that documentation paths (docs/policies/<id>.md) are joined to in reports, e.g. an internal mirror of kcfg\'s docs. KCFG_DOCS_URL overrides it. Default: kcfg\'s repository at the installed version.',
+      description:
+        "Base URL that documentation paths (docs/policies/<id>.md) are joined to in reports, e.g. an internal mirror of kcfg's docs. KCFG_DOCS_URL overrides it. Default: kcfg's repository at the installed version.",
     },
     cacheDir: {
       type: 'string',
       minLength: 1,
-      description: 'Cache directory (renders, compiled validators, check results), relative to this file; it may not be inside the repository. Default ~/.cache/kcfg/<root>-<hash> ($XDG_CACHE_HOME); KCFG_CACHE_DIR overrides it.',
+      description:
+        'Cache directory (renders, compiled validators, check results), relative to this file; it may not be inside the repository. Default ~/.cache/kcfg/<root>-<hash> ($XDG_CACHE_HOME); KCFG_CACHE_DIR overrides it.',
     },
   },
 } as const;

@@ -32,7 +32,15 @@ const TEMPLATE_PATH: Record<string, string[]> = {
   PodTemplate: ['template'],
 };
 
-export const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
+export const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'ReplicationController',
+]);
 
 /** The pod template of a workload (or the Pod itself), or undefined for kinds without one. */
 export function podTemplate(resource: Resource): PodTemplate | undefined {
@@ -41,7 +49,13 @@ export function podTemplate(resource: Resource): PodTemplate | undefined {
     const spec = obj['spec'];
     if (!isObject(spec)) return undefined;
     const meta = isObject(obj['metadata']) ? obj['metadata'] : {};
-    return { specPointer: '/spec', spec, metadataPointer: '/metadata', labels: strings(meta['labels']), annotations: strings(meta['annotations']) };
+    return {
+      specPointer: '/spec',
+      spec,
+      metadataPointer: '/metadata',
+      labels: strings(meta['labels']),
+      annotations: strings(meta['annotations']),
+    };
   }
   const path = TEMPLATE_PATH[resource.kind];
   if (!path || !isBuiltinWorkloadGroup(resource)) return undefined;
@@ -73,7 +87,13 @@ export function containersOf(template: PodTemplate): ContainerRef[] {
     const list = template.spec[type];
     if (!Array.isArray(list)) continue;
     list.forEach((c, i) => {
-      if (isObject(c)) out.push({ type, name: typeof c['name'] === 'string' ? c['name'] : `#${i}`, container: c, pointer: `${template.specPointer}/${type}/${i}` });
+      if (isObject(c))
+        out.push({
+          type,
+          name: typeof c['name'] === 'string' ? c['name'] : `#${i}`,
+          container: c,
+          pointer: `${template.specPointer}/${type}/${i}`,
+        });
     });
   }
   return out;
@@ -113,11 +133,16 @@ export function selectorMatches(selector: LabelSelector | undefined, labels: Rec
 
 /** An empty selector (no matchLabels, no expressions) selects everything in label-selector semantics. */
 export function isEmptySelector(selector: LabelSelector | undefined): boolean {
-  return !!selector && Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+  return (
+    !!selector && Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0
+  );
 }
 
 /** A Service-style selector: a plain map, all entries must match; an empty map selects nothing. */
-export function mapSelectorMatches(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
+export function mapSelectorMatches(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string>,
+): boolean {
   if (!selector || Object.keys(selector).length === 0) return false;
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }

@@ -24,8 +24,7 @@ export interface SourceDocument {
 
 /** Where Kustomize says a resource came from (`config.kubernetes.io/origin`), resolved to repository paths. */
 export type Origin =
-  | { type: 'file'; file: string }
-  | { type: 'generator'; kustomization: string; generator: string; ref?: string };
+  { type: 'file'; file: string } | { type: 'generator'; kustomization: string; generator: string; ref?: string };
 
 export interface Environment {
   name: string;
@@ -65,7 +64,9 @@ export interface Locator {
 
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.indexOf('/');
-  return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+  return slash < 0
+    ? { group: '', version: apiVersion }
+    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
 export function isObject(v: unknown): v is { [k: string]: JsonValue } {

@@ -39,7 +39,11 @@ function readLayer(root: string, dir: string): Layer | undefined {
   }
   if (!k) return undefined;
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-  return { namePrefix: str(k.data['namePrefix']), nameSuffix: str(k.data['nameSuffix']), children: kustomizationDeps(k).dirs };
+  return {
+    namePrefix: str(k.data['namePrefix']),
+    nameSuffix: str(k.data['nameSuffix']),
+    children: kustomizationDeps(k).dirs,
+  };
 }
 
 /** Map every kustomization directory reachable from the overlay to its accumulated affix. */
@@ -102,15 +106,22 @@ export function affixCandidates(names: readonly string[]): Affix[] {
   const cutS = suffix.indexOf('-');
   suffix = cutS >= 0 ? suffix.slice(cutS) : '';
   const fits = (a: Affix): boolean => names.every((n) => n.length > a.prefix.length + a.suffix.length);
-  for (const a of [{ prefix, suffix: '' }, { prefix: '', suffix }, { prefix, suffix }]) {
-    if ((a.prefix || a.suffix) && fits(a) && !out.some((o) => o.prefix === a.prefix && o.suffix === a.suffix)) out.push(a);
+  for (const a of [
+    { prefix, suffix: '' },
+    { prefix: '', suffix },
+    { prefix, suffix },
+  ]) {
+    if ((a.prefix || a.suffix) && fits(a) && !out.some((o) => o.prefix === a.prefix && o.suffix === a.suffix))
+      out.push(a);
   }
   return out;
 }
 
 export function stripAffix(name: string, affix: Affix): string {
-  if (affix.prefix && name.startsWith(affix.prefix) && name.length > affix.prefix.length) name = name.slice(affix.prefix.length);
-  if (affix.suffix && name.endsWith(affix.suffix) && name.length > affix.suffix.length) name = name.slice(0, -affix.suffix.length);
+  if (affix.prefix && name.startsWith(affix.prefix) && name.length > affix.prefix.length)
+    name = name.slice(affix.prefix.length);
+  if (affix.suffix && name.endsWith(affix.suffix) && name.length > affix.suffix.length)
+    name = name.slice(0, -affix.suffix.length);
   return name;
 }
 

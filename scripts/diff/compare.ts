@@ -67,11 +67,13 @@ function walk(a: JsonValue, b: JsonValue, pa: string[], pb: string[], label: str
   if (isObject(a) && isObject(b)) {
     for (const k of Object.keys(a)) {
       const l = labelKey(label, k);
-      if (!Object.prototype.hasOwnProperty.call(b, k)) ctx.out.push({ segments: [...pa, k], label: l, op: 'remove', old: a[k]!, parent: pb });
+      if (!Object.prototype.hasOwnProperty.call(b, k))
+        ctx.out.push({ segments: [...pa, k], label: l, op: 'remove', old: a[k]!, parent: pb });
       else walk(a[k]!, b[k]!, [...pa, k], [...pb, k], l, ctx);
     }
     for (const k of Object.keys(b)) {
-      if (!Object.prototype.hasOwnProperty.call(a, k)) ctx.out.push({ segments: [...pb, k], label: labelKey(label, k), op: 'add', new: b[k]! });
+      if (!Object.prototype.hasOwnProperty.call(a, k))
+        ctx.out.push({ segments: [...pb, k], label: labelKey(label, k), op: 'add', new: b[k]! });
     }
     return;
   }
@@ -79,7 +81,8 @@ function walk(a: JsonValue, b: JsonValue, pa: string[], pb: string[], label: str
     const keys = ctx.mergeKeys(ctx.apiVersion, ctx.kind, pb);
     if (keys && walkKeyed(a, b, keys, pa, pb, label, ctx)) return;
     if (a.length === b.length) {
-      for (let i = 0; i < a.length; i++) walk(a[i]!, b[i]!, [...pa, String(i)], [...pb, String(i)], `${label}[${i}]`, ctx);
+      for (let i = 0; i < a.length; i++)
+        walk(a[i]!, b[i]!, [...pa, String(i)], [...pb, String(i)], `${label}[${i}]`, ctx);
       return;
     }
     if (!deepEqual(a, b)) ctx.out.push({ segments: pb, label, op: 'replace', old: a, new: b });
@@ -89,7 +92,15 @@ function walk(a: JsonValue, b: JsonValue, pa: string[], pb: string[], label: str
 }
 
 /** Pair items by merge keys; false when the lists cannot be keyed (missing or duplicate keys). */
-function walkKeyed(a: JsonValue[], b: JsonValue[], keys: string[], pa: string[], pb: string[], label: string, ctx: Ctx): boolean {
+function walkKeyed(
+  a: JsonValue[],
+  b: JsonValue[],
+  keys: string[],
+  pa: string[],
+  pb: string[],
+  label: string,
+  ctx: Ctx,
+): boolean {
   const ia = indexByKey(a, keys);
   const ib = indexByKey(b, keys);
   if (!ia || !ib) return false;

@@ -3,7 +3,15 @@
 import type { ResourceId } from '../core/diagnostic.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
 import { isObject, type KObject, type Resource } from '../core/resource.js';
-import { bestInferredPair, chainAffixes, resolverFromChain, stripAffix, takesAffix, type Affix, type AffixResolver } from './affixes.js';
+import {
+  bestInferredPair,
+  chainAffixes,
+  resolverFromChain,
+  stripAffix,
+  takesAffix,
+  type Affix,
+  type AffixResolver,
+} from './affixes.js';
 import { compareObjects, toPointer } from './compare.js';
 import { stripIgnored } from './ignore.js';
 import { mergeKeyLookup, type MergeKeyLookup } from './merge-keys.js';
@@ -87,8 +95,13 @@ export function environmentNamespace(renv: RenderedEnvironment, root: string | u
   return undefined;
 }
 
-function canonicalName(resource: Resource, affix: Affix, envNamespace: string | undefined): { canonical: string; hash?: string } {
-  if (resource.kind === 'Namespace' && resource.id.group === '' && resource.id.name === envNamespace) return { canonical: ENV_NAMESPACE };
+function canonicalName(
+  resource: Resource,
+  affix: Affix,
+  envNamespace: string | undefined,
+): { canonical: string; hash?: string } {
+  if (resource.kind === 'Namespace' && resource.id.group === '' && resource.id.name === envNamespace)
+    return { canonical: ENV_NAMESPACE };
   let name = resource.id.name;
   const hash = generatorHash(resource);
   if (hash) name = name.slice(0, -hash.length - 1);
@@ -96,7 +109,12 @@ function canonicalName(resource: Resource, affix: Affix, envNamespace: string | 
   return hash ? { canonical: name, hash } : { canonical: name };
 }
 
-export function prepareSide(renv: RenderedEnvironment, label: string, resolve: AffixResolver, envNamespace?: string): Side {
+export function prepareSide(
+  renv: RenderedEnvironment,
+  label: string,
+  resolve: AffixResolver,
+  envNamespace?: string,
+): Side {
   const list: Entry[] = [];
   const counts = new Map<string, number>();
   for (const resource of renv.resources) {
@@ -182,25 +200,42 @@ export function diffSides(a: Side, b: Side, ctx: DiffContext): EnvDiff {
     }
     const ea = a.entries.get(key);
     if (!ea) {
-      resources.push({ kind: 'added', id: identity(eb), b: eb.resource.id, changes: [], notes: [], resourceB: eb.resource });
+      resources.push({
+        kind: 'added',
+        id: identity(eb),
+        b: eb.resource.id,
+        changes: [],
+        notes: [],
+        resourceB: eb.resource,
+      });
       continue;
     }
     pairs.push([ea, eb, normalise(ea, a, ctx.ignore), nb]);
   }
   for (const [key, ea] of a.entries) {
-    if (!b.entries.has(key)) resources.push({ kind: 'removed', id: identity(ea), a: ea.resource.id, changes: [], notes: [], resourceA: ea.resource });
+    if (!b.entries.has(key))
+      resources.push({
+        kind: 'removed',
+        id: identity(ea),
+        a: ea.resource.id,
+        changes: [],
+        notes: [],
+        resourceA: ea.resource,
+      });
   }
   for (const [ea, eb, na, nb] of pairs) {
     const rb = eb.resource;
     const masker = ctx.sensitive.masker(rb.id.group, rb.kind);
-    const changes: FieldChange[] = compareObjects(na.object, nb.object, rb.apiVersion, rb.kind, ctx.mergeKeys).map((c) => {
-      const fc: FieldChange = { path: toPointer(c.segments), label: c.label, op: c.op };
-      if (c.op !== 'add') fc.old = masker.show(c.old, c.segments);
-      if (c.op !== 'remove') fc.new = masker.show(c.new, c.segments);
-      if (c.parent) fc.parent = toPointer(c.parent);
-      if (masker.isSensitive(c.segments)) fc.sensitive = true;
-      return fc;
-    });
+    const changes: FieldChange[] = compareObjects(na.object, nb.object, rb.apiVersion, rb.kind, ctx.mergeKeys).map(
+      (c) => {
+        const fc: FieldChange = { path: toPointer(c.segments), label: c.label, op: c.op };
+        if (c.op !== 'add') fc.old = masker.show(c.old, c.segments);
+        if (c.op !== 'remove') fc.new = masker.show(c.new, c.segments);
+        if (c.parent) fc.parent = toPointer(c.parent);
+        if (masker.isSensitive(c.segments)) fc.sensitive = true;
+        return fc;
+      },
+    );
     if (changes.length === 0) {
       unchanged++;
       continue;
@@ -213,7 +248,16 @@ export function diffSides(a: Side, b: Side, ctx: DiffContext): EnvDiff {
         notes.push(`generated name changed (${ea.resource.id.name} → ${rb.id.name}): pods of ${names} will roll`);
       } else notes.push(`generated name changed (${ea.resource.id.name} → ${rb.id.name})`);
     }
-    resources.push({ kind: 'modified', id: identity(eb), a: ea.resource.id, b: rb.id, changes, notes, resourceA: ea.resource, resourceB: rb });
+    resources.push({
+      kind: 'modified',
+      id: identity(eb),
+      a: ea.resource.id,
+      b: rb.id,
+      changes,
+      notes,
+      resourceA: ea.resource,
+      resourceB: rb,
+    });
   }
   resources.sort((x, y) => cmp(sortKey(x.id), sortKey(y.id)));
   return { a: a.label, b: b.label, resources, unchanged };

@@ -23,7 +23,11 @@ export interface TreeEntry {
 export function resolveRef(root: string, ref: string): string {
   if (ref.startsWith('-')) throw new UsageError(`invalid git ref "${ref}"`);
   const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root });
-  if (r.status !== 0) throw new UsageError(`"${ref}" is not a commit in ${root}`, 'pass a branch, tag or commit, e.g. --base origin/main');
+  if (r.status !== 0)
+    throw new UsageError(
+      `"${ref}" is not a commit in ${root}`,
+      'pass a branch, tag or commit, e.g. --base origin/main',
+    );
   return r.stdout.toString().trim();
 }
 
@@ -59,7 +63,8 @@ export function rootOnlyFilter(entries: readonly TreeEntry[], keep: readonly str
   const keepSet = new Set(keep);
   return (e) => {
     if (keepSet.has(e.path) || dirs.has('')) return true;
-    for (let i = e.path.indexOf('/'); i >= 0; i = e.path.indexOf('/', i + 1)) if (dirs.has(e.path.slice(0, i))) return true;
+    for (let i = e.path.indexOf('/'); i >= 0; i = e.path.indexOf('/', i + 1))
+      if (dirs.has(e.path.slice(0, i))) return true;
     return false;
   };
 }

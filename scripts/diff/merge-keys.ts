@@ -30,7 +30,8 @@ export function builtinMergeKeys(listPath: readonly string[]): string[] | undefi
   const field = listPath[listPath.length - 1];
   if (field === undefined) return undefined;
   if (field === 'ports') {
-    const inContainer = listPath.length >= 3 && /^(containers|initContainers|ephemeralContainers)$/.test(listPath[listPath.length - 3]!);
+    const inContainer =
+      listPath.length >= 3 && /^(containers|initContainers|ephemeralContainers)$/.test(listPath[listPath.length - 3]!);
     return inContainer ? ['containerPort', 'protocol'] : ['port', 'protocol'];
   }
   return BUILTIN[field];

@@ -28,7 +28,11 @@ export const paritySchema = {
         properties: {
           path: { type: 'string', pattern: '^/' },
           kinds,
-          name: { type: 'string', minLength: 1, description: 'Only resources with this name (after prefix, suffix and hash are removed); `*` wildcards.' },
+          name: {
+            type: 'string',
+            minLength: 1,
+            description: 'Only resources with this name (after prefix, suffix and hash are removed); `*` wildcards.',
+          },
           reason: { type: 'string', minLength: 1 },
         },
       },
@@ -42,7 +46,11 @@ export const paritySchema = {
         required: ['kinds', 'name', 'reason'],
         properties: {
           kinds,
-          name: { type: 'string', minLength: 1, description: 'Name after prefix, suffix and hash are removed; `*` wildcards.' },
+          name: {
+            type: 'string',
+            minLength: 1,
+            description: 'Name after prefix, suffix and hash are removed; `*` wildcards.',
+          },
           environments: {
             type: 'array',
             items: { type: 'string', minLength: 1 },

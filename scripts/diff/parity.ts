@@ -44,7 +44,11 @@ export function parseParityConfig(text: string, file: string): ParityConfig {
   try {
     doc = parse(text, { uniqueKeys: true });
   } catch (e) {
-    throw new ConfigError(`${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { file, line: 1, column: 1 });
+    throw new ConfigError(`${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, {
+      file,
+      line: 1,
+      column: 1,
+    });
   }
   doc ??= {};
   const ajv = new Ajv({ allErrors: false, strict: false });
@@ -87,7 +91,14 @@ function kindMatches(kinds: readonly string[] | undefined, group: string, kind: 
 }
 
 function glob(pattern: string, name: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
   return re.test(name);
 }
 
@@ -96,7 +107,11 @@ function glob(pattern: string, name: string): boolean {
  * for a resource only it has); `subject.env` says which environment's locator maps the pointer.
  */
 export function parityFindings(diff: EnvDiff, config: ParityConfig): Finding[] {
-  const allows: CompiledAllow[] = config.allow.map((a) => ({ pattern: compilePattern(a.path), ...(a.kinds ? { kinds: a.kinds } : {}), ...(a.name ? { name: a.name } : {}) }));
+  const allows: CompiledAllow[] = config.allow.map((a) => ({
+    pattern: compilePattern(a.path),
+    ...(a.kinds ? { kinds: a.kinds } : {}),
+    ...(a.name ? { name: a.name } : {}),
+  }));
   const out: Finding[] = [];
   for (const r of diff.resources) {
     if (r.kind === 'modified') out.push(...modifiedFindings(r, diff, allows, config.severity));
@@ -105,7 +120,10 @@ export function parityFindings(diff: EnvDiff, config: ParityConfig): Finding[] {
       const other = r.kind === 'added' ? diff.a : diff.b;
       const subject = r.kind === 'added' ? r.resourceB : r.resourceA;
       const allowed = config.onlyIn.some(
-        (o) => kindMatches(o.kinds, r.id.group, r.id.kind) && glob(o.name, r.id.name) && (!o.environments || o.environments.includes(env)),
+        (o) =>
+          kindMatches(o.kinds, r.id.group, r.id.kind) &&
+          glob(o.name, r.id.name) &&
+          (!o.environments || o.environments.includes(env)),
       );
       if (allowed || !subject) continue;
       out.push({

@@ -59,7 +59,14 @@ const OTHER_REFS: RefSpec[] = [
   ...(['ingress', 'egress'] as const).map((dir) => ({
     target: 'Namespace',
     in: 'NetworkPolicy',
-    path: ['spec', dir, dir === 'ingress' ? 'from' : 'to', 'namespaceSelector', 'matchLabels', 'kubernetes.io/metadata.name'],
+    path: [
+      'spec',
+      dir,
+      dir === 'ingress' ? 'from' : 'to',
+      'namespaceSelector',
+      'matchLabels',
+      'kubernetes.io/metadata.name',
+    ],
   })),
   { target: 'Secret', in: 'Certificate', path: ['spec', 'secretName'] },
   { target: 'Secret', in: 'ExternalSecret', path: ['spec', 'target', 'name'] },
@@ -86,7 +93,11 @@ export interface ReferenceHit {
  * Return a copy of `object` with references renamed through `renames` (copy-on-write: untouched branches
  * are shared), plus the original names it referenced.
  */
-export function rewriteReferences(kind: string, object: KObject, renames: RenameMap): { object: KObject; refs: ReferenceHit[] } {
+export function rewriteReferences(
+  kind: string,
+  object: KObject,
+  renames: RenameMap,
+): { object: KObject; refs: ReferenceHit[] } {
   let specs = specCache.get(kind);
   if (!specs) specCache.set(kind, (specs = specsFor(kind)));
   const refs: ReferenceHit[] = [];

@@ -66,18 +66,27 @@ export function closureHash(root: string, files: readonly string[]): string {
  * Diff each environment between `ref` and the working tree. `envs` selects environments by name from
  * either side (all environments of both sides when empty).
  */
-export async function diffRefs(config: Config, ref: string, envs: Environment[], opts: RefDiffOptions): Promise<RefDiff[]> {
+export async function diffRefs(
+  config: Config,
+  ref: string,
+  envs: Environment[],
+  opts: RefDiffOptions,
+): Promise<RefDiff[]> {
   const deps = opts.deps ?? defaultRefDiffDeps;
   const commit = resolveRef(config.root, ref);
   const dir = mkdtempSync(join(tmpdir(), 'kcfg-ref-'));
   try {
     const select =
-      config.engine.loadRestrictor === 'None' ? undefined : (all: readonly TreeEntry[]) => rootOnlyFilter(all, ['kcfg.yaml', 'kcfg.yml', PARITY_FILE]);
+      config.engine.loadRestrictor === 'None'
+        ? undefined
+        : (all: readonly TreeEntry[]) => rootOnlyFilter(all, ['kcfg.yaml', 'kcfg.yml', PARITY_FILE]);
     await exportTree(config.root, commit, dir, select);
     const base = await atRef(ref, async () => {
       const loaded = await deps.loadConfig(dir);
       // The render cache is keyed by content, so both sides share the working tree's cache.
-      return loaded ? { ...loaded, cacheDir: config.cacheDir } : { ...config, root: dir, file: undefined, environments: config.environments };
+      return loaded
+        ? { ...loaded, cacheDir: config.cacheDir }
+        : { ...config, root: dir, file: undefined, environments: config.environments };
     });
     const wanted = envs.length ? new Set(envs.map((e) => e.name)) : undefined;
     const before = new Map(base.environments.filter((e) => !wanted || wanted.has(e.name)).map((e) => [e.name, e]));
@@ -91,33 +100,76 @@ export async function diffRefs(config: Config, ref: string, envs: Environment[],
       const b = before.get(name);
       const a = after.get(name);
       const title = `${name} (${ref} → ${work})`;
-      if (!b) results.set(name, { env: name, title, status: 'added', reason: `environment added since ${ref}`, rendered: false });
-      else if (!a) results.set(name, { env: name, title, status: 'removed', reason: `environment removed since ${ref}`, rendered: false });
+      if (!b)
+        results.set(name, {
+          env: name,
+          title,
+          status: 'added',
+          reason: `environment added since ${ref}`,
+          rendered: false,
+        });
+      else if (!a)
+        results.set(name, {
+          env: name,
+          title,
+          status: 'removed',
+          reason: `environment removed since ${ref}`,
+          rendered: false,
+        });
       else {
         const cb = await atRef(ref, () => deps.closure(base, b));
         const ca = await deps.closure(config, a);
         if (cb.length === 0 || ca.length === 0) {
           const status = cb.length === 0 ? 'added' : 'removed';
           const where = cb.length === 0 ? ref : work;
-          results.set(name, { env: name, title, status, reason: `no kustomization at ${(cb.length === 0 ? b : a).dir} in ${where}`, rendered: false });
+          results.set(name, {
+            env: name,
+            title,
+            status,
+            reason: `no kustomization at ${(cb.length === 0 ? b : a).dir} in ${where}`,
+            rendered: false,
+          });
           continue;
         }
         if (closureHash(dir, cb) === closureHash(config.root, ca)) {
-          results.set(name, { env: name, title, status: 'unchanged', reason: 'kustomization closure unchanged, not rendered', rendered: false });
+          results.set(name, {
+            env: name,
+            title,
+            status: 'unchanged',
+            reason: 'kustomization closure unchanged, not rendered',
+            rendered: false,
+          });
         } else toRender.push(name);
       }
     }
     if (toRender.length) {
       const [renderedBefore, renderedAfter] = await Promise.all([
-        atRef(ref, () => deps.render(base, toRender.map((n) => before.get(n)!))),
-        deps.render(config, toRender.map((n) => after.get(n)!)),
+        atRef(ref, () =>
+          deps.render(
+            base,
+            toRender.map((n) => before.get(n)!),
+          ),
+        ),
+        deps.render(
+          config,
+          toRender.map((n) => after.get(n)!),
+        ),
       ]);
       for (const name of toRender) {
         const rb = renderedBefore.find((r) => r.env.name === name)!;
         const ra = renderedAfter.find((r) => r.env.name === name)!;
-        for (const [side, r] of [[ref, rb], [work, ra]] as const) {
+        for (const [side, r] of [
+          [ref, rb],
+          [work, ra],
+        ] as const) {
           const failed = r.findings.find((f) => f.code === RENDER_FAILED);
-          if (failed) throw new KcfgError(`${name} does not render at ${side}: ${failed.message}`, EXIT.error, failed.source, failed.hint);
+          if (failed)
+            throw new KcfgError(
+              `${name} does not render at ${side}: ${failed.message}`,
+              EXIT.error,
+              failed.source,
+              failed.hint,
+            );
         }
         const diff = diffEnvironments(rb, ra, opts, { a: ref, b: work, rootA: dir, rootB: config.root });
         const changed = diff.resources.length > 0;

@@ -4,7 +4,13 @@
 
 import { keyedHash } from '../core/machine-key.js';
 import { isObject, type JsonValue } from '../core/resource.js';
-import { appliesToKind, compilePattern, couldMatchBelow, matchesPathOrAncestor, type PointerPattern } from './pattern.js';
+import {
+  appliesToKind,
+  compilePattern,
+  couldMatchBelow,
+  matchesPathOrAncestor,
+  type PointerPattern,
+} from './pattern.js';
 import type { Shown } from './types.js';
 
 const BUILTIN: string[] = [

@@ -36,10 +36,15 @@ export function loadBaseline(root: string, cacheDir?: string): Baseline {
   const raw = (yf.value as { entries: Record<string, string>[] }).entries;
   const entries = raw.map((e, i): BaselineEntry => {
     const parts = e['resource']!.split('/');
-    const [kindPart, namespace, name] = parts.length === 3 ? (parts as [string, string, string]) : [parts[0]!, '', parts[1]!];
+    const [kindPart, namespace, name] =
+      parts.length === 3 ? (parts as [string, string, string]) : [parts[0]!, '', parts[1]!];
     const dot = kindPart.indexOf('.');
     const expires = e['expires']!;
-    if (!isCalendarDate(expires)) throw new ConfigError(`${yf.file}: /entries/${i}/expires: ${expires} is not a calendar date`, yf.locate(`/entries/${i}/expires`));
+    if (!isCalendarDate(expires))
+      throw new ConfigError(
+        `${yf.file}: /entries/${i}/expires: ${expires} is not a calendar date`,
+        yf.locate(`/entries/${i}/expires`),
+      );
     return {
       policy: e['policy']!,
       ...(e['environment'] !== undefined ? { environment: e['environment'] } : {}),
@@ -81,7 +86,12 @@ export function indexBaseline(baseline: Baseline, env: string): Map<string, Base
   return index;
 }
 
-export function entryMatches(e: BaselineEntry, subject: Resource, container: string | undefined, pointer: string): boolean {
+export function entryMatches(
+  e: BaselineEntry,
+  subject: Resource,
+  container: string | undefined,
+  pointer: string,
+): boolean {
   if (e.group !== undefined && e.group !== subject.id.group) return false;
   if (e.container !== undefined && e.container !== container) return false;
   if (e.pointer !== undefined && e.pointer !== pointer) return false;

@@ -29,11 +29,14 @@ export function configSources(ctx: Pick<PolicyContext<unknown>, 'resources' | 'b
     const key = `${r.id.namespace ?? ''}/${name}`;
     if (!map.has(key)) map.set(key, { producer: r, keys });
   };
-  for (const r of ctx.byKind('ConfigMap')) if (r.id.group === '') put(configMaps, r, r.id.name, keysOf(r, ['data', 'binaryData']));
-  for (const r of ctx.byKind('Secret')) if (r.id.group === '') put(secrets, r, r.id.name, keysOf(r, ['data', 'stringData']));
+  for (const r of ctx.byKind('ConfigMap'))
+    if (r.id.group === '') put(configMaps, r, r.id.name, keysOf(r, ['data', 'binaryData']));
+  for (const r of ctx.byKind('Secret'))
+    if (r.id.group === '') put(secrets, r, r.id.name, keysOf(r, ['data', 'stringData']));
   for (const r of ctx.byKind('Certificate')) {
     const name = child(r.object, 'spec')?.['secretName'];
-    if (r.id.group === 'cert-manager.io' && typeof name === 'string') put(secrets, r, name, new Set(['tls.crt', 'tls.key', 'ca.crt']));
+    if (r.id.group === 'cert-manager.io' && typeof name === 'string')
+      put(secrets, r, name, new Set(['tls.crt', 'tls.key', 'ca.crt']));
   }
   for (const r of ctx.byKind('ExternalSecret')) {
     if (r.id.group !== 'external-secrets.io') continue;
@@ -79,6 +82,7 @@ function externalSecretKeys(r: Resource): Set<string> | 'any' {
     for (const k of Object.keys(templateData)) keys.add(k);
     if (template?.['mergePolicy'] !== 'Merge') return keys;
   }
-  if (Array.isArray(data)) for (const d of data) if (isObject(d) && typeof d['secretKey'] === 'string') keys.add(d['secretKey']);
+  if (Array.isArray(data))
+    for (const d of data) if (isObject(d) && typeof d['secretKey'] === 'string') keys.add(d['secretKey']);
   return keys;
 }

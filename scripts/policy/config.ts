@@ -63,16 +63,32 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {
   const rules = loadRules(root, builtinIds, opts.cacheDir);
   const policies = [...builtins, ...rules];
   // The options check below reads the option schemas and environment names: both are part of the stamp.
-  const also = [JSON.stringify(opts.environments ?? null), JSON.stringify(policies.map((p) => [p.meta.id, p.optionsSchema ?? null]))];
-  const yf = loadYamlFile(root, POLICY_CONFIG_FILE, { schema: POLICY_CONFIG_SCHEMA, cacheDir: opts.cacheDir, also, allowEmpty: true });
-  const config: PolicyConfig = { policies, settings: {}, environments: {}, baseline: loadBaseline(root, opts.cacheDir) };
+  const also = [
+    JSON.stringify(opts.environments ?? null),
+    JSON.stringify(policies.map((p) => [p.meta.id, p.optionsSchema ?? null])),
+  ];
+  const yf = loadYamlFile(root, POLICY_CONFIG_FILE, {
+    schema: POLICY_CONFIG_SCHEMA,
+    cacheDir: opts.cacheDir,
+    also,
+    allowEmpty: true,
+  });
+  const config: PolicyConfig = {
+    policies,
+    settings: {},
+    environments: {},
+    baseline: loadBaseline(root, opts.cacheDir),
+  };
   if (!yf) {
     checkOptions(config);
     return config;
   }
   config.file = yf.file;
   if (yf.value !== null && yf.value !== undefined) {
-    const raw = yf.value as { policies?: Record<string, unknown>; environments?: Record<string, { policies?: Record<string, unknown> }> };
+    const raw = yf.value as {
+      policies?: Record<string, unknown>;
+      environments?: Record<string, { policies?: Record<string, unknown> }>;
+    };
     const known = new Set(policies.map((p) => p.meta.id));
     config.settings = normalise(raw.policies ?? {}, '/policies', known, yf);
     for (const [env, block] of Object.entries(raw.environments ?? {})) {
@@ -85,7 +101,12 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {
           `environments are: ${opts.environments!.join(', ')}`,
         );
       }
-      config.environments[env] = normalise(block.policies ?? {}, `/environments/${escapePointer(env)}/policies`, known, yf);
+      config.environments[env] = normalise(
+        block.policies ?? {},
+        `/environments/${escapePointer(env)}/policies`,
+        known,
+        yf,
+      );
     }
   }
   if (!yf.checkedBefore) {
@@ -95,12 +116,21 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {
   return config;
 }
 
-function normalise(raw: Record<string, unknown>, base: string, known: Set<string>, yf: YamlFile): Record<string, PolicySetting> {
+function normalise(
+  raw: Record<string, unknown>,
+  base: string,
+  known: Set<string>,
+  yf: YamlFile,
+): Record<string, PolicySetting> {
   const out: Record<string, PolicySetting> = {};
   for (const [id, value] of Object.entries(raw)) {
     if (!known.has(id)) {
       const near = closest(id, known);
-      throw new ConfigError(`unknown policy "${id}"`, yf.locate(`${base}/${escapePointer(id)}`), near ? `did you mean ${near}?` : 'run `kcfg policies` to list them');
+      throw new ConfigError(
+        `unknown policy "${id}"`,
+        yf.locate(`${base}/${escapePointer(id)}`),
+        near ? `did you mean ${near}?` : 'run `kcfg policies` to list them',
+      );
     }
     out[id] = typeof value === 'string' ? { severity: value as SeveritySetting } : (value as PolicySetting);
   }
@@ -116,18 +146,27 @@ function checkOptions(config: PolicyConfig, yf?: YamlFile): void {
     // Defaults satisfy their own schema (test/policy/meta.test.ts holds every policy to that); only policies
     // whose options the configuration touches need compiling, which keeps ajv off most runs' start-up.
     const id = policy.meta.id;
-    if (config.settings[id]?.options === undefined && !Object.values(config.environments).some((e) => e[id]?.options !== undefined)) continue;
+    if (
+      config.settings[id]?.options === undefined &&
+      !Object.values(config.environments).some((e) => e[id]?.options !== undefined)
+    )
+      continue;
     // A policy without an options schema takes no options: a typo there must not pass silently.
     const validate = validatorFor(policy.optionsSchema ?? NO_OPTIONS);
     for (const env of envs) {
       const options = resolvePolicy(config, policy, env).options;
       if (validate(options)) continue;
       const err = validate.errors![0]!;
-      const { pointer, text } = policy.optionsSchema ? describeAjvError(err) : { pointer: '', text: 'the policy takes no options' };
+      const { pointer, text } = policy.optionsSchema
+        ? describeAjvError(err)
+        : { pointer: '', text: 'the policy takes no options' };
       const fromEnv = env !== undefined && config.environments[env]?.[policy.meta.id]?.options !== undefined;
       const at = fromEnv ? `/environments/${escapePointer(env!)}/policies` : '/policies';
       const where = `${at}/${escapePointer(policy.meta.id)}/options${pointer}`;
-      throw new ConfigError(`options of policy "${policy.meta.id}"${env ? ` in environment ${env}` : ''}: ${pointer ? `${pointer.slice(1)}: ` : ''}${text}`, yf?.locate(where));
+      throw new ConfigError(
+        `options of policy "${policy.meta.id}"${env ? ` in environment ${env}` : ''}: ${pointer ? `${pointer.slice(1)}: ` : ''}${text}`,
+        yf?.locate(where),
+      );
     }
   }
 }
@@ -136,7 +175,12 @@ function checkOptions(config: PolicyConfig, yf?: YamlFile): void {
 export function resolvePolicy(config: PolicyConfig, policy: Policy<any>, env: string | undefined): ResolvedPolicy {
   const id = policy.meta.id;
   const base = config.settings[id];
-  const overs = env !== undefined ? environmentBlocks(config, env).map((b) => b[id]).filter((o): o is PolicySetting => o !== undefined) : [];
+  const overs =
+    env !== undefined
+      ? environmentBlocks(config, env)
+          .map((b) => b[id])
+          .filter((o): o is PolicySetting => o !== undefined)
+      : [];
   let configured = base?.severity;
   let options = deepMerge(policy.defaults as Record<string, unknown>, base?.options);
   for (const over of overs) {
@@ -152,13 +196,12 @@ export function resolvePolicy(config: PolicyConfig, policy: Policy<any>, env: st
  */
 function environmentBlocks(config: PolicyConfig, env: string): Record<string, PolicySetting>[] {
   const out: Record<string, PolicySetting>[] = [];
-  for (const [key, block] of Object.entries(config.environments)) if (key !== env && isGlob(key) && globMatcher(key)(env)) out.push(block);
+  for (const [key, block] of Object.entries(config.environments))
+    if (key !== env && isGlob(key) && globMatcher(key)(env)) out.push(block);
   const own = config.environments[env];
   if (own) out.push(own);
   return out;
 }
-
-
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!b) return a;

@@ -18,7 +18,10 @@ export interface LimitRangeDefaults {
 const rangeCache = new WeakMap<readonly Resource[], Map<string, LimitRangeDefaults>>();
 
 /** Container-level defaults of each namespace's LimitRanges (first LimitRange to set a value wins). */
-export function limitRangeDefaults(ctx: Pick<PolicyContext<unknown>, 'byKind'>, namespace: string | undefined): LimitRangeDefaults | undefined {
+export function limitRangeDefaults(
+  ctx: Pick<PolicyContext<unknown>, 'byKind'>,
+  namespace: string | undefined,
+): LimitRangeDefaults | undefined {
   const list = ctx.byKind('LimitRange');
   let byNs = rangeCache.get(list);
   if (!byNs) {
@@ -36,7 +39,8 @@ export function limitRangeDefaults(ctx: Pick<PolicyContext<unknown>, 'byKind'>, 
           const values = child(item, key);
           for (const r of ['cpu', 'memory'] as const) {
             const v = values?.[r];
-            if ((typeof v === 'string' || typeof v === 'number') && entry[key][r] === undefined) entry[key][r] = String(v);
+            if ((typeof v === 'string' || typeof v === 'number') && entry[key][r] === undefined)
+              entry[key][r] = String(v);
           }
         }
       }
@@ -59,7 +63,11 @@ function explicit(c: ContainerRef, section: 'requests' | 'limits', r: string): s
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-export function effectiveRequest(c: ContainerRef, r: ResourceName, lr: LimitRangeDefaults | undefined): EffectiveValue | undefined {
+export function effectiveRequest(
+  c: ContainerRef,
+  r: ResourceName,
+  lr: LimitRangeDefaults | undefined,
+): EffectiveValue | undefined {
   const req = explicit(c, 'requests', r);
   if (req !== undefined) return { value: req, pointer: `${c.pointer}/resources/requests/${r}`, via: 'explicit' };
   const lim = explicit(c, 'limits', r);
@@ -68,7 +76,11 @@ export function effectiveRequest(c: ContainerRef, r: ResourceName, lr: LimitRang
   return fromRange !== undefined ? { value: fromRange, via: 'limitrange' } : undefined;
 }
 
-export function effectiveLimit(c: ContainerRef, r: ResourceName, lr: LimitRangeDefaults | undefined): EffectiveValue | undefined {
+export function effectiveLimit(
+  c: ContainerRef,
+  r: ResourceName,
+  lr: LimitRangeDefaults | undefined,
+): EffectiveValue | undefined {
   const lim = explicit(c, 'limits', r);
   if (lim !== undefined) return { value: lim, pointer: `${c.pointer}/resources/limits/${r}`, via: 'explicit' };
   const fromRange = lr?.default[r];

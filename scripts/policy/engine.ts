@@ -70,7 +70,9 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
     const raw = runOne(policy, ctx);
     const id = policy.meta.id;
     for (const pf of raw) {
-      const severity: Severity = resolved.explicit ? (resolved.severity as Severity) : (pf.severity ?? (resolved.severity as Severity));
+      const severity: Severity = resolved.explicit
+        ? (resolved.severity as Severity)
+        : (pf.severity ?? (resolved.severity as Severity));
       const finding: Finding = {
         code: `policy/${id}`,
         severity,
@@ -99,7 +101,15 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
 
   for (const r of resources) {
     for (const p of exemptions(r).problems) {
-      findings.push({ code: 'policy/invalid-exemption', severity: 'error', message: p.message, subject: r, pointer: p.pointer, hint: p.hint, docs: 'docs/policies/README.md#exemptions' });
+      findings.push({
+        code: 'policy/invalid-exemption',
+        severity: 'error',
+        message: p.message,
+        subject: r,
+        pointer: p.pointer,
+        hint: p.hint,
+        docs: 'docs/policies/README.md#exemptions',
+      });
     }
   }
 
@@ -135,11 +145,19 @@ function runOne(policy: Policy<any>, ctx: PolicyContext<any>): PolicyFinding[] {
     return policy.check(ctx);
   } catch (e) {
     if (e instanceof KcfgError) throw e;
-    throw new EngineError(`policy ${policy.meta.id} failed in environment ${ctx.env.name}: ${e instanceof Error ? e.message : String(e)}`, 'this is a bug in the policy; exempt nothing, report it');
+    throw new EngineError(
+      `policy ${policy.meta.id} failed in environment ${ctx.env.name}: ${e instanceof Error ? e.message : String(e)}`,
+      'this is a bug in the policy; exempt nothing, report it',
+    );
   }
 }
 
-function baselineEntryFor(index: Map<string, BaselineEntry[]>, policy: string, pf: PolicyFinding, today: string): BaselineEntry | undefined {
+function baselineEntryFor(
+  index: Map<string, BaselineEntry[]>,
+  policy: string,
+  pf: PolicyFinding,
+  today: string,
+): BaselineEntry | undefined {
   if (index.size === 0) return undefined;
   const id = pf.subject.id;
   const list = index.get(baselineKey(policy, id.kind, id.namespace ?? '', id.name));

@@ -36,7 +36,10 @@ export function parseExemptionValue(value: string): ParsedValue {
   const text = value.trim();
   const scoped = /^containers\s*=([^;]*)(?:;(.*))?$/s.exec(text);
   if (scoped) {
-    const containers = scoped[1]!.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const containers = scoped[1]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (containers.length === 0) return { error: 'names no containers after "containers="' };
     const rest = /^\s*reason\s*=(.*)$/s.exec(scoped[2] ?? '');
     if (!rest) return { error: 'has "containers=" but no "; reason=<why>"' };
@@ -51,7 +54,8 @@ export function parseExemptionValue(value: string): ParsedValue {
 function annotationSources(resource: Resource): { annotations: KObject; pointer: string }[] {
   const out: { annotations: KObject; pointer: string }[] = [];
   const meta = resource.object['metadata'];
-  if (isObject(meta) && isObject(meta['annotations'])) out.push({ annotations: meta['annotations'], pointer: '/metadata/annotations' });
+  if (isObject(meta) && isObject(meta['annotations']))
+    out.push({ annotations: meta['annotations'], pointer: '/metadata/annotations' });
   return out;
 }
 
@@ -84,7 +88,10 @@ export function exemptionsOf(resource: Resource, knownPolicies: ReadonlySet<stri
       };
       if (!knownPolicies.has(policy)) {
         const near = closest(policy, knownPolicies);
-        problem(`names unknown policy "${policy}"`, near ? `did you mean kcfg.dev/exempt.${near}?` : 'run `kcfg policies` for the list of policy ids');
+        problem(
+          `names unknown policy "${policy}"`,
+          near ? `did you mean kcfg.dev/exempt.${near}?` : 'run `kcfg policies` for the list of policy ids',
+        );
         continue;
       }
       const parsed = parseExemptionValue(typeof raw === 'string' ? raw : '');
@@ -94,16 +101,27 @@ export function exemptionsOf(resource: Resource, knownPolicies: ReadonlySet<stri
       }
       if (parsed.containers) {
         if (!containerNames) {
-          problem('names containers, but the resource has no pod template', 'drop "containers=…" to exempt the whole resource');
+          problem(
+            'names containers, but the resource has no pod template',
+            'drop "containers=…" to exempt the whole resource',
+          );
           continue;
         }
         const unknown = parsed.containers.filter((c) => !containerNames.has(c));
         if (unknown.length) {
-          problem(`names container${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')} that the pod does not have`, `containers are: ${[...containerNames].join(', ')}`);
+          problem(
+            `names container${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')} that the pod does not have`,
+            `containers are: ${[...containerNames].join(', ')}`,
+          );
           continue;
         }
       }
-      const exemption: Exemption = { policy, reason: parsed.reason, pointer, ...(parsed.containers ? { containers: new Set(parsed.containers) } : {}) };
+      const exemption: Exemption = {
+        policy,
+        reason: parsed.reason,
+        pointer,
+        ...(parsed.containers ? { containers: new Set(parsed.containers) } : {}),
+      };
       const list = result.byPolicy.get(policy);
       if (list) list.push(exemption);
       else result.byPolicy.set(policy, [exemption]);
@@ -113,8 +131,15 @@ export function exemptionsOf(resource: Resource, knownPolicies: ReadonlySet<stri
 }
 
 /** The exemption that covers a finding, if any: a whole-resource one, or one listing the finding's container. */
-export function coveringExemption(exemptions: ResourceExemptions, policy: string, container: string | undefined): Exemption | undefined {
+export function coveringExemption(
+  exemptions: ResourceExemptions,
+  policy: string,
+  container: string | undefined,
+): Exemption | undefined {
   const list = exemptions.byPolicy.get(policy);
   if (!list) return undefined;
-  return list.find((e) => !e.containers) ?? (container !== undefined ? list.find((e) => e.containers!.has(container)) : undefined);
+  return (
+    list.find((e) => !e.containers) ??
+    (container !== undefined ? list.find((e) => e.containers!.has(container)) : undefined)
+  );
 }

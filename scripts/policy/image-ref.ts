@@ -35,7 +35,13 @@ export function parseImage(image: string): ImageRef {
   let repository = hasRegistry ? rest.slice(slash + 1) : rest;
   if (registry === 'index.docker.io') registry = 'docker.io';
   if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
-  return { registry, repository, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}), canonical: `${registry}/${repository}` };
+  return {
+    registry,
+    repository,
+    ...(tag !== undefined ? { tag } : {}),
+    ...(digest !== undefined ? { digest } : {}),
+    canonical: `${registry}/${repository}`,
+  };
 }
 
 /** A digest the runtime can pin to: `sha256:` plus 64 hex digits, or another well-formed algorithm. */

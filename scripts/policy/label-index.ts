@@ -38,7 +38,8 @@ export class LabelIndex<T> {
     if (!selector) return [];
     const out: T[] = [];
     for (const bucket of this.buckets(namespaces)) {
-      for (const e of candidates(bucket, selector.matchLabels)) if (selectorMatches(selector, e.labels)) out.push(e.item);
+      for (const e of candidates(bucket, selector.matchLabels))
+        if (selectorMatches(selector, e.labels)) out.push(e.item);
     }
     return out;
   }

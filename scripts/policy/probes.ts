@@ -24,7 +24,8 @@ export function probePort(probe: KObject, pointer: string): ProbePort | undefine
     if (!isObject(h)) continue;
     if (typeof h['host'] === 'string' && h['host'] !== '') return undefined;
     const port = h['port'];
-    if (typeof port === 'string' || typeof port === 'number') return { handler, port, pointer: `${pointer}/${handler}/port` };
+    if (typeof port === 'string' || typeof port === 'number')
+      return { handler, port, pointer: `${pointer}/${handler}/port` };
     return undefined;
   }
   return undefined;

@@ -23,7 +23,13 @@ export function parseQuantity(input: string | number): Quantity | undefined {
   const text = String(input).trim();
   const m = QUANTITY.exec(text);
   if (!m) return undefined;
-  const [, sign, digits, suffix, exponent] = m as unknown as [string, string, string, string | undefined, string | undefined];
+  const [, sign, digits, suffix, exponent] = m as unknown as [
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+  ];
   const dot = digits.indexOf('.');
   const whole = dot < 0 ? digits : digits.slice(0, dot) + digits.slice(dot + 1);
   const fraction = dot < 0 ? 0 : digits.length - dot - 1;

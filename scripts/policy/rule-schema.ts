@@ -7,7 +7,11 @@ export const RULE_SCHEMA = {
   required: ['id', 'title', 'severity', 'rationale', 'remediation', 'match', 'schema', 'message'],
   properties: {
     $schema: { type: 'string' },
-    id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', description: 'Policy id; equals the file name without .yaml.' },
+    id: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
+      description: 'Policy id; equals the file name without .yaml.',
+    },
     title: { type: 'string', minLength: 1 },
     severity: { enum: ['error', 'warning', 'info'] },
     rationale: { type: 'string', minLength: 1 },
@@ -16,8 +20,17 @@ export const RULE_SCHEMA = {
       type: 'object',
       required: ['kinds'],
       properties: {
-        kinds: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Kinds the rule checks.' },
-        apiGroups: { type: 'array', items: { type: 'string' }, description: 'API groups ("" for core); any group when absent.' },
+        kinds: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', minLength: 1 },
+          description: 'Kinds the rule checks.',
+        },
+        apiGroups: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'API groups ("" for core); any group when absent.',
+        },
       },
       additionalProperties: false,
     },

@@ -38,10 +38,16 @@ interface RuleFile {
  * Compile every rule file; an id that clashes with a built-in policy or another rule is an error. Rule
  * validators are cached in `cacheDir` like the resource schemas, so a warm run does not load the ajv compiler.
  */
-export function loadRules(root: string, takenIds: ReadonlySet<string>, cacheDir?: string): Policy<Record<string, never>>[] {
+export function loadRules(
+  root: string,
+  takenIds: ReadonlySet<string>,
+  cacheDir?: string,
+): Policy<Record<string, never>>[] {
   const dir = join(root, RULES_DIR);
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
   const compiler = new ValidatorCompiler(cacheDir ? join(cacheDir, 'rules') : undefined, { messages: true });
   const seen = new Set(takenIds);
   const out: Policy<Record<string, never>>[] = [];
@@ -50,15 +56,20 @@ export function loadRules(root: string, takenIds: ReadonlySet<string>, cacheDir?
     const yf = loadYamlFile(root, file, { schema: RULE_SCHEMA, cacheDir })!;
     const rule = yf.value as RuleFile;
     const stem = name.replace(/\.ya?ml$/, '');
-    if (rule.id !== stem) throw new ConfigError(`rule id "${rule.id}" must equal the file name "${stem}"`, yf.locate('/id'));
-    if (seen.has(rule.id)) throw new ConfigError(`rule id "${rule.id}" is already taken by another policy`, yf.locate('/id'));
+    if (rule.id !== stem)
+      throw new ConfigError(`rule id "${rule.id}" must equal the file name "${stem}"`, yf.locate('/id'));
+    if (seen.has(rule.id))
+      throw new ConfigError(`rule id "${rule.id}" is already taken by another policy`, yf.locate('/id'));
     seen.add(rule.id);
     let validate: ValidateFunction;
     try {
       const schema = rule.schema as object;
       validate = compiler.get(cacheKey('rule', JSON.stringify(schema)), () => schema, []);
     } catch (e) {
-      throw new ConfigError(`rule "${rule.id}": schema does not compile: ${e instanceof Error ? e.message : String(e)}`, yf.locate('/schema'));
+      throw new ConfigError(
+        `rule "${rule.id}": schema does not compile: ${e instanceof Error ? e.message : String(e)}`,
+        yf.locate('/schema'),
+      );
     }
     out.push(compileRule(rule, file, validate));
     yf.passed();
@@ -88,7 +99,10 @@ function compileRule(rule: RuleFile, file: string, validate: ValidateFunction): 
           const seen = new Set<string>();
           for (const err of validate.errors ?? []) {
             const { pointer, text } = describeAjvError(err as ErrorObject);
-            const at = err.keyword === 'required' ? `${pointer}/${String((err.params as Record<string, unknown>)['missingProperty'])}` : pointer;
+            const at =
+              err.keyword === 'required'
+                ? `${pointer}/${String((err.params as Record<string, unknown>)['missingProperty'])}`
+                : pointer;
             if (seen.has(at)) continue;
             seen.add(at);
             out.push({ subject, pointer: at, message: rule.message, hint: rule.hint ?? `${at || '/'}: ${text}` });

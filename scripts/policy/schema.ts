@@ -1,7 +1,10 @@
 // Published JSON Schemas for policies/config.yaml and policies/baseline.yaml.
 
 const POLICY_ID = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
-const SEVERITY = { enum: ['error', 'warning', 'info', 'off'], description: 'Severity of the policy’s findings; `off` disables it.' };
+const SEVERITY = {
+  enum: ['error', 'warning', 'info', 'off'],
+  description: 'Severity of the policy’s findings; `off` disables it.',
+};
 
 const SETTING = {
   anyOf: [
@@ -10,7 +13,11 @@ const SETTING = {
       type: 'object',
       properties: {
         severity: SEVERITY,
-        options: { type: 'object', description: 'Policy options; merged over the policy defaults (objects merge key by key, lists and values replace).' },
+        options: {
+          type: 'object',
+          description:
+            'Policy options; merged over the policy defaults (objects merge key by key, lists and values replace).',
+        },
       },
       additionalProperties: false,
     },
@@ -33,7 +40,8 @@ export const POLICY_CONFIG_SCHEMA = {
     policies: SETTINGS,
     environments: {
       type: 'object',
-      description: 'Overrides per environment name, or per glob pattern of names (`prod-*`, `clusters/*`); applied over `policies`, patterns first (in file order), then the exact name.',
+      description:
+        'Overrides per environment name, or per glob pattern of names (`prod-*`, `clusters/*`); applied over `policies`, patterns first (in file order), then the exact name.',
       additionalProperties: {
         type: 'object',
         properties: { policies: SETTINGS },
@@ -57,16 +65,29 @@ export const BASELINE_SCHEMA = {
         required: ['policy', 'resource', 'reason', 'expires'],
         properties: {
           policy: { type: 'string', pattern: POLICY_ID },
-          environment: { type: 'string', minLength: 1, description: 'Only in this environment; every environment when absent.' },
+          environment: {
+            type: 'string',
+            minLength: 1,
+            description: 'Only in this environment; every environment when absent.',
+          },
           resource: {
             type: 'string',
             pattern: '^[^/\\s]+/([^/\\s]*/)?[^/\\s]+$',
-            description: '`Kind/namespace/name`, or `Kind/name` for a cluster-scoped resource; Kind may be `Kind.group`.',
+            description:
+              '`Kind/namespace/name`, or `Kind/name` for a cluster-scoped resource; Kind may be `Kind.group`.',
           },
           container: { type: 'string', minLength: 1 },
-          pointer: { type: 'string', pattern: '^(/.*)?$', description: 'JSON pointer of the finding; any pointer when absent.' },
+          pointer: {
+            type: 'string',
+            pattern: '^(/.*)?$',
+            description: 'JSON pointer of the finding; any pointer when absent.',
+          },
           reason: { type: 'string', pattern: '\\S', description: 'Why the finding is accepted.' },
-          expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Last day (UTC) the entry applies, YYYY-MM-DD.' },
+          expires: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            description: 'Last day (UTC) the entry applies, YYYY-MM-DD.',
+          },
         },
         additionalProperties: false,
       },

@@ -123,7 +123,12 @@ export function containerSecurity(c: ContainerRef, field: string): Effective {
 }
 
 export function describeContainer(c: ContainerRef): string {
-  const kind = c.type === 'initContainers' ? 'init container' : c.type === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  const kind =
+    c.type === 'initContainers'
+      ? 'init container'
+      : c.type === 'ephemeralContainers'
+        ? 'ephemeral container'
+        : 'container';
   return `${kind} "${c.name}"`;
 }
 
@@ -147,4 +152,13 @@ export function byNamespacedName(ctx: Pick<PolicyContext<unknown>, 'byKind'>, ki
 }
 
 /** Kinds that carry a pod spec: the `kinds` metadata of every per-container policy. */
-export const POD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'] as const;
+export const POD_KINDS = [
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+  'ReplicationController',
+] as const;

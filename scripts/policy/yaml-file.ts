@@ -66,11 +66,17 @@ export function loadYamlFile(root: string, file: string, check: FileCheck): Load
   } catch (e) {
     throw new ConfigError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const stamp = stampFor(check.cacheDir, 'policy-files', [file, JSON.stringify(check.schema), ...(check.also ?? []), text]);
+  const stamp = stampFor(check.cacheDir, 'policy-files', [
+    file,
+    JSON.stringify(check.schema),
+    ...(check.also ?? []),
+    text,
+  ]);
   const fast = stamp.passed ? parseFast(text) : undefined;
   if (fast) return { ...withLocate(file, text, fast.value), checkedBefore: true, passed: () => undefined };
   const yf = parseYamlText(text, file);
-  if (!(check.allowEmpty && (yf.value === null || yf.value === undefined))) validateYaml(yf, validatorFor(check.schema), file);
+  if (!(check.allowEmpty && (yf.value === null || yf.value === undefined)))
+    validateYaml(yf, validatorFor(check.schema), file);
   return { ...yf, checkedBefore: false, passed: () => stamp.remember() };
 }
 
@@ -95,13 +101,21 @@ export function parseYamlText(text: string, file: string): YamlFile {
   const err = doc.errors[0];
   if (err) {
     const pos = lines.linePos(err.pos[0]);
-    throw new ConfigError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), { file, line: pos.line, column: pos.col });
+    throw new ConfigError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), {
+      file,
+      line: pos.line,
+      column: pos.col,
+    });
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new ConfigError(`refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`, { file, line: 1, column: 1 });
+    throw new ConfigError(`refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`, {
+      file,
+      line: 1,
+      column: 1,
+    });
   }
   return withLocate(file, text, value);
 }
@@ -134,13 +148,22 @@ export function describeAjvError(e: ErrorObject): { pointer: string; text: strin
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties':
-      return { pointer: `${e.instancePath}/${escapePointer(String(p['additionalProperty']))}`, text: `unknown key "${String(p['additionalProperty'])}"` };
+      return {
+        pointer: `${e.instancePath}/${escapePointer(String(p['additionalProperty']))}`,
+        text: `unknown key "${String(p['additionalProperty'])}"`,
+      };
     case 'required':
       return { pointer: e.instancePath, text: `missing required key "${String(p['missingProperty'])}"` };
     case 'enum':
-      return { pointer: e.instancePath, text: `must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        pointer: e.instancePath,
+        text: `must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'propertyNames':
-      return { pointer: `${e.instancePath}/${escapePointer(String(p['propertyName']))}`, text: `invalid name "${String(p['propertyName'])}"` };
+      return {
+        pointer: `${e.instancePath}/${escapePointer(String(p['propertyName']))}`,
+        text: `invalid name "${String(p['propertyName'])}"`,
+      };
     default:
       return { pointer: e.instancePath, text: e.message ?? e.keyword };
   }

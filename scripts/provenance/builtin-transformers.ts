@@ -60,7 +60,10 @@ export function configAffix(t: TransformerConfig, gvk: Gvk): Affix | undefined {
   // Kustomize never renames these kinds, and renames others only through a `metadata/name` field spec.
   if (['CustomResourceDefinition', 'APIService', 'Namespace'].includes(gvk.kind)) return undefined;
   if (!fieldSpecs(t.body).some((s) => s.path === 'metadata/name' && selects(s, gvk))) return undefined;
-  const affix: Affix = { prefix: (prefixed && getScalar(t.body, 'prefix')) || '', suffix: (suffixed && getScalar(t.body, 'suffix')) || '' };
+  const affix: Affix = {
+    prefix: (prefixed && getScalar(t.body, 'prefix')) || '',
+    suffix: (suffixed && getScalar(t.body, 'suffix')) || '',
+  };
   if (affix.prefix) affix.prefixAt = keyOffset(t.body, 'prefix');
   if (affix.suffix) affix.suffixAt = keyOffset(t.body, 'suffix');
   return affix.prefix || affix.suffix ? affix : undefined;
@@ -82,7 +85,8 @@ function replicaCount(t: TransformerConfig, q: ConfigQuery): number | undefined 
   const replica = getNode(t.body, 'replica');
   const name = getScalar(replica, 'name');
   const count = scalarValue(getNode(replica, 'count'));
-  if (name === undefined || !q.subject.names.has(name) || count === undefined || String(q.value) !== count) return undefined;
+  if (name === undefined || !q.subject.names.has(name) || count === undefined || String(q.value) !== count)
+    return undefined;
   if (!fieldSpecs(t.body).some((s) => selects(s, q.subject) && coversPath(s.path, q.path))) return undefined;
   return keyOffset(replica, 'count') ?? nodeStart(replica);
 }
@@ -112,8 +116,16 @@ function namespace(t: TransformerConfig, q: ConfigQuery): number | undefined {
   if (ns === undefined || q.value !== ns) return undefined;
   const p = q.path.join('/');
   // `metadata/namespace` is always written (for namespaced kinds), and bindings' subjects unless turned off.
-  const subjects = BINDINGS.has(q.subject.kind) && /^subjects\/\d+\/namespace$/.test(p) && getScalar(t.body, 'setRoleBindingSubjects') !== 'none';
-  if (p !== 'metadata/namespace' && !subjects && !fieldSpecs(t.body).some((s) => selects(s, q.subject) && coversPath(s.path, q.path))) return undefined;
+  const subjects =
+    BINDINGS.has(q.subject.kind) &&
+    /^subjects\/\d+\/namespace$/.test(p) &&
+    getScalar(t.body, 'setRoleBindingSubjects') !== 'none';
+  if (
+    p !== 'metadata/namespace' &&
+    !subjects &&
+    !fieldSpecs(t.body).some((s) => selects(s, q.subject) && coversPath(s.path, q.path))
+  )
+    return undefined;
   return keyOffset(meta, 'namespace');
 }
 
@@ -142,7 +154,11 @@ function fieldSpecs(body: unknown): FieldSpec[] {
 
 /** A field spec's group, version and kind select the resource when each is unset or equal. */
 function selects(spec: FieldSpec, gvk: Gvk): boolean {
-  return (spec.group === undefined || spec.group === gvk.group) && (spec.version === undefined || spec.version === gvk.version) && (spec.kind === undefined || spec.kind === gvk.kind);
+  return (
+    (spec.group === undefined || spec.group === gvk.group) &&
+    (spec.version === undefined || spec.version === gvk.version) &&
+    (spec.kind === undefined || spec.kind === gvk.kind)
+  );
 }
 
 /** Does a field spec path (`spec/template/metadata/labels`, `spec/volumeClaimTemplates[]/metadata/labels`) name `path`? */

@@ -24,7 +24,12 @@ export function generatorField(generator: string, kind: string): GeneratorField 
  * The entry generating `name` in this kustomization. Where the resource was first generated any entry counts;
  * in a later layer only one that merges into or replaces it.
  */
-export function generatorEntry(root: unknown, field: GeneratorField, names: Iterable<string>, defining: boolean): unknown {
+export function generatorEntry(
+  root: unknown,
+  field: GeneratorField,
+  names: Iterable<string>,
+  defining: boolean,
+): unknown {
   const wanted = new Set(names);
   const entries = seqOf(getNode(root, field));
   for (let i = entries.length - 1; i >= 0; i--) {
@@ -45,7 +50,13 @@ export function generatorNames(root: unknown, field: GeneratorField): string[] {
 }
 
 /** Where an entry provides data key `key`: a `KEY=value` literal, a `files` entry, or the env file's line. */
-export function dataKeyLocation(entry: unknown, key: string, k: Kustomization, host: YamlSource, files: SourceCache): SourceLocation | undefined {
+export function dataKeyLocation(
+  entry: unknown,
+  key: string,
+  k: Kustomization,
+  host: YamlSource,
+  files: SourceCache,
+): SourceLocation | undefined {
   const literals = getNode(entry, 'literals');
   if (isSeq(literals)) {
     for (let i = literals.items.length - 1; i >= 0; i--) {

@@ -9,7 +9,15 @@
 import { posix } from 'node:path';
 import { isSeq } from '../resources/yaml-lazy.js';
 import type { SourceLocation } from '../core/diagnostic.js';
-import { getAt, isObject, joinPointer, splitApiVersion, type Environment, type Locator, type Resource } from '../core/resource.js';
+import {
+  getAt,
+  isObject,
+  joinPointer,
+  splitApiVersion,
+  type Environment,
+  type Locator,
+  type Resource,
+} from '../core/resource.js';
 import { positionInDocument } from '../resources/position.js';
 import { KUSTOMIZATION_FILES, readKustomization, type Kustomization } from '../workspace/kustomization.js';
 import { normalizeRel } from '../workspace/paths.js';
@@ -143,7 +151,8 @@ class State {
       const host = this.files.kustomization(k);
       const root = host.docs[0]?.contents;
       if (!root) continue;
-      const entry = (offset: number | undefined): SourceLocation | undefined => (offset === undefined ? undefined : host.at(offset));
+      const entry = (offset: number | undefined): SourceLocation | undefined =>
+        offset === undefined ? undefined : host.at(offset);
       const patches = this.layerPatches(k);
       // Within a layer, later transformers win: the checks run in reverse of Kustomize's order, which ends with
       // the `transformers` configurations.
@@ -181,14 +190,23 @@ class State {
   }
 
   /** What a generator entry (or its kustomization's generatorOptions) sets: data keys, labels, annotations, type. */
-  private generated(prep: Prepared, k: Kustomization, host: YamlSource, root: unknown, path: string[]): SourceLocation | undefined {
+  private generated(
+    prep: Prepared,
+    k: Kustomization,
+    host: YamlSource,
+    root: unknown,
+    path: string[],
+  ): SourceLocation | undefined {
     const gen = prep.generator!;
     const entry = generatorEntry(root, gen.field, [prep.original], k === gen.defining);
     if (!entry) return undefined;
     const [first, second] = path;
-    if (path.length === 2 && (first === 'data' || first === 'binaryData' || first === 'stringData')) return dataKeyLocation(entry, second!, k, host, this.files);
+    if (path.length === 2 && (first === 'data' || first === 'binaryData' || first === 'stringData'))
+      return dataKeyLocation(entry, second!, k, host, this.files);
     if (path.length === 3 && first === 'metadata' && (second === 'labels' || second === 'annotations')) {
-      const at = keyOffset(getNode(entry, 'options', second), path[2]!) ?? keyOffset(getNode(root, 'generatorOptions', second), path[2]!);
+      const at =
+        keyOffset(getNode(entry, 'options', second), path[2]!) ??
+        keyOffset(getNode(root, 'generatorOptions', second), path[2]!);
       return at === undefined ? undefined : host.at(at);
     }
     if (path.length === 1 && first === 'type' && gen.field === 'secretGenerator') {
@@ -293,7 +311,8 @@ class State {
     const source = this.files.get(file);
     if (!source) return { layers, subject, renderedName, steps, original: innermost(steps, renderedName) };
     const node = findDocument(source, subject, renderedName, renderedNs);
-    if (!node) return { layers, subject, renderedName, steps, original: innermost(steps, renderedName), base: { file } };
+    if (!node)
+      return { layers, subject, renderedName, steps, original: innermost(steps, renderedName), base: { file } };
     const original = getScalar(node, 'metadata', 'name') ?? innermost(steps, renderedName);
     subject.names.add(original);
     const ns = getScalar(node, 'metadata', 'namespace');
@@ -324,7 +343,12 @@ const HASH_SUFFIX = /-[a-z0-9]{10}$/;
  * configurations, in Kustomize's order); the last one leaves the layer. A generated name loses its hash first,
  * when that leads to a generator entry's name.
  */
-function nameSteps(rendered: string, layers: Kustomization[], affixes: (k: Kustomization) => (Affix | undefined)[], known?: string[]): string[][] {
+function nameSteps(
+  rendered: string,
+  layers: Kustomization[],
+  affixes: (k: Kustomization) => (Affix | undefined)[],
+  known?: string[],
+): string[][] {
   const strip = (start: string): string[][] => {
     let name = start;
     return layers.map((k) => {
@@ -363,11 +387,15 @@ function findDocument(source: YamlSource, subject: Subject, rendered: string, re
     const items = /List$/.test(getScalar(d.contents, 'kind') ?? '') ? getNode(d.contents, 'items') : undefined;
     return isSeq(items) ? items.items : [d.contents];
   });
-  const sameKind = nodes
-    .filter((node) => getScalar(node, 'kind') === subject.kind && splitApiVersion(getScalar(node, 'apiVersion') ?? '').group === subject.group);
+  const sameKind = nodes.filter(
+    (node) =>
+      getScalar(node, 'kind') === subject.kind &&
+      splitApiVersion(getScalar(node, 'apiVersion') ?? '').group === subject.group,
+  );
   const named = sameKind.filter((node) => subject.names.has(getScalar(node, 'metadata', 'name') ?? '\u0000'));
   if (named.length === 1) return named[0];
-  if (named.length > 1) return named.find((node) => (getScalar(node, 'metadata', 'namespace') ?? '') === renderedNs) ?? named[0];
+  if (named.length > 1)
+    return named.find((node) => (getScalar(node, 'metadata', 'namespace') ?? '') === renderedNs) ?? named[0];
   if (sameKind.length === 1) return sameKind[0];
   let best: unknown;
   let bestLength = 0;

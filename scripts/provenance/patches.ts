@@ -56,11 +56,19 @@ export function layerPatches(k: Kustomization, files: SourceCache): LayerPatches
  * A `patches` entry, or a PatchTransformer config: a `path` (relative to the kustomization directory `dir`)
  * or an inline patch under `inlineKey`, and an optional `target`. Without `forced`, a list of operations is JSON6902.
  */
-export function patchEntry(item: unknown, host: YamlSource, dir: string, files: SourceCache, forced?: 'json6902', inlineKey = 'patch'): Patch | undefined {
+export function patchEntry(
+  item: unknown,
+  host: YamlSource,
+  dir: string,
+  files: SourceCache,
+  forced?: 'json6902',
+  inlineKey = 'patch',
+): Patch | undefined {
   if (!isMap(item)) return undefined;
   const path = getScalar(item, 'path');
   const inline = getNode(item, inlineKey);
-  const source = path !== undefined ? files.get(joinRel(dir, path)) : inline ? embeddedSource(host, inline as Node) : undefined;
+  const source =
+    path !== undefined ? files.get(joinRel(dir, path)) : inline ? embeddedSource(host, inline as Node) : undefined;
   if (!source) return undefined;
   const target = toSelector(jsOf(getNode(item, 'target')));
   const type = forced ?? (isSeq(source.docs[0]?.contents) ? 'json6902' : 'smp');
@@ -106,7 +114,12 @@ function ownIdentityMatches(body: unknown, subject: Subject): boolean {
 
 const IDENTITY = new Set(['/apiVersion', '/kind', '/metadata/name']);
 
-function evaluateStrategic(body: unknown, source: YamlSource, segs: readonly Segment[], identifiedBySelf: boolean): PatchHit | undefined {
+function evaluateStrategic(
+  body: unknown,
+  source: YamlSource,
+  segs: readonly Segment[],
+  identifiedBySelf: boolean,
+): PatchHit | undefined {
   const pointer = segs.map((s) => `/${s.kind === 'key' ? s.key : s.index}`).join('');
   // A patch names the resource it applies to; naming it does not set those fields.
   if (IDENTITY.has(pointer) || (identifiedBySelf && pointer === '/metadata/namespace')) return undefined;
@@ -115,7 +128,12 @@ function evaluateStrategic(body: unknown, source: YamlSource, segs: readonly Seg
   return { location: source.at(w.offset), sets: w.complete || w.replaced, depth: w.depth };
 }
 
-function evaluateOps(ops: readonly unknown[], source: YamlSource, subject: Subject, segs: readonly Segment[]): PatchHit | undefined {
+function evaluateOps(
+  ops: readonly unknown[],
+  source: YamlSource,
+  subject: Subject,
+  segs: readonly Segment[],
+): PatchHit | undefined {
   const want = segs.map((s) => (s.kind === 'key' ? s.key : String(s.index)));
   for (let i = ops.length - 1; i >= 0; i--) {
     const op = ops[i];
@@ -131,7 +149,8 @@ function evaluateOps(ops: readonly unknown[], source: YamlSource, subject: Subje
     }
     if (opSegs.length > want.length) continue;
     const value = getNode(op, 'value');
-    if (!opSegs.every((seg, j) => seg === want[j] || appends(seg, j, opSegs.length, kind, value, subject, segs))) continue;
+    if (!opSegs.every((seg, j) => seg === want[j] || appends(seg, j, opSegs.length, kind, value, subject, segs)))
+      continue;
     if (kind === 'remove') {
       // Removing a value the rendered object no longer has is what put this pointer's finding here.
       if (getAt(subject.object, '/' + want.map(escape).join('/')) !== undefined) continue;
@@ -149,7 +168,15 @@ function evaluateOps(ops: readonly unknown[], source: YamlSource, subject: Subje
 }
 
 /** `add …/-` appends: it set the rendered item when the item it added has the same merge key (or is last). */
-function appends(seg: string, j: number, length: number, kind: string, value: unknown, subject: Subject, segs: readonly Segment[]): boolean {
+function appends(
+  seg: string,
+  j: number,
+  length: number,
+  kind: string,
+  value: unknown,
+  subject: Subject,
+  segs: readonly Segment[],
+): boolean {
   if (seg !== '-' || j !== length - 1 || kind !== 'add') return false;
   const target = segs[j];
   if (!target || target.kind !== 'item') return false;
@@ -158,7 +185,14 @@ function appends(seg: string, j: number, length: number, kind: string, value: un
     const added = mergeKeyOf(listKey, jsOf(value));
     return added?.field === target.match.field && added.value === target.match.value;
   }
-  const list = getAt(subject.object, '/' + segs.slice(0, j).map((s) => escape(s.kind === 'key' ? s.key : String(s.index))).join('/'));
+  const list = getAt(
+    subject.object,
+    '/' +
+      segs
+        .slice(0, j)
+        .map((s) => escape(s.kind === 'key' ? s.key : String(s.index)))
+        .join('/'),
+  );
   return Array.isArray(list) && target.index === list.length - 1;
 }
 

@@ -7,8 +7,7 @@ import { isMap, isPair, isScalar, isSeq } from '../resources/yaml-lazy.js';
 import { isObject, parsePointer, type JsonValue } from '../core/resource.js';
 
 export type Segment =
-  | { kind: 'key'; key: string }
-  | { kind: 'item'; index: number; match?: { field: string; value: string } };
+  { kind: 'key'; key: string } | { kind: 'item'; index: number; match?: { field: string; value: string } };
 
 /** Merge keys of well-known lists; any other list of objects with a `name` is matched by name. */
 const LIST_KEYS: Record<string, string[]> = {
@@ -70,7 +69,8 @@ export function walk(root: unknown, segs: readonly Segment[], mode: 'source' | '
   let depth = 0;
   let replaced = false;
   for (const seg of segs) {
-    if (mode === 'patch' && isMap(node) && scalarValue(pairOf(node.items, '$patch')?.value) === 'replace') replaced = true;
+    if (mode === 'patch' && isMap(node) && scalarValue(pairOf(node.items, '$patch')?.value) === 'replace')
+      replaced = true;
     const next = step(node, seg, mode);
     if (!next) {
       if (mode === 'patch' && seg.kind === 'item' && !seg.match && isSeq(node)) replaced = true;
@@ -150,7 +150,8 @@ export function keyOffset(node: unknown, key: string): number | undefined {
 
 /** Plain JSON of a YAML node (undefined for anything that fails to convert). */
 export function jsOf(node: unknown): JsonValue | undefined {
-  if (node === undefined || node === null || typeof (node as { toJSON?: unknown }).toJSON !== 'function') return undefined;
+  if (node === undefined || node === null || typeof (node as { toJSON?: unknown }).toJSON !== 'function')
+    return undefined;
   try {
     return (node as { toJSON(): JsonValue }).toJSON();
   } catch {

@@ -15,7 +15,12 @@ export interface ReplacementHit {
 }
 
 /** The last replacement of this layer whose targets write the pointer. */
-export function replacementFor(k: Kustomization, files: SourceCache, subject: Subject, segs: readonly Segment[]): ReplacementHit | undefined {
+export function replacementFor(
+  k: Kustomization,
+  files: SourceCache,
+  subject: Subject,
+  segs: readonly Segment[],
+): ReplacementHit | undefined {
   const host = files.kustomization(k);
   return replacementIn(getNode(host.docs[0]?.contents, 'replacements'), host, k.dir, files, subject, segs);
 }
@@ -24,7 +29,14 @@ export function replacementFor(k: Kustomization, files: SourceCache, subject: Su
  * The same over a `replacements` list held in `host` (a kustomization or a ReplacementTransformer config):
  * each item is a replacement or a `path` (relative to the kustomization directory `dir`) to a file of them.
  */
-export function replacementIn(list: unknown, host: YamlSource, dir: string, files: SourceCache, subject: Subject, segs: readonly Segment[]): ReplacementHit | undefined {
+export function replacementIn(
+  list: unknown,
+  host: YamlSource,
+  dir: string,
+  files: SourceCache,
+  subject: Subject,
+  segs: readonly Segment[],
+): ReplacementHit | undefined {
   if (!isSeq(list)) return undefined;
   for (let i = list.items.length - 1; i >= 0; i--) {
     const item = list.items[i];
@@ -60,9 +72,18 @@ function writes(replacement: unknown, subject: Subject, segs: readonly Segment[]
     const select = toSelector(jsOf(getNode(t, 'select')));
     if (!select || !selectorMatches(select, subject)) continue;
     const rejects = jsOf(getNode(t, 'reject'));
-    if (Array.isArray(rejects) && rejects.some((r) => { const s = toSelector(r); return !!s && selectorMatches(s, subject); })) continue;
+    if (
+      Array.isArray(rejects) &&
+      rejects.some((r) => {
+        const s = toSelector(r);
+        return !!s && selectorMatches(s, subject);
+      })
+    )
+      continue;
     const fieldPaths = jsOf(getNode(t, 'fieldPaths'));
-    const paths = Array.isArray(fieldPaths) ? fieldPaths.filter((p): p is string => typeof p === 'string') : ['metadata.name'];
+    const paths = Array.isArray(fieldPaths)
+      ? fieldPaths.filter((p): p is string => typeof p === 'string')
+      : ['metadata.name'];
     if (paths.some((p) => fieldPathCovers(p, subject.object, segs))) return true;
   }
   return false;
@@ -83,7 +104,14 @@ export function fieldPathCovers(fieldPath: string, object: JsonValue, segs: read
     const sel = /^\[([^=\]]+)=([^\]]*)\]$/.exec(part);
     if (sel) {
       if (seg.kind !== 'item') return false;
-      const item = getAt(object, '/' + raw.slice(0, i + 1).map(esc).join('/'));
+      const item = getAt(
+        object,
+        '/' +
+          raw
+            .slice(0, i + 1)
+            .map(esc)
+            .join('/'),
+      );
       if (!isObject(item) || String(item[sel[1]!]) !== sel[2]) return false;
       continue;
     }

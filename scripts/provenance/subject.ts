@@ -65,7 +65,13 @@ export function selectorMatches(sel: Selector, s: Subject): boolean {
 }
 
 /** The patch document's own identity (a strategic merge patch without `target`). */
-export function identityMatches(apiVersion: string | undefined, kind: string | undefined, name: string | undefined, namespace: string | undefined, s: Subject): boolean {
+export function identityMatches(
+  apiVersion: string | undefined,
+  kind: string | undefined,
+  name: string | undefined,
+  namespace: string | undefined,
+  s: Subject,
+): boolean {
   if (kind !== s.kind || name === undefined || !s.names.has(name)) return false;
   if (apiVersion) {
     const { group } = splitApiVersion(apiVersion);

@@ -76,7 +76,8 @@ export function namespaceEntry(root: unknown, subject: Subject, path: string[]):
   const p = path.join('/');
   if (p === 'metadata/namespace') return keyOffset(root, 'namespace');
   // Bindings' ServiceAccount subjects follow the namespace transformer too.
-  if ((subject.kind === 'RoleBinding' || subject.kind === 'ClusterRoleBinding') && /^subjects\/\d+\/namespace$/.test(p)) return keyOffset(root, 'namespace');
+  if ((subject.kind === 'RoleBinding' || subject.kind === 'ClusterRoleBinding') && /^subjects\/\d+\/namespace$/.test(p))
+    return keyOffset(root, 'namespace');
   return undefined;
 }
 
@@ -98,7 +99,8 @@ function labelPlace(subject: Subject, path: string[]): { place: LabelPlace; key:
   const parent = path.slice(0, n - 1).join('/');
   if (parent === 'metadata/labels') return { place: 'metadata', key };
   if (parent.endsWith('metadata/labels')) return { place: 'template', key };
-  if (parent.endsWith('selector/matchLabels') || (subject.kind === 'Service' && parent === 'spec/selector')) return { place: 'selector', key };
+  if (parent.endsWith('selector/matchLabels') || (subject.kind === 'Service' && parent === 'spec/selector'))
+    return { place: 'selector', key };
   return undefined;
 }
 

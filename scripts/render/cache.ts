@@ -83,7 +83,13 @@ export function readCache(cacheDir: string, key: string): CacheEntry | undefined
   if (text === undefined) return undefined;
   try {
     const entry = JSON.parse(text) as Partial<CacheEntry>;
-    if (typeof entry.output === 'string' && Array.isArray(entry.starts) && Array.isArray(entry.resources) && Array.isArray(entry.findings)) return entry as CacheEntry;
+    if (
+      typeof entry.output === 'string' &&
+      Array.isArray(entry.starts) &&
+      Array.isArray(entry.resources) &&
+      Array.isArray(entry.findings)
+    )
+      return entry as CacheEntry;
   } catch {
     // A corrupt entry is a miss; the next render replaces it.
   }

@@ -34,7 +34,11 @@ export async function detectEngine(config: Config, env: NodeJS.ProcessEnv = proc
   const found = findExecutable(command, config.root, env);
   if (!found) {
     const configured = !env['KCFG_ENGINE'] && config.file ? locateEngineCommand(config) : undefined;
-    throw new EngineError(`Kustomize engine '${command}' not found${command.includes('/') ? '' : ' on PATH'}`, INSTALL_HINT, configured);
+    throw new EngineError(
+      `Kustomize engine '${command}' not found${command.includes('/') ? '' : ' on PATH'}`,
+      INSTALL_HINT,
+      configured,
+    );
   }
   const kind = basename(found).startsWith('kustomize') ? 'kustomize' : 'kubectl';
   const { version, binary } = await engineVersion(found, kind, env, config.engine.version);
@@ -45,7 +49,10 @@ export async function detectEngine(config: Config, env: NodeJS.ProcessEnv = proc
       `install the pinned version, or change engine.version to ${version} after checking the rendered output`,
     );
   }
-  const flags = config.engine.loadRestrictor === 'None' ? ['--load-restrictor', 'LoadRestrictionsNone'] : ['--load-restrictor', 'LoadRestrictionsRootOnly'];
+  const flags =
+    config.engine.loadRestrictor === 'None'
+      ? ['--load-restrictor', 'LoadRestrictionsNone']
+      : ['--load-restrictor', 'LoadRestrictionsRootOnly'];
   return { kind, binary, version, flags, command: kind === 'kubectl' ? 'kubectl kustomize' : 'kustomize build' };
 }
 
@@ -77,7 +84,12 @@ export function engineEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 function findExecutable(command: string, root: string, env: NodeJS.ProcessEnv): string | undefined {
-  const candidates = command.includes('/') ? [isAbsolute(command) ? command : resolve(root, command)] : (env['PATH'] ?? '').split(delimiter).filter(Boolean).map((d) => join(d, command));
+  const candidates = command.includes('/')
+    ? [isAbsolute(command) ? command : resolve(root, command)]
+    : (env['PATH'] ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((d) => join(d, command));
   for (const c of candidates) {
     try {
       accessSync(c, constants.X_OK);
@@ -106,7 +118,12 @@ export function engineVersionsFile(env: NodeJS.ProcessEnv = process.env): string
   return join(cacheHome(env), 'kcfg', 'engine-versions.json');
 }
 
-async function engineVersion(found: string, kind: Engine['kind'], env: NodeJS.ProcessEnv, pin: string | undefined): Promise<{ version: string; binary: string }> {
+async function engineVersion(
+  found: string,
+  kind: Engine['kind'],
+  env: NodeJS.ProcessEnv,
+  pin: string | undefined,
+): Promise<{ version: string; binary: string }> {
   const st = statSync(found);
   const stamp = `${found}:${st.size}:${st.mtimeMs}:${pin ?? ''}`;
   // What a binary embeds is a fact about this machine, not about one repository: it is kept in the user's cache
@@ -121,7 +138,13 @@ async function engineVersion(found: string, kind: Engine['kind'], env: NodeJS.Pr
     // no cache yet, or a damaged one: ask again
   }
   const known = cache[stamp] as Partial<VersionEntry> | undefined;
-  if (known && typeof known.binary === 'string' && typeof known.version === 'string' && known.sum === entrySum(known.binary, known.version) && existsSync(known.binary)) {
+  if (
+    known &&
+    typeof known.binary === 'string' &&
+    typeof known.version === 'string' &&
+    known.sum === entrySum(known.binary, known.version) &&
+    existsSync(known.binary)
+  ) {
     return { version: known.version, binary: known.binary };
   }
   let binary = found;
@@ -132,7 +155,9 @@ async function engineVersion(found: string, kind: Engine['kind'], env: NodeJS.Pr
   if (direct.length > 0) {
     // Without a pin, the version the dispatcher itself would run when no server answers.
     const own = dispatcherMinor(found);
-    const ordered = own ? [...direct.filter((d) => d.endsWith(`kubectl.${own}`)), ...direct.filter((d) => !d.endsWith(`kubectl.${own}`))] : direct;
+    const ordered = own
+      ? [...direct.filter((d) => d.endsWith(`kubectl.${own}`)), ...direct.filter((d) => !d.endsWith(`kubectl.${own}`))]
+      : direct;
     for (const candidate of pin ? ordered : ordered.slice(0, 1)) {
       const a = await askVersion(candidate, kind, env);
       if (!answer) [binary, answer] = [candidate, a];
@@ -201,7 +226,10 @@ async function askVersion(binary: string, kind: Engine['kind'], env: NodeJS.Proc
     if (m) return { version: `v${m[1]}` };
   }
   const why = (stderr || error?.message || stdout).trim().split('\n')[0] ?? '';
-  throw new EngineError(`could not read the Kustomize version from '${binary} ${args.join(' ')}'${why ? `: ${why}` : ''}`, INSTALL_HINT);
+  throw new EngineError(
+    `could not read the Kustomize version from '${binary} ${args.join(' ')}'${why ? `: ${why}` : ''}`,
+    INSTALL_HINT,
+  );
 }
 
 function normaliseVersion(v: string): string {
@@ -217,9 +245,14 @@ export interface RunResult {
 
 export function run(binary: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<RunResult> {
   return new Promise((done) => {
-    const child = execFile(binary, args, { env: engineEnv(env), cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      done({ stdout, stderr, ...(error ? { error } : {}) });
-    });
+    const child = execFile(
+      binary,
+      args,
+      { env: engineEnv(env), cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        done({ stdout, stderr, ...(error ? { error } : {}) });
+      },
+    );
     track(child);
   });
 }

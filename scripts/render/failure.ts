@@ -29,18 +29,28 @@ export function extractError(stderr: string): string {
   const quoted = /"command failed" err="((?:[^"\\]|\\.)*)"/.exec(stderr);
   if (quoted) return quoted[1]!.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
   const block = /"command failed" err=<\n([\s\S]*?)\n\s*>/.exec(stderr);
-  if (block) return block[1]!.split('\n').map((l) => l.replace(/^\t/, '')).join('\n');
+  if (block)
+    return block[1]!
+      .split('\n')
+      .map((l) => l.replace(/^\t/, ''))
+      .join('\n');
   const lines = stderr.split('\n').filter((l) => l.trim() && !/^\s*(Usage:|Flags:|Examples:)/.test(l));
   const at = lines.findIndex((l) => /^(Error|error):/.test(l));
   if (at < 0) return lines[0] ?? 'the engine failed without a message';
   // A plain kubectl (not behind klog) prints a multi-line error to the end of its output.
-  return lines.slice(at).join('\n').replace(/^(Error|error):\s*/, '');
+  return lines
+    .slice(at)
+    .join('\n')
+    .replace(/^(Error|error):\s*/, '');
 }
 
 export function explainFailure(stderr: string, ctx: FailureContext): EngineFailure {
   let text = extractError(stderr);
   text = dropWrapperLayer(text, ctx);
-  text = text.replace(/map\[string\]interface \{\}\(nil\): /g, '').replace(/\s*\n\s*/g, ' ').trim();
+  text = text
+    .replace(/map\[string\]interface \{\}\(nil\): /g, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   text = relativise(text, ctx);
   text = withoutDumps(simplify(text));
   const literal = /invalid literal source/.test(text) ? badLiteral(ctx.kustomizations.values()) : undefined;
@@ -56,14 +66,26 @@ const HINTS: [RegExp, string][] = [
     /security; file .* is not in or below/,
     'with the RootOnly load restrictor a kustomization may only read files in or below its directory; move the file or refer to its directory as a resource',
   ],
-  [/--enable-helm/, 'kcfg never enables Helm: render the chart with `helm template`, commit the manifests and list them as resources'],
-  [/--enable-(alpha-plugins|exec)|plugin/i, 'kcfg never enables Kustomize plugins or exec functions; use built-in generators and transformers'],
-  [/unknown field/, 'check the field name against the Kustomization reference; deprecated fields have modern replacements'],
+  [
+    /--enable-helm/,
+    'kcfg never enables Helm: render the chart with `helm template`, commit the manifests and list them as resources',
+  ],
+  [
+    /--enable-(alpha-plugins|exec)|plugin/i,
+    'kcfg never enables Kustomize plugins or exec functions; use built-in generators and transformers',
+  ],
+  [
+    /unknown field/,
+    'check the field name against the Kustomization reference; deprecated fields have modern replacements',
+  ],
 ];
 
 /** Our wrapper adds `accumulating resources from '<overlay>': '<overlay>' must resolve to a file': recursed accumulation of path '<overlay>': ...`. */
 function dropWrapperLayer(text: string, ctx: FailureContext): string {
-  const m = /^accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': (?:recursed accumulation of path '[^']*': )?/.exec(text);
+  const m =
+    /^accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': (?:recursed accumulation of path '[^']*': )?/.exec(
+      text,
+    );
   const out = m ? text.slice(m[0].length) : text;
   let result = out;
   for (const dir of spellings(ctx.wrapperDir)) result = result.split(dir + '/').join('');
@@ -73,7 +95,12 @@ function dropWrapperLayer(text: string, ctx: FailureContext): string {
 /** Absolute paths inside the repository become repository-relative. */
 function relativise(text: string, ctx: FailureContext): string {
   let out = text;
-  for (const root of spellings(ctx.root)) out = out.split(root + '/').join('').split(`'${root}'`).join("'.'");
+  for (const root of spellings(ctx.root))
+    out = out
+      .split(root + '/')
+      .join('')
+      .split(`'${root}'`)
+      .join("'.'");
   return out;
 }
 
@@ -92,9 +119,15 @@ function spellings(path: string): string[] {
  * that explains the problem.
  */
 function simplify(text: string): string {
-  const missing = /accumulating resources from '([^']+)': evalsymlink failure on '[^']*' : lstat [^:]+: no such file or directory/.exec(text);
+  const missing =
+    /accumulating resources from '([^']+)': evalsymlink failure on '[^']*' : lstat [^:]+: no such file or directory/.exec(
+      text,
+    );
   if (missing) return `resource '${missing[1]}' not found: no such file or directory`;
-  const both = /^(.*?)accumulation err='accumulating resources from '([^']+)': (.*?)': must build at directory: (?:not a valid directory: .*|'[^']*': file is not directory)$/.exec(text);
+  const both =
+    /^(.*?)accumulation err='accumulating resources from '([^']+)': (.*?)': must build at directory: (?:not a valid directory: .*|'[^']*': file is not directory)$/.exec(
+      text,
+    );
   if (both) return `${both[1]}resource '${both[2]}': ${both[3]}`.replace(/^accumulating resources: /, '');
   return text.replace(/^accumulating resources: (accumulating resources from '[^']*': )?(MalformedYAMLError: )?/, '');
 }

@@ -48,7 +48,11 @@ const WRAPPER_PREFIX = 'kcfg-render-';
  * environment Kustomize rejects comes back with no resources and a `render/failed` finding, so the others
  * still render and `check` can report everything.
  */
-export async function renderEnvironments(config: Config, envs: readonly Environment[], opts: RenderOptions = {}): Promise<RenderedEnvironment[]> {
+export async function renderEnvironments(
+  config: Config,
+  envs: readonly Environment[],
+  opts: RenderOptions = {},
+): Promise<RenderedEnvironment[]> {
   if (envs.length === 0) return [];
   const processEnv = opts.processEnv ?? process.env;
   const engine = opts.engine ?? (await detectEngine(config, processEnv));
@@ -59,7 +63,15 @@ export async function renderEnvironments(config: Config, envs: readonly Environm
   const worker = async (): Promise<void> => {
     while (next < envs.length) {
       const i = next++;
-      results[i] = await renderOne(config, engine, envs[i]!, opts.cache !== false, toolVersion, processEnv, opts.onEngineStart);
+      results[i] = await renderOne(
+        config,
+        engine,
+        envs[i]!,
+        opts.cache !== false,
+        toolVersion,
+        processEnv,
+        opts.onEngineStart,
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, envs.length) }, worker));
@@ -97,19 +109,41 @@ async function renderOne(
     walked = walkClosure(root, env.dir, { outsideRoot: !restricted });
   } catch (e) {
     if (!(e instanceof KcfgError)) throw e;
-    return fail({ message: e.message, ...(e.location ? { source: e.location } : {}), ...(e.hint ? { hint: e.hint } : {}) });
+    return fail({
+      message: e.message,
+      ...(e.location ? { source: e.location } : {}),
+      ...(e.hint ? { hint: e.hint } : {}),
+    });
   }
   // Checked before the cache key, which reads every input: nothing outside the root, no devices, no giants.
   const refused = refusedInput(root, walked, { insideRootOnly: restricted });
-  if (refused) return fail({ message: `Kustomize was not run for ${env.dir}: ${refused.message}`, ...(refused.source ? { source: refused.source } : {}), ...(refused.hint ? { hint: refused.hint } : {}) });
+  if (refused)
+    return fail({
+      message: `Kustomize was not run for ${env.dir}: ${refused.message}`,
+      ...(refused.source ? { source: refused.source } : {}),
+      ...(refused.hint ? { hint: refused.hint } : {}),
+    });
   result.closure = walked.files;
   const overlay = walked.kustomizations.get(env.dir);
-  if (!overlay) return fail({ message: `${env.dir} has no kustomization.yaml`, hint: 'an environment is a directory Kustomize can build' });
+  if (!overlay)
+    return fail({
+      message: `${env.dir} has no kustomization.yaml`,
+      hint: 'an environment is a directory Kustomize can build',
+    });
 
   // The relative path from any wrapper directory (a child of the temp folder) is the same for every run, so is the key.
   const sampleWrapper = join(tmpdir(), `${WRAPPER_PREFIX}${process.pid}-XXXXXX`);
   const wrapper = wrapperText(toPosix(relative(sampleWrapper, absolute(root, env.dir))), overlay.data);
-  const key = cacheKey({ root, env: env.name, dir: env.dir, files: walked.files, kustomizations: walked.kustomizations, engine, wrapper, toolVersion });
+  const key = cacheKey({
+    root,
+    env: env.name,
+    dir: env.dir,
+    files: walked.files,
+    kustomizations: walked.kustomizations,
+    engine,
+    wrapper,
+    toolVersion,
+  });
 
   const cached = useCache ? readCache(config.cacheDir, key) : undefined;
   if (cached) {
@@ -118,7 +152,12 @@ async function renderOne(
   }
   for (const file of walked.files) {
     const unsafe = unsafeInput(absolute(root, file), file);
-    if (unsafe) return fail({ message: `Kustomize was not run for ${env.dir}: ${file}: ${unsafe.message} (${unsafe.code})`, ...(unsafe.source ? { source: unsafe.source } : {}), ...(unsafe.hint ? { hint: unsafe.hint } : {}) });
+    if (unsafe)
+      return fail({
+        message: `Kustomize was not run for ${env.dir}: ${file}: ${unsafe.message} (${unsafe.code})`,
+        ...(unsafe.source ? { source: unsafe.source } : {}),
+        ...(unsafe.hint ? { hint: unsafe.hint } : {}),
+      });
   }
   const wrapperDir = makeWrapperDir();
   let stdout: string;
@@ -128,8 +167,18 @@ async function renderOne(
     onEngineStart?.();
     const ran = await running;
     if (ran.error) {
-      const why = explainFailure(ran.stderr || ran.error.message, { root, wrapperDir, files: walked.files, kustomizations: walked.kustomizations, overlay });
-      return fail({ message: `Kustomize could not build ${env.dir}: ${why.message}`, ...(why.source ? { source: why.source } : {}), ...(why.hint ? { hint: why.hint } : {}) });
+      const why = explainFailure(ran.stderr || ran.error.message, {
+        root,
+        wrapperDir,
+        files: walked.files,
+        kustomizations: walked.kustomizations,
+        overlay,
+      });
+      return fail({
+        message: `Kustomize could not build ${env.dir}: ${why.message}`,
+        ...(why.source ? { source: why.source } : {}),
+        ...(why.hint ? { hint: why.hint } : {}),
+      });
     }
     stdout = ran.stdout;
   } finally {
@@ -170,7 +219,10 @@ function locateMalformed(root: string, file: string): { file: string; line: numb
     for (let i = 0; i <= lines.length; i++) {
       if (i < lines.length && !/^---(\s|$)/.test(lines[i]!)) continue;
       const doc = lines.slice(start, i).join('\n');
-      if (/\S/.test(doc) && (!/^apiVersion:\s*\S/m.test(doc) || !/^kind:\s*\S/m.test(doc) || !/^\s+name:\s*["']?[\w.-]/m.test(doc))) {
+      if (
+        /\S/.test(doc) &&
+        (!/^apiVersion:\s*\S/m.test(doc) || !/^kind:\s*\S/m.test(doc) || !/^\s+name:\s*["']?[\w.-]/m.test(doc))
+      ) {
         const first = lines.slice(start, i).findIndex((l) => /\S/.test(l) && !l.trimStart().startsWith('#'));
         return { file, line: start + (first < 0 ? 0 : first) + 1, column: 1 };
       }

@@ -28,12 +28,31 @@ export function refusedInput(root: string, walked: Closure, opts: { insideRootOn
     }
     const real = realOf(abs);
     if (real && !inside(real)) {
-      return refusal(walked, file, 'input/outside-root', `resolves to ${real}, outside the repository root`, 'refer only to files inside the repository; a symbolic link may point only within it');
+      return refusal(
+        walked,
+        file,
+        'input/outside-root',
+        `resolves to ${real}, outside the repository root`,
+        'refer only to files inside the repository; a symbolic link may point only within it',
+      );
     }
     if (st.isDirectory()) continue;
-    if (!st.isFile()) return refusal(walked, file, 'input/not-a-file', 'is not a regular file (a device, socket or pipe)', 'refer only to regular files');
+    if (!st.isFile())
+      return refusal(
+        walked,
+        file,
+        'input/not-a-file',
+        'is not a regular file (a device, socket or pipe)',
+        'refer only to regular files',
+      );
     if (st.size > limit) {
-      return refusal(walked, file, 'input/too-large', `is ${(st.size / 1048576).toFixed(1)} MiB, above the ${limit / 1048576} MiB limit`, 'split the file, or raise the limit with KCFG_MAX_FILE_MB');
+      return refusal(
+        walked,
+        file,
+        'input/too-large',
+        `is ${(st.size / 1048576).toFixed(1)} MiB, above the ${limit / 1048576} MiB limit`,
+        'split the file, or raise the limit with KCFG_MAX_FILE_MB',
+      );
     }
   }
   return undefined;
@@ -41,14 +60,23 @@ export function refusedInput(root: string, walked: Closure, opts: { insideRootOn
 
 function refusal(walked: Closure, path: string, code: string, why: string, hint: string): Finding {
   const source = referrer(walked, path);
-  return { code, severity: 'error', message: `${path} ${why}; kcfg did not read it (${code})`, hint, ...(source ? { source } : {}) };
+  return {
+    code,
+    severity: 'error',
+    message: `${path} ${why}; kcfg did not read it (${code})`,
+    hint,
+    ...(source ? { source } : {}),
+  };
 }
 
 /** The line of the kustomization entry that names `path` (repository-relative). */
 function referrer(walked: Closure, path: string): SourceLocation | undefined {
   for (const k of walked.kustomizations.values()) {
     if (!kustomizationDeps(k).files.includes(path)) continue;
-    return locateEntry(k, posix.relative(k.dir, path)) ?? locateEntry(k, resolve(k.root, path)) ?? { file: k.file, line: 1, column: 1 };
+    return (
+      locateEntry(k, posix.relative(k.dir, path)) ??
+      locateEntry(k, resolve(k.root, path)) ?? { file: k.file, line: 1, column: 1 }
+    );
   }
   return undefined;
 }

@@ -15,19 +15,30 @@ const YAML11_SCALAR = new jsYaml.Type('tag:kcfg,2024:yaml11-scalar', {
   kind: 'scalar',
   resolve: (s: string | null) =>
     s !== null &&
-    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|=)$/.test(s),
+    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|=)$/.test(
+      s,
+    ),
   construct: (s: string) => s,
 });
 const DUMP_SCHEMA = jsYaml.DEFAULT_SCHEMA.extend({ implicit: [YAML11_SCALAR] });
 
 export function dumpResource(resource: Pick<Resource, 'object'>): string {
-  return jsYaml.dump(resource.object, { schema: DUMP_SCHEMA, lineWidth: -1, noRefs: true, noArrayIndent: true, quotingType: '"' });
+  return jsYaml.dump(resource.object, {
+    schema: DUMP_SCHEMA,
+    lineWidth: -1,
+    noRefs: true,
+    noArrayIndent: true,
+    quotingType: '"',
+  });
 }
 
 const SEPARATOR = '---\n';
 
 /** Serialise `resources` as one stream, one document each; `starts[i]` is the offset of document `i`. */
-export function displayStreamText(resources: readonly Pick<Resource, 'object'>[]): { output: string; starts: number[] } {
+export function displayStreamText(resources: readonly Pick<Resource, 'object'>[]): {
+  output: string;
+  starts: number[];
+} {
   const starts: number[] = [];
   let output = '';
   resources.forEach((r, i) => {
@@ -56,7 +67,11 @@ export function streamDocuments(output: string, starts: readonly number[], file:
  * One `<name>.yaml` per environment in `outDir`, each written atomically. With `check`, nothing is written:
  * files whose content differs (or that are missing) are returned as stale.
  */
-export function writeRenderOutput(rendered: readonly RenderedEnvironment[], outDir: string, opts: { check: boolean }): { written: string[]; stale: string[] } {
+export function writeRenderOutput(
+  rendered: readonly RenderedEnvironment[],
+  outDir: string,
+  opts: { check: boolean },
+): { written: string[]; stale: string[] } {
   const written: string[] = [];
   const stale: string[] = [];
   for (const r of rendered) {

@@ -31,7 +31,11 @@ export function secretInputs(kustomizations: Iterable<Kustomization>): SecretInp
         add(lit);
         if (lit.includes('=')) add(lit.slice(lit.indexOf('=') + 1));
       }
-      for (const f of [...strings(g['envs']), ...(typeof g['env'] === 'string' ? [g['env']] : []), ...strings(g['files'])]) {
+      for (const f of [
+        ...strings(g['envs']),
+        ...(typeof g['env'] === 'string' ? [g['env']] : []),
+        ...strings(g['files']),
+      ]) {
         const path = f.includes('=') ? f.slice(f.indexOf('=') + 1) : f;
         let bytes: Buffer;
         try {
@@ -64,7 +68,8 @@ export function scrubGeneratorError(text: string, inputs: SecretInputs): string 
   if (kv && !/no such file or directory|evalsymlink failure|not in or below/.test(out)) {
     const what = kv[1] === 'literal sources' ? 'a generator literal' : `generator input ${kv[2]}`;
     if (/invalid literal source/.test(out)) out = `${what} is not KEY=value (the value is not shown)`;
-    else if (/invalid utf8|invalid UTF-8/i.test(out)) out = `${what} has a line that is not valid UTF-8 (the line is not shown)`;
+    else if (/invalid utf8|invalid UTF-8/i.test(out))
+      out = `${what} has a line that is not valid UTF-8 (the line is not shown)`;
     else out = `cannot read ${what} (details are not shown: they may quote secret values)`;
   }
   for (const n of inputs.needles) out = out.split(n).join(HIDDEN);

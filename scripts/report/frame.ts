@@ -54,7 +54,9 @@ export function codeFrame(
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
     const raw = lines[n - 1]!.replace(/\r$/, '');
-    const shown = inLiteralsBlock(lines, n - 1) ? raw.replace(/^(\s*-\s*).*$/, '$1<hidden>') : maskLine(raw).replace(/^(\s*-?\s*literals:\s*)\[.*$/, '$1[<hidden>]');
+    const shown = inLiteralsBlock(lines, n - 1)
+      ? raw.replace(/^(\s*-\s*).*$/, '$1<hidden>')
+      : maskLine(raw).replace(/^(\s*-?\s*literals:\s*)\[.*$/, '$1[<hidden>]');
     const { text, caret } = clip(escapeControls(shown), Math.max(0, column - 1));
     out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${text}`);
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(caret)}^`);
@@ -68,7 +70,10 @@ export function codeFrame(
  */
 export function escapeControls(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 /** A list item under a generator's `literals:` key: a literal written without `=` is a value all the same. */

@@ -28,7 +28,10 @@ export function githubReport(result: CheckResult, options: ReportOptions): strin
     left += all.length - picked.length;
   }
   const lines = shown.map((d) => annotation(d, result, options.root));
-  if (left > 0) lines.push(`::notice title=${escapeProperty('kcfg: more findings')}::${escapeData(leftOutText(result, shown, left))}`);
+  if (left > 0)
+    lines.push(
+      `::notice title=${escapeProperty('kcfg: more findings')}::${escapeData(leftOutText(result, shown, left))}`,
+    );
   lines.push(summaryLine(result));
   return lines.join('\n') + '\n';
 }
@@ -37,7 +40,9 @@ function leftOutText(result: CheckResult, shown: readonly Diagnostic[], left: nu
   const kept = new Set(shown);
   const rest = result.diagnostics.filter((d) => !kept.has(d));
   const count = (s: Severity): number => rest.filter((d) => d.severity === s).length;
-  const parts = [`${count('error')} errors`, `${count('warning')} warnings`, `${count('info')} notices`].filter((p) => !p.startsWith('0 '));
+  const parts = [`${count('error')} errors`, `${count('warning')} warnings`, `${count('info')} notices`].filter(
+    (p) => !p.startsWith('0 '),
+  );
   return (
     `${left} more finding${left === 1 ? ' is' : 's are'} not annotated (${parts.join(', ')}): GitHub shows ${ANNOTATIONS_PER_TYPE} annotations of each type per step. ` +
     'The job summary lists every finding; upload `--format sarif` to code scanning to see them on the pull request.'

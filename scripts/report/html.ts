@@ -3,7 +3,13 @@
 // same bytes.
 
 import type { CheckResult } from '../check/result.js';
-import { countBySeverity, formatResourceId, SEVERITY_RANK, type Diagnostic, type Severity } from '../core/diagnostic.js';
+import {
+  countBySeverity,
+  formatResourceId,
+  SEVERITY_RANK,
+  type Diagnostic,
+  type Severity,
+} from '../core/diagnostic.js';
 import { resourceTitle, sectionSummary, showValue } from '../diff/format/values.js';
 import type { DiffSection, FieldChange, ResourceDiff } from '../diff/types.js';
 import { plural, toolVersion } from './common.js';
@@ -83,7 +89,10 @@ function byPolicySection(diags: readonly Diagnostic[], docsBase: string | undefi
       .filter(([, n]) => n > 0)
       .map(([s, n]) => `<span class="sev ${s}">${n} ${s}</span>`)
       .join(' ');
-    const items = list.map((d) => `<li class="finding" data-severity="${d.severity}" data-text="${esc(searchText(d))}">${badge(d.severity)} ${location(d)} ${esc(d.message)} ${subject(d)} ${envs(d)}</li>`);
+    const items = list.map(
+      (d) =>
+        `<li class="finding" data-severity="${d.severity}" data-text="${esc(searchText(d))}">${badge(d.severity)} ${location(d)} ${esc(d.message)} ${subject(d)} ${envs(d)}</li>`,
+    );
     return `<details class="group" open><summary><code>${esc(code)}</code> <span class="title">${esc(rule.title)}</span> ${sev}</summary>
 <p class="rule">${esc(rule.description)}${rule.remediation ? `<br><b>Fix:</b> ${esc(rule.remediation)}` : ''}${rule.docs ? `<br><span class="muted">docs: ${/^https?:\/\//.test(rule.docs) ? `<a href="${esc(rule.docs)}">${esc(rule.docs)}</a>` : `<code>${esc(rule.docs)}</code>`}</span>` : ''}</p>
 <ul>${items.join('\n')}</ul></details>`;
@@ -99,8 +108,13 @@ function byFileSection(diags: readonly Diagnostic[], options: ReportOptions): st
   }
   const blocks = [...groups].map(([file, list]) => {
     const items = list.map((d) => {
-      const frame = d.source && d.resource?.kind !== 'Secret' ? codeFrame(options.root, d.source.file, d.source.line, d.source.column, options.virtualFiles, 2) : [];
-      const pre = frame.length ? `<pre class="frame">${frame.map((l) => (l.startsWith('>') ? `<mark>${esc(l)}</mark>` : esc(l))).join('\n')}</pre>` : '';
+      const frame =
+        d.source && d.resource?.kind !== 'Secret'
+          ? codeFrame(options.root, d.source.file, d.source.line, d.source.column, options.virtualFiles, 2)
+          : [];
+      const pre = frame.length
+        ? `<pre class="frame">${frame.map((l) => (l.startsWith('>') ? `<mark>${esc(l)}</mark>` : esc(l))).join('\n')}</pre>`
+        : '';
       const hint = d.hint ? `<div class="hint"><b>hint:</b> ${esc(d.hint)}</div>` : '';
       return `<div class="finding" data-severity="${d.severity}" data-text="${esc(searchText(d))}">${badge(d.severity)} <span class="pos">${d.source ? `${d.source.line}:${d.source.column}` : '-'}</span> ${esc(d.message)} <code class="code">${esc(d.code)}</code> ${subject(d)} ${envs(d)}${hint}${pre}</div>`;
     });
@@ -124,10 +138,15 @@ function diffSection(sections: readonly DiffSection[]): string {
 }
 
 function resourceTable(r: ResourceDiff, a: string, b: string): string {
-  const rows = r.changes.map((c) => `<tr class="${c.op}"><td><code>${esc(c.label)}</code></td><td class="side a">${side(c, 'old')}</td><td class="side b">${side(c, 'new')}</td></tr>`);
+  const rows = r.changes.map(
+    (c) =>
+      `<tr class="${c.op}"><td><code>${esc(c.label)}</code></td><td class="side a">${side(c, 'old')}</td><td class="side b">${side(c, 'new')}</td></tr>`,
+  );
   if (r.changes.length === 0) {
     const only = r.kind === 'added' ? ['', 'present'] : r.kind === 'removed' ? ['present', ''] : ['', ''];
-    rows.push(`<tr class="${r.kind}"><td class="muted">whole resource</td><td class="side a">${only[0]}</td><td class="side b">${only[1]}</td></tr>`);
+    rows.push(
+      `<tr class="${r.kind}"><td class="muted">whole resource</td><td class="side a">${only[0]}</td><td class="side b">${only[1]}</td></tr>`,
+    );
   }
   const notes = r.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('');
   return `<details class="resource ${r.kind}" open><summary><b>${esc(resourceTitle(r))}</b> <span class="kind ${r.kind}">${r.kind}</span></summary>
@@ -154,20 +173,32 @@ function location(d: Diagnostic): string {
 }
 
 function subject(d: Diagnostic): string {
-  const parts = [d.resource ? esc(formatResourceId(d.resource)) : '', d.pointer ? `<code>${esc(d.pointer)}</code>` : ''].filter(Boolean);
+  const parts = [
+    d.resource ? esc(formatResourceId(d.resource)) : '',
+    d.pointer ? `<code>${esc(d.pointer)}</code>` : '',
+  ].filter(Boolean);
   return parts.length ? `<span class="subject">${parts.join(' ')}</span>` : '';
 }
 
 function envs(d: Diagnostic): string {
-  return d.environments.length ? `<span class="envs">${d.environments.map((e) => `<span class="env">${esc(e)}</span>`).join('')}</span>` : '';
+  return d.environments.length
+    ? `<span class="envs">${d.environments.map((e) => `<span class="env">${esc(e)}</span>`).join('')}</span>`
+    : '';
 }
 
 function searchText(d: Diagnostic): string {
-  return [d.code, d.message, d.source?.file ?? '', d.resource ? formatResourceId(d.resource) : '', ...d.environments].join(' ').toLowerCase();
+  return [d.code, d.message, d.source?.file ?? '', d.resource ? formatResourceId(d.resource) : '', ...d.environments]
+    .join(' ')
+    .toLowerCase();
 }
 
 export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const CSS = `

@@ -15,7 +15,8 @@ const NO_ENV = '(no environment)';
 
 export function junitReport(result: CheckResult): string {
   const suites = result.environments.map((e) => suiteFor(e.name, e, result.diagnostics));
-  if (result.diagnostics.some((d) => d.environments.length === 0)) suites.push(suiteFor(NO_ENV, undefined, result.diagnostics));
+  if (result.diagnostics.some((d) => d.environments.length === 0))
+    suites.push(suiteFor(NO_ENV, undefined, result.diagnostics));
   let tests = 0;
   let failures = 0;
   const body: string[] = [];
@@ -28,7 +29,11 @@ export function junitReport(result: CheckResult): string {
   return ['<?xml version="1.0" encoding="UTF-8"?>', head, ...body, '</testsuites>', ''].join('\n');
 }
 
-function suiteFor(name: string, env: EnvironmentSummary | undefined, all: readonly Diagnostic[]): { cases: Case[]; failures: number; xml: string[] } {
+function suiteFor(
+  name: string,
+  env: EnvironmentSummary | undefined,
+  all: readonly Diagnostic[],
+): { cases: Case[]; failures: number; xml: string[] } {
   const mine = all.filter((d) => (env ? d.environments.includes(name) : d.environments.length === 0));
   const cases = new Map<string, Case>();
   const add = (classname: string, caseName: string, d?: Diagnostic): void => {
@@ -49,8 +54,20 @@ function suiteFor(name: string, env: EnvironmentSummary | undefined, all: readon
   if (cases.size === 0) add(name, 'checks');
   const list = [...cases.values()];
   const failures = list.filter((c) => c.diags.some((d) => d.severity === 'error')).length;
-  const props = env ? [`    <properties>`, `      <property name="dir" value="${attr(env.dir)}"/>`, `      <property name="kubernetesVersion" value="${attr(env.kubernetesVersion)}"/>`, `    </properties>`] : [];
-  const xml = [`  <testsuite name="${attr(name)}" tests="${list.length}" failures="${failures}" errors="0" skipped="0" time="0">`, ...props, ...list.flatMap(testcase), `  </testsuite>`];
+  const props = env
+    ? [
+        `    <properties>`,
+        `      <property name="dir" value="${attr(env.dir)}"/>`,
+        `      <property name="kubernetesVersion" value="${attr(env.kubernetesVersion)}"/>`,
+        `    </properties>`,
+      ]
+    : [];
+  const xml = [
+    `  <testsuite name="${attr(name)}" tests="${list.length}" failures="${failures}" errors="0" skipped="0" time="0">`,
+    ...props,
+    ...list.flatMap(testcase),
+    `  </testsuite>`,
+  ];
   return { cases: list, failures, xml };
 }
 
@@ -63,7 +80,9 @@ function testcase(c: Case): string[] {
   const others = c.diags.filter((d) => d.severity !== 'error');
   const lines = [`${open}>`];
   if (errors.length > 0) {
-    lines.push(`      <failure type="${attr(c.name)}" message="${attr(errors.map((d) => d.message).join('; '))}">${text(errors.map(detail).join('\n\n'))}</failure>`);
+    lines.push(
+      `      <failure type="${attr(c.name)}" message="${attr(errors.map((d) => d.message).join('; '))}">${text(errors.map(detail).join('\n\n'))}</failure>`,
+    );
   }
   if (others.length > 0) lines.push(`      <system-out>${text(others.map(detail).join('\n\n'))}</system-out>`);
   lines.push('    </testcase>');
@@ -86,11 +105,14 @@ function seconds(ms: number): string {
 
 /** Characters XML 1.0 cannot carry at all are dropped; the rest is escaped. */
 function clean(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[\ud800-\udfff]/g, (c, i: number, all: string) => {
-    const code = c.charCodeAt(0);
-    const pairOk = code < 0xdc00 ? /[\udc00-\udfff]/.test(all[i + 1] ?? '') : /[\ud800-\udbff]/.test(all[i - 1] ?? '');
-    return pairOk ? c : '';
-  });
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udfff]/g, (c, i: number, all: string) => {
+      const code = c.charCodeAt(0);
+      const pairOk =
+        code < 0xdc00 ? /[\udc00-\udfff]/.test(all[i + 1] ?? '') : /[\ud800-\udbff]/.test(all[i - 1] ?? '');
+      return pairOk ? c : '';
+    });
 }
 
 export function text(s: string): string {
@@ -98,5 +120,10 @@ export function text(s: string): string {
 }
 
 export function attr(s: string): string {
-  return text(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return text(s)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }

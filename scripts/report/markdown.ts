@@ -18,7 +18,11 @@ type Level = 'full' | 'files' | 'counts';
 
 const LEVELS: readonly Level[] = ['full', 'files', 'counts'];
 
-export function markdownReport(result: CheckResult, options: ReportOptions, limit: MarkdownBudget = { budget: MARKDOWN_BUDGET, measure: 'chars' }): string {
+export function markdownReport(
+  result: CheckResult,
+  options: ReportOptions,
+  limit: MarkdownBudget = { budget: MARKDOWN_BUDGET, measure: 'chars' },
+): string {
   const diags = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const size = (s: string): number => (limit.measure === 'bytes' ? Buffer.byteLength(s, 'utf8') : s.length);
   let fullSize = 0;
@@ -30,22 +34,41 @@ export function markdownReport(result: CheckResult, options: ReportOptions, limi
   return hardCut(render(result, diags, 'counts', fullSize, limit), limit, size);
 }
 
-function render(result: CheckResult, diags: readonly Diagnostic[], level: Level, fullSize: number, limit: MarkdownBudget): string {
+function render(
+  result: CheckResult,
+  diags: readonly Diagnostic[],
+  level: Level,
+  fullSize: number,
+  limit: MarkdownBudget,
+): string {
   const c = countBySeverity(result.diagnostics);
   const verdict = c.error > 0 ? 'failed' : 'passed';
-  const out: string[] = [`### kcfg ${result.command} ${verdict}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${c.info ? `, ${c.info} info` : ''}`, ''];
+  const out: string[] = [
+    `### kcfg ${result.command} ${verdict}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${c.info ? `, ${c.info} info` : ''}`,
+    '',
+  ];
   const resources = result.environments.reduce((n, e) => n + e.resources, 0);
-  const extra = [result.suppressed ? `${result.suppressed} suppressed by exemptions or the baseline` : '', result.engine ? `${result.engine.command} ${result.engine.version}` : '']
+  const extra = [
+    result.suppressed ? `${result.suppressed} suppressed by exemptions or the baseline` : '',
+    result.engine ? `${result.engine.command} ${result.engine.version}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
-  out.push(`${plural(resources, 'resource')} in ${plural(result.environments.length, 'environment')}${extra ? ` (${extra})` : ''}.`, '');
+  out.push(
+    `${plural(resources, 'resource')} in ${plural(result.environments.length, 'environment')}${extra ? ` (${extra})` : ''}.`,
+    '',
+  );
   if (level !== 'full') {
     const what =
       level === 'files'
         ? 'individual findings were cut; each file is summarised in one row'
         : 'findings and files were cut; only counts per rule are shown';
     const unit = limit.measure === 'bytes' ? 'bytes' : 'characters';
-    out.push(`> [!NOTE]`, `> The full report (${fullSize.toLocaleString('en-US')} ${unit}) is over the ${limit.budget.toLocaleString('en-US')}-${unit.slice(0, -1)} limit: ${what}. Run \`kcfg ${result.command}\` locally, or open the SARIF or HTML report, for every finding.`, '');
+    out.push(
+      `> [!NOTE]`,
+      `> The full report (${fullSize.toLocaleString('en-US')} ${unit}) is over the ${limit.budget.toLocaleString('en-US')}-${unit.slice(0, -1)} limit: ${what}. Run \`kcfg ${result.command}\` locally, or open the SARIF or HTML report, for every finding.`,
+      '',
+    );
   }
   if (result.environments.length > 0) out.push(...environmentTable(result), '');
   if (diags.length === 0) {
@@ -59,7 +82,9 @@ function render(result: CheckResult, diags: readonly Diagnostic[], level: Level,
 }
 
 function environmentTable(result: CheckResult): string[] {
-  const per = new Map<string, Record<Severity, number>>(result.environments.map((e) => [e.name, { error: 0, warning: 0, info: 0 }]));
+  const per = new Map<string, Record<Severity, number>>(
+    result.environments.map((e) => [e.name, { error: 0, warning: 0, info: 0 }]),
+  );
   for (const d of result.diagnostics) {
     for (const e of d.environments) {
       const c = per.get(e);
@@ -80,9 +105,13 @@ function fullFindings(diags: readonly Diagnostic[]): string[] {
     out.push(`#### ${code(file)}`, '');
     for (const d of list) {
       const at = d.source ? `line ${d.source.line}` : 'no line';
-      const subject = [d.resource ? escapeMd(formatResourceId(d.resource)) : '', d.pointer ? code(d.pointer) : ''].filter(Boolean).join(' ');
+      const subject = [d.resource ? escapeMd(formatResourceId(d.resource)) : '', d.pointer ? code(d.pointer) : '']
+        .filter(Boolean)
+        .join(' ');
       const envs = d.environments.length ? ` _(${escapeMd(d.environments.join(', '))})_` : '';
-      out.push(`- **${d.severity}** ${code(d.code)} ${at}: ${escapeMd(d.message)}${subject ? ` — ${subject}` : ''}${envs}`);
+      out.push(
+        `- **${d.severity}** ${code(d.code)} ${at}: ${escapeMd(d.message)}${subject ? ` — ${subject}` : ''}${envs}`,
+      );
       if (d.hint) out.push(`  - hint: ${escapeMd(d.hint)}`);
     }
     out.push('');
@@ -111,7 +140,8 @@ function codeRows(diags: readonly Diagnostic[]): string[] {
     counts.set(key, c);
   }
   const out = ['| Rule | Severity | Findings | Files |', '| --- | --- | ---: | ---: |'];
-  for (const [key, c] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.push(`| ${code(key.split('\u0000')[1]!)} | ${c.severity} | ${c.n} | ${c.files.size} |`);
+  for (const [key, c] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    out.push(`| ${code(key.split('\u0000')[1]!)} | ${c.severity} | ${c.n} | ${c.files.size} |`);
   return out;
 }
 

@@ -9,7 +9,8 @@ import { docsLink } from './docs-url.js';
 /** `prefix` is kcfg's root relative to the git top level (`deploy`), or '' when they are the same. */
 export function rebaseResult(result: CheckResult, prefix: string, docsBase: string | undefined): CheckResult {
   const join = (p: string): string => (prefix === '' ? p : p === '.' ? prefix : `${prefix}/${p}`);
-  const loc = (l: SourceLocation | undefined): SourceLocation | undefined => (l && !l.file.startsWith('<') ? { ...l, file: join(l.file) } : l);
+  const loc = (l: SourceLocation | undefined): SourceLocation | undefined =>
+    l && !l.file.startsWith('<') ? { ...l, file: join(l.file) } : l;
   const diagnostics = result.diagnostics.map((d): Diagnostic => {
     const source = loc(d.source);
     const rendered = loc(d.rendered);

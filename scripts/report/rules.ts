@@ -19,17 +19,45 @@ export interface RuleInfo {
 }
 
 const AREAS: Record<string, { title: string; description: string; docs?: string }> = {
-  schema: { title: 'Schema validation', description: 'The rendered object does not match the OpenAPI or CRD schema of its kind for the target Kubernetes version.' },
-  semantic: { title: 'API-server semantics', description: 'The API server would reject or silently misapply the object although it matches the schema.' },
-  format: { title: 'Field format', description: 'A field value does not have the format the API server requires (names, labels, quantities, ports, cron schedules).' },
-  api: { title: 'API version', description: 'The object uses an API version that is deprecated or removed in the target Kubernetes version.' },
+  schema: {
+    title: 'Schema validation',
+    description:
+      'The rendered object does not match the OpenAPI or CRD schema of its kind for the target Kubernetes version.',
+  },
+  semantic: {
+    title: 'API-server semantics',
+    description: 'The API server would reject or silently misapply the object although it matches the schema.',
+  },
+  format: {
+    title: 'Field format',
+    description:
+      'A field value does not have the format the API server requires (names, labels, quantities, ports, cron schedules).',
+  },
+  api: {
+    title: 'API version',
+    description: 'The object uses an API version that is deprecated or removed in the target Kubernetes version.',
+  },
   yaml: { title: 'YAML', description: 'The YAML cannot be parsed safely.' },
-  kustomization: { title: 'Kustomization file', description: 'A kustomization file uses an unknown or deprecated field.' },
+  kustomization: {
+    title: 'Kustomization file',
+    description: 'A kustomization file uses an unknown or deprecated field.',
+  },
   render: { title: 'Render', description: 'Kustomize could not build the environment.' },
-  resource: { title: 'Resource', description: 'A document is not a well-formed Kubernetes object, or two objects share an identity.' },
+  resource: {
+    title: 'Resource',
+    description: 'A document is not a well-formed Kubernetes object, or two objects share an identity.',
+  },
   input: { title: 'Input', description: 'An input file cannot be validated.' },
-  diff: { title: 'Environment parity', description: 'Environments differ where the parity configuration says they must not.', docs: 'docs/diff.md' },
-  policy: { title: 'House policy', description: 'A house policy or its configuration (exemptions, baseline) needs attention.', docs: 'docs/policies/README.md' },
+  diff: {
+    title: 'Environment parity',
+    description: 'Environments differ where the parity configuration says they must not.',
+    docs: 'docs/diff.md',
+  },
+  policy: {
+    title: 'House policy',
+    description: 'A house policy or its configuration (exemptions, baseline) needs attention.',
+    docs: 'docs/policies/README.md',
+  },
 };
 
 const POLICY_META = new Map(Object.values(POLICIES).map((p) => [`policy/${p.meta.id}`, p.meta]));

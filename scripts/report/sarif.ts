@@ -29,7 +29,11 @@ export function sarifReport(result: CheckResult, options: ReportOptions, sarif: 
   return JSON.stringify(sarifLog(result, options, sarif), null, 2) + '\n';
 }
 
-export function sarifLog(result: CheckResult, options: Pick<ReportOptions, 'root' | 'docsBase'>, sarif: SarifOptions = {}): Json {
+export function sarifLog(
+  result: CheckResult,
+  options: Pick<ReportOptions, 'root' | 'docsBase'>,
+  sarif: SarifOptions = {},
+): Json {
   const max = sarif.maxResults ?? SARIF_MAX_RESULTS;
   const docsBase = sarif.docsBaseUrl ?? options.docsBase;
   const ordered = bySeverity(result.diagnostics);
@@ -73,7 +77,11 @@ export function sarifLog(result: CheckResult, options: Pick<ReportOptions, 'root
         automationDetails: { id: `kcfg/${result.command}/` },
         originalUriBaseIds: {
           [SRCROOT]: { description: { text: 'The repository root (where kcfg.yaml lives).' } },
-          [RENDERED]: { description: { text: 'Rendered environments, as `kcfg render --out DIR` writes them (DIR/<environment>.yaml).' } },
+          [RENDERED]: {
+            description: {
+              text: 'Rendered environments, as `kcfg render --out DIR` writes them (DIR/<environment>.yaml).',
+            },
+          },
         },
         invocations: [
           {
@@ -113,7 +121,8 @@ function ruleDescriptor(rule: RuleInfo): Json {
 function helpMarkdown(rule: RuleInfo): string {
   const lines = [`**${rule.title}**`, '', rule.description];
   if (rule.remediation) lines.push('', `**Fix:** ${rule.remediation}`);
-  if (rule.docs) lines.push('', /^https?:\/\//.test(rule.docs) ? `See [the documentation](${rule.docs}).` : `See \`${rule.docs}\`.`);
+  if (rule.docs)
+    lines.push('', /^https?:\/\//.test(rule.docs) ? `See [the documentation](${rule.docs}).` : `See \`${rule.docs}\`.`);
   return lines.join('\n');
 }
 
@@ -154,7 +163,10 @@ function relatedLocation(loc: SourceLocation, id: number): Json {
     return {
       id,
       physicalLocation: {
-        artifactLocation: { uri: encodePath(`${env === '.' ? 'root' : env.replace(/[\\/]+/g, '_')}.yaml`), uriBaseId: RENDERED },
+        artifactLocation: {
+          uri: encodePath(`${env === '.' ? 'root' : env.replace(/[\\/]+/g, '_')}.yaml`),
+          uriBaseId: RENDERED,
+        },
         region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column) },
       },
       message: { text: `rendered output of ${env}` },
@@ -167,7 +179,14 @@ function relatedLocation(loc: SourceLocation, id: number): Json {
 /** Stable across runs and edits elsewhere in the file: what the finding is about, not where it sits. */
 export function fingerprint(d: Diagnostic, file: string | undefined): string {
   const r = d.resource;
-  const parts = [d.code, r ? `${r.group}/${r.kind}` : '', r?.namespace ?? '', r?.name ?? '', d.pointer ?? '', file ?? ''];
+  const parts = [
+    d.code,
+    r ? `${r.group}/${r.kind}` : '',
+    r?.namespace ?? '',
+    r?.name ?? '',
+    d.pointer ?? '',
+    file ?? '',
+  ];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 

@@ -49,9 +49,11 @@ function formatOne(d: Diagnostic, s: Style, options: ReportOptions): string[] {
   if (d.pointer) what.push(d.pointer);
   if (what.length > 0) lines.push(`          ${s.dim(what.join(' '))}`);
   if (d.source && d.resource?.kind !== 'Secret') {
-    for (const l of codeFrame(options.root, d.source.file, d.source.line, d.source.column, options.virtualFiles)) lines.push(`    ${s.dim(l)}`);
+    for (const l of codeFrame(options.root, d.source.file, d.source.line, d.source.column, options.virtualFiles))
+      lines.push(`    ${s.dim(l)}`);
   }
-  if (d.rendered && options.verbose) lines.push(`          ${s.dim(`rendered at ${d.rendered.file}:${d.rendered.line}:${d.rendered.column}`)}`);
+  if (d.rendered && options.verbose)
+    lines.push(`          ${s.dim(`rendered at ${d.rendered.file}:${d.rendered.line}:${d.rendered.column}`)}`);
   if (d.hint) lines.push(`          ${s.green('hint:')} ${d.hint}`);
   return lines;
 }

@@ -19,7 +19,8 @@ interface Container {
   firstCol: number;
 }
 
-const KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{[\]}&*!|>?%@`,-][^#]*?|-[^\s#][^#]*?))[ \t]*:(?:[ \t]|$)/;
+const KEY =
+  /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{[\]}&*!|>?%@`,-][^#]*?|-[^\s#][^#]*?))[ \t]*:(?:[ \t]|$)/;
 
 export function blockPosition(text: string, segments: readonly string[]): BlockPosition | undefined {
   const lines = text.split('\n');

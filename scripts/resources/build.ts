@@ -59,7 +59,15 @@ function redactValue(v: JsonValue, field: 'data' | 'stringData'): JsonValue {
   if (typeof v !== 'string') {
     // Keep the type (the schema wants a string), drop the content.
     const marker = `${REDACTED_PREFIX}${secretFingerprint(JSON.stringify(v))}`;
-    return Array.isArray(v) ? [marker] : isObject(v) ? { redacted: marker } : typeof v === 'number' ? 0 : typeof v === 'boolean' ? false : null;
+    return Array.isArray(v)
+      ? [marker]
+      : isObject(v)
+        ? { redacted: marker }
+        : typeof v === 'number'
+          ? 0
+          : typeof v === 'boolean'
+            ? false
+            : null;
   }
   const marker = REDACTED_PREFIX + secretFingerprint(v);
   if (field === 'stringData') return marker;
@@ -116,7 +124,9 @@ function shapeProblem(value: unknown): string | undefined {
   if (!isObject(meta)) return `${value['kind']} has no metadata`;
   const name = meta['name'];
   if ((typeof name !== 'string' || name === '') && typeof meta['generateName'] !== 'string') {
-    return name === undefined || name === null || name === '' ? `${value['kind']} has no metadata.name` : `${value['kind']} metadata.name must be a string, not ${Array.isArray(name) ? 'a list' : typeof name}`;
+    return name === undefined || name === null || name === ''
+      ? `${value['kind']} has no metadata.name`
+      : `${value['kind']} metadata.name must be a string, not ${Array.isArray(name) ? 'a list' : typeof name}`;
   }
   return undefined;
 }
@@ -133,7 +143,11 @@ function stripBuildAnnotations(object: KObject): string | undefined {
   return typeof origin === 'string' ? origin : undefined;
 }
 
-function withoutExact({ exact: _exact, ...loc }: ReturnType<typeof positionInDocument>): { file: string; line: number; column: number } {
+function withoutExact({ exact: _exact, ...loc }: ReturnType<typeof positionInDocument>): {
+  file: string;
+  line: number;
+  column: number;
+} {
   return loc;
 }
 
@@ -143,11 +157,13 @@ function docStart(doc: SourceDocument): { file: string; line: number; column: nu
   for (let at = doc.start; at < doc.end; line++) {
     const nl = doc.text.indexOf('\n', at);
     const end = nl < 0 || nl > doc.end ? doc.end : nl;
-    const text = doc.text.slice(at, end).trim().replace(/^---(?=\s|$)\s*/, '');
+    const text = doc.text
+      .slice(at, end)
+      .trim()
+      .replace(/^---(?=\s|$)\s*/, '');
     if (text !== '' && !text.startsWith('#')) return { file: doc.file, line, column: 1 };
     if (nl < 0) break;
     at = nl + 1;
   }
   return { file: doc.file, line: doc.line, column: 1 };
 }
-

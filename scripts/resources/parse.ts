@@ -138,7 +138,13 @@ function depthOf(root: unknown): number {
 }
 
 function tooDeep(chunk: string, doc: SourceDocument): Finding {
-  const f = yamlFinding('TOO_DEEP', `the document nests deeper than ${MAX_DEPTH} levels; kcfg does not check it`, 0, chunk, doc);
+  const f = yamlFinding(
+    'TOO_DEEP',
+    `the document nests deeper than ${MAX_DEPTH} levels; kcfg does not check it`,
+    0,
+    chunk,
+    doc,
+  );
   return { ...f, code: 'yaml/too-deep', hint: 'flatten the structure; no Kubernetes object needs this depth' };
 }
 
@@ -156,7 +162,12 @@ function sharesCollections(root: unknown): boolean {
 }
 
 function parseGuarded(chunk: string, doc: SourceDocument): One {
-  const parsed = yamlModule().parseDocument(chunk, { uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  const parsed = yamlModule().parseDocument(chunk, {
+    uniqueKeys: true,
+    prettyErrors: false,
+    schema: 'core',
+    strict: true,
+  });
   const err = parsed.errors[0];
   if (err) return { finding: yamlFinding(err.code, err.message, err.pos[0], chunk, doc) };
   try {
@@ -171,7 +182,8 @@ function yamlFinding(code: string, message: string, offset: number, chunk: strin
   const before = chunk.slice(0, offset);
   const lineInChunk = before.split('\n').length - 1;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  const kind = code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : code === 'ALIAS_COUNT' ? 'yaml/alias-bomb' : 'yaml/syntax';
+  const kind =
+    code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : code === 'ALIAS_COUNT' ? 'yaml/alias-bomb' : 'yaml/syntax';
   return {
     code: kind,
     severity: 'error',

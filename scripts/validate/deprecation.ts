@@ -49,10 +49,19 @@ const HISTORIC: Record<string, { removed: string; replacement: string }> = {
   'rbac.authorization.k8s.io/v1beta1/Role': { removed: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
   'rbac.authorization.k8s.io/v1beta1/ClusterRole': { removed: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
   'rbac.authorization.k8s.io/v1beta1/RoleBinding': { removed: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
-  'rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding': { removed: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
+  'rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding': {
+    removed: '1.22',
+    replacement: 'rbac.authorization.k8s.io/v1',
+  },
   'apiextensions.k8s.io/v1beta1/CustomResourceDefinition': { removed: '1.22', replacement: 'apiextensions.k8s.io/v1' },
-  'admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration': { removed: '1.22', replacement: 'admissionregistration.k8s.io/v1' },
-  'admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration': { removed: '1.22', replacement: 'admissionregistration.k8s.io/v1' },
+  'admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration': {
+    removed: '1.22',
+    replacement: 'admissionregistration.k8s.io/v1',
+  },
+  'admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration': {
+    removed: '1.22',
+    replacement: 'admissionregistration.k8s.io/v1',
+  },
   'scheduling.k8s.io/v1beta1/PriorityClass': { removed: '1.22', replacement: 'scheduling.k8s.io/v1' },
   'storage.k8s.io/v1beta1/StorageClass': { removed: '1.22', replacement: 'storage.k8s.io/v1' },
   'coordination.k8s.io/v1beta1/Lease': { removed: '1.22', replacement: 'coordination.k8s.io/v1' },
@@ -92,7 +101,12 @@ export function loadApiTable(dir: string = schemasDir()): ApiTable {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new KcfgError(`cannot read the API availability table ${file}: ${e instanceof Error ? e.message : String(e)}`, 2, undefined, 'regenerate schemas with `npm run schemas -- <upstream dir>`');
+    throw new KcfgError(
+      `cannot read the API availability table ${file}: ${e instanceof Error ? e.message : String(e)}`,
+      2,
+      undefined,
+      'regenerate schemas with `npm run schemas -- <upstream dir>`',
+    );
   }
   const table = buildApiTable(entriesOf(raw));
   loaded.set(file, table);
@@ -105,7 +119,8 @@ function entriesOf(raw: unknown): Record<string, Availability> {
   const obj = raw as Record<string, unknown>;
   for (const wrapper of ['apis', 'availability', 'kinds']) {
     const inner = obj[wrapper];
-    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) return inner as Record<string, Availability>;
+    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner))
+      return inner as Record<string, Availability>;
   }
   return obj as Record<string, Availability>;
 }
@@ -150,7 +165,13 @@ function verdict(code: string, severity: 'error' | 'warning', message: string, h
   return hint === undefined ? { code, severity, message } : { code, severity, message, hint };
 }
 
-function apiVerdict(apiVersion: string, group: string, kind: string, kubernetesVersion: string, table: ApiTable): Verdict | undefined {
+function apiVerdict(
+  apiVersion: string,
+  group: string,
+  kind: string,
+  kubernetesVersion: string,
+  table: ApiTable,
+): Verdict | undefined {
   // Past the newest release the table knows, nothing can be called removed yet.
   const target = compareMinor(kubernetesVersion, table.newest) > 0 ? table.newest : kubernetesVersion;
   const list = table.byGroupKind.get(`${group}/${kind}`);
@@ -158,7 +179,12 @@ function apiVerdict(apiVersion: string, group: string, kind: string, kubernetesV
   if (!list || !self) {
     const historic = HISTORIC[`${apiVersion}/${kind}`];
     if (!historic) return undefined;
-    return verdict('api/removed', 'error', `${apiVersion} ${kind} was removed in Kubernetes ${historic.removed}; use ${historic.replacement}`, `change apiVersion to ${historic.replacement} (check the field changes in the Kubernetes deprecation guide)`);
+    return verdict(
+      'api/removed',
+      'error',
+      `${apiVersion} ${kind} was removed in Kubernetes ${historic.removed}; use ${historic.replacement}`,
+      `change apiVersion to ${historic.replacement} (check the field changes in the Kubernetes deprecation guide)`,
+    );
   }
   const replacementAt = (release: string): Served | undefined => list.find((s) => s !== self && served(s, release));
   if (compareMinor(target, self.last) > 0) {
@@ -175,7 +201,12 @@ function apiVerdict(apiVersion: string, group: string, kind: string, kubernetesV
   const gaNow = newer && !isPrerelease(newer.version) && isPrerelease(self.version) ? newer : undefined;
   if (gaNow) {
     const when = compareMinor(self.last, table.newest) < 0 ? `; it is removed in ${nextMinor(self.last)}` : '';
-    return verdict('api/deprecated', 'warning', `${apiVersion} ${kind} is deprecated in favour of ${gaNow.apiVersion}${when}`, `change apiVersion to ${gaNow.apiVersion}`);
+    return verdict(
+      'api/deprecated',
+      'warning',
+      `${apiVersion} ${kind} is deprecated in favour of ${gaNow.apiVersion}${when}`,
+      `change apiVersion to ${gaNow.apiVersion}`,
+    );
   }
   if (compareMinor(self.last, table.newest) < 0) {
     const repl = newer ?? replacementAt(table.newest);

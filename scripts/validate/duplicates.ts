@@ -16,7 +16,16 @@ export function checkDuplicates(resources: readonly Resource[]): Finding[] {
       continue;
     }
     const where = seen.rendered.file === r.rendered.file ? `document ${seen.rendered.index + 1}` : seen.rendered.file;
-    out.push(finding('resource/duplicate', 'error', r, '/metadata/name', `${formatResourceId(r.id)} is defined more than once (first in ${where}, line ${seen.rendered.line})`, 'remove one, or give them different names or namespaces'));
+    out.push(
+      finding(
+        'resource/duplicate',
+        'error',
+        r,
+        '/metadata/name',
+        `${formatResourceId(r.id)} is defined more than once (first in ${where}, line ${seen.rendered.line})`,
+        'remove one, or give them different names or namespaces',
+      ),
+    );
   }
   return out;
 }

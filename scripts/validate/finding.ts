@@ -17,8 +17,17 @@ export interface CheckContext {
 /** A check over one resource. Cross-resource checks take the whole list instead. */
 export type ResourceCheck = (resource: Resource, ctx: CheckContext) => Finding[];
 
-export function finding(code: string, severity: Severity, subject: Resource, pointer: string, message: string, hint?: string): Finding {
-  return hint === undefined ? { code, severity, message, subject, pointer } : { code, severity, message, subject, pointer, hint };
+export function finding(
+  code: string,
+  severity: Severity,
+  subject: Resource,
+  pointer: string,
+  message: string,
+  hint?: string,
+): Finding {
+  return hint === undefined
+    ? { code, severity, message, subject, pointer }
+    : { code, severity, message, subject, pointer, hint };
 }
 
 /** `1.9` < `1.10`: compare Kubernetes minor versions numerically. */

@@ -53,12 +53,19 @@ export function validateResources(resources: readonly Resource[], opts: Validate
  * Kustomization files (repository-relative, under `root`): schema errors at the offending key, deprecated
  * fields naming the modern one, duplicate mapping keys. Files that are not kustomizations are ignored.
  */
-export function validateKustomizationFiles(root: string, files: readonly string[], opts: { cacheDir?: string; schemasDir?: string } = {}): Finding[] {
+export function validateKustomizationFiles(
+  root: string,
+  files: readonly string[],
+  opts: { cacheDir?: string; schemasDir?: string } = {},
+): Finding[] {
   return checkClosure(root, files.filter(isKustomizationFile), () => kustomizationSchema(opts));
 }
 
 function kustomizationSchema(opts: { cacheDir?: string; schemasDir?: string }): ValidateFunction {
-  return kustomizationSchemaValidator({ ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.schemasDir ? { schemasDir: opts.schemasDir } : {}) });
+  return kustomizationSchemaValidator({
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    ...(opts.schemasDir ? { schemasDir: opts.schemasDir } : {}),
+  });
 }
 
 function validateAll(resources: readonly Resource[], opts: ValidateOptions, complete: boolean): ValidationResult {
@@ -85,12 +92,21 @@ function validateAll(resources: readonly Resource[], opts: ValidateOptions, comp
   }
   push(checkDuplicates(resources));
   schema.flush();
-  return { findings, skippedRules: schema.skippedCelRules().map((s) => `${s.kind} ${s.path || '/'}: ${s.rule} (${s.reason})`) };
+  return {
+    findings,
+    skippedRules: schema.skippedCelRules().map((s) => `${s.kind} ${s.path || '/'}: ${s.rule} (${s.reason})`),
+  };
 }
 
 export { checkDeprecation, loadApiTable, buildApiTable, type ApiTable } from './deprecation.js';
 export { checkDuplicates } from './duplicates.js';
 export { checkFormats } from './formats/index.js';
-export { checkClosure, checkDuplicateKeys, checkKustomizationFile, DEPRECATED_FIELDS, isKustomizationFile } from './kustomization.js';
+export {
+  checkClosure,
+  checkDuplicateKeys,
+  checkKustomizationFile,
+  DEPRECATED_FIELDS,
+  isKustomizationFile,
+} from './kustomization.js';
 export { checkAllSemantics, checkSemantics, SEMANTIC_CHECKS } from './semantic/index.js';
 export type { CheckContext } from './finding.js';

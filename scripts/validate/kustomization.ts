@@ -18,7 +18,10 @@ const YAML_FILE = /\.(?:ya?ml|json)$/i;
 /** Deprecated top-level fields → the field that replaces them, with how to move. */
 export const DEPRECATED_FIELDS: Record<string, { modern: string; hint: string }> = {
   bases: { modern: 'resources', hint: 'list the directories under resources:' },
-  commonLabels: { modern: 'labels', hint: 'use labels: [{pairs: {...}, includeSelectors: true}] to keep selector behaviour, or includeSelectors: false to leave selectors alone' },
+  commonLabels: {
+    modern: 'labels',
+    hint: 'use labels: [{pairs: {...}, includeSelectors: true}] to keep selector behaviour, or includeSelectors: false to leave selectors alone',
+  },
   patchesStrategicMerge: { modern: 'patches', hint: 'list each file as patches: [{path: <file>}]' },
   patchesJson6902: { modern: 'patches', hint: 'use patches: [{path: <file>, target: {...}}]' },
   vars: { modern: 'replacements', hint: 'express each var as a replacements: entry (source → targets)' },
@@ -38,7 +41,10 @@ export function checkKustomizationFile(file: string, text: string, validate: Val
     if (cst) return cst;
     const { LineCounter, parseDocument } = yamlModule();
     const lines = new LineCounter();
-    return (cst = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false, schema: 'core', prettyErrors: false }), lines });
+    return (cst = {
+      doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false, schema: 'core', prettyErrors: false }),
+      lines,
+    });
   };
   const fast = ANCHOR_OR_ALIAS.test(text) ? undefined : parseFast(text);
   let data: unknown;
@@ -50,10 +56,18 @@ export function checkKustomizationFile(file: string, text: string, validate: Val
     data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   }
   if (data === null || data === undefined) return [];
-  const at = (pointer: string, key: boolean): SourceLocation => locate(positioned().doc.contents, pointer, key, positioned().lines, file);
+  const at = (pointer: string, key: boolean): SourceLocation =>
+    locate(positioned().doc.contents, pointer, key, positioned().lines, file);
   const out: Finding[] = [];
   if (!isObject(data)) {
-    return [{ code: 'kustomization/schema', severity: 'error', message: 'a kustomization must be a mapping of fields', source: at('', false) }];
+    return [
+      {
+        code: 'kustomization/schema',
+        severity: 'error',
+        message: 'a kustomization must be a mapping of fields',
+        source: at('', false),
+      },
+    ];
   }
   const deprecated = deprecatedFields(data);
   const skip = new Set(deprecated.map((d) => d.pointer));
@@ -63,11 +77,24 @@ export function checkKustomizationFile(file: string, text: string, validate: Val
     for (const p of describeErrors(validate.errors ?? [], present)) {
       if (skip.has(p.pointer)) continue;
       const key = p.code === 'schema/unknown-field';
-      out.push({ code: 'kustomization/schema', severity: 'error', message: p.message, pointer: p.pointer, source: at(p.pointer, key) });
+      out.push({
+        code: 'kustomization/schema',
+        severity: 'error',
+        message: p.message,
+        pointer: p.pointer,
+        source: at(p.pointer, key),
+      });
     }
   }
   for (const d of deprecated) {
-    out.push({ code: 'kustomization/deprecated-field', severity: 'warning', message: d.message, pointer: d.pointer, hint: d.hint, source: at(d.pointer, true) });
+    out.push({
+      code: 'kustomization/deprecated-field',
+      severity: 'warning',
+      message: d.message,
+      pointer: d.pointer,
+      hint: d.hint,
+      source: at(d.pointer, true),
+    });
   }
   return out;
 }
@@ -89,7 +116,11 @@ function deprecatedFields(data: KObject): Deprecated[] {
     if (!Array.isArray(list)) continue;
     list.forEach((g, i) => {
       if (isObject(g) && g['env'] !== undefined) {
-        out.push({ pointer: `/${generator}/${i}/env`, message: `${generator}[${i}].env is deprecated; use envs`, hint: 'envs: [<file>] takes a list' });
+        out.push({
+          pointer: `/${generator}/${i}/env`,
+          message: `${generator}[${i}].env is deprecated; use envs`,
+          hint: 'envs: [<file>] takes a list',
+        });
       }
     });
   }
@@ -107,7 +138,7 @@ function locate(root: unknown, pointer: string, key: boolean, lines: LineCounter
       if (pair) {
         const keyStart = (pair.key as Node | null)?.range?.[0];
         const valueStart = (pair.value as Node | null)?.range?.[0];
-        next = { node: pair.value, offset: (key ? keyStart : valueStart ?? keyStart) ?? offset };
+        next = { node: pair.value, offset: (key ? keyStart : (valueStart ?? keyStart)) ?? offset };
       }
     } else if (isSeq(node)) {
       const item = node.items[Number(seg)] as Node | undefined;
@@ -139,11 +170,16 @@ export function checkDuplicateKeys(file: string, text: string): Finding[] {
       if (err.code !== 'DUPLICATE_KEY') continue;
       const pos = lines.linePos(err.pos[0]);
       const eol = text.indexOf('\n', err.pos[0]);
-      const keyText = text.slice(err.pos[0], eol < 0 ? text.length : eol).replace(/:(?:\s.*)?$/, '').trim();
+      const keyText = text
+        .slice(err.pos[0], eol < 0 ? text.length : eol)
+        .replace(/:(?:\s.*)?$/, '')
+        .trim();
       out.push({
         code: 'yaml/duplicate-key',
         severity: 'error',
-        message: keyText ? `mapping key ${JSON.stringify(keyText)} appears more than once` : 'a mapping key appears more than once',
+        message: keyText
+          ? `mapping key ${JSON.stringify(keyText)} appears more than once`
+          : 'a mapping key appears more than once',
         hint: 'YAML keeps only one of the values; remove or merge the duplicate',
         source: { file, line: pos.line, column: pos.col },
       });

@@ -19,7 +19,13 @@ export interface BatchOptions {
   keepRendered?: boolean;
 }
 
-export async function runCheckInBatches(command: string, config: Config, envs: readonly Environment[], stages: CheckStages, opts: BatchOptions): Promise<CheckRun> {
+export async function runCheckInBatches(
+  command: string,
+  config: Config,
+  envs: readonly Environment[],
+  stages: CheckStages,
+  opts: BatchOptions,
+): Promise<CheckRun> {
   const size = Math.max(1, opts.batchSize ?? Math.max(32, 8 * availableParallelism()));
   const progress = opts.progress ?? SILENT;
   const runOpts = { cache: opts.cache, ...(opts.today ? { today: opts.today } : {}) };

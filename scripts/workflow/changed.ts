@@ -26,14 +26,27 @@ export function changedFiles(root: string, source: ChangeSource = {}): string[] 
   const files = new Set<string>();
   const diff = ['diff', '--name-only', '--no-renames', '--relative', '-z'];
   if (source.staged) {
-    if (source.base) throw new UsageError('--staged and --base cannot be combined', 'use --staged in a pre-commit hook and --base REF in CI');
+    if (source.base)
+      throw new UsageError(
+        '--staged and --base cannot be combined',
+        'use --staged in a pre-commit hook and --base REF in CI',
+      );
     for (const f of git(root, [...diff, '--cached'])) files.add(f);
     return [...files].sort();
   }
   let against = 'HEAD';
   if (source.base) {
-    const [mergeBase] = git(root, ['merge-base', source.base, 'HEAD'], `cannot find a common ancestor of ${source.base} and HEAD`, '\n');
-    if (!mergeBase) throw new UsageError(`no merge base between ${source.base} and HEAD`, 'fetch the base branch with enough history (fetch-depth: 0)');
+    const [mergeBase] = git(
+      root,
+      ['merge-base', source.base, 'HEAD'],
+      `cannot find a common ancestor of ${source.base} and HEAD`,
+      '\n',
+    );
+    if (!mergeBase)
+      throw new UsageError(
+        `no merge base between ${source.base} and HEAD`,
+        'fetch the base branch with enough history (fetch-depth: 0)',
+      );
     against = mergeBase;
   } else if (!hasHead(root)) {
     // A repository without commits: everything is new.
@@ -80,11 +93,19 @@ function hasHead(root: string): boolean {
 
 function git(root: string, args: string[], what = 'git failed', sep = '\0'): string[] {
   const r = spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.error) throw new UsageError(`--changed needs git: ${r.error.message}`, 'install git, or name the environments to check');
+  if (r.error)
+    throw new UsageError(`--changed needs git: ${r.error.message}`, 'install git, or name the environments to check');
   if (r.status !== 0) {
     const msg = r.stderr.trim().split('\n')[0] ?? '';
-    if (/not a git repository/i.test(msg)) throw new UsageError(`--changed needs a git repository: ${root} is not in one`, 'name the environments to check instead');
+    if (/not a git repository/i.test(msg))
+      throw new UsageError(
+        `--changed needs a git repository: ${root} is not in one`,
+        'name the environments to check instead',
+      );
     throw new UsageError(`${what}: ${msg}`);
   }
-  return r.stdout.split(sep).map((s) => s.trim()).filter(Boolean);
+  return r.stdout
+    .split(sep)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

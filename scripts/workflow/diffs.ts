@@ -19,7 +19,12 @@ export function parseDiffPair(spec: string): [string, string] {
 }
 
 /** The diff engine is imported here, on use: most checks show no diff and should not pay for loading it. */
-export async function environmentDiffs(config: Config, rendered: readonly RenderedEnvironment[], pair: [string, string] | undefined, cache: boolean): Promise<DiffSection[]> {
+export async function environmentDiffs(
+  config: Config,
+  rendered: readonly RenderedEnvironment[],
+  pair: [string, string] | undefined,
+  cache: boolean,
+): Promise<DiffSection[]> {
   let sides: RenderedEnvironment[];
   if (pair) {
     const envs = resolveTargets(config, pair);
@@ -32,9 +37,18 @@ export async function environmentDiffs(config: Config, rendered: readonly Render
   }
   const [a, b] = sides as [RenderedEnvironment, RenderedEnvironment];
   const { diffEnvironments, envDiffSection, loadMergeKeys } = await import('../diff/index.js');
-  return [envDiffSection(diffEnvironments(a, b, diffOptions(config, loadMergeKeys(dirname(schemasDir()), a.env.kubernetesVersion))))];
+  return [
+    envDiffSection(
+      diffEnvironments(a, b, diffOptions(config, loadMergeKeys(dirname(schemasDir()), a.env.kubernetesVersion))),
+    ),
+  ];
 }
 
 function diffOptions(config: Config, mergeKeys: DiffOptions['mergeKeys']): DiffOptions {
-  return { ignore: config.diff.ignore, sensitive: config.diff.sensitive, root: config.root, ...(mergeKeys ? { mergeKeys } : {}) };
+  return {
+    ignore: config.diff.ignore,
+    sensitive: config.diff.sensitive,
+    root: config.root,
+    ...(mergeKeys ? { mergeKeys } : {}),
+  };
 }

@@ -22,10 +22,17 @@ export interface InstallOptions {
 export function installHook(root: string, opts: InstallOptions = {}): string {
   const top = gitOut(root, ['rev-parse', '--show-toplevel']);
   const hooksPath = gitOut(root, ['config', '--get', 'core.hooksPath'], true);
-  const dir = hooksPath ? (isAbsolute(hooksPath) ? hooksPath : join(top, hooksPath)) : resolve(root, gitOut(root, ['rev-parse', '--git-path', 'hooks']));
+  const dir = hooksPath
+    ? isAbsolute(hooksPath)
+      ? hooksPath
+      : join(top, hooksPath)
+    : resolve(root, gitOut(root, ['rev-parse', '--git-path', 'hooks']));
   const file = join(dir, 'pre-commit');
   if (existsSync(file) && !readFileSync(file, 'utf8').includes(HOOK_MARKER) && !opts.force) {
-    throw new UsageError(`${file} exists and was not written by kcfg`, 'rerun with --force to replace it, or call kcfg from your hook: kcfg check --changed --staged');
+    throw new UsageError(
+      `${file} exists and was not written by kcfg`,
+      'rerun with --force to replace it, or call kcfg from your hook: kcfg check --changed --staged',
+    );
   }
   const rel = relative(top, resolve(root)).split('\\').join('/');
   const cwdFlag = rel ? ` -C ${shellQuote(rel)}` : '';

@@ -15,7 +15,10 @@ export function readResultFile(path: string, display = path): CheckResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new UsageError(`cannot read ${display}`, 'pass files written by `kcfg check --format json|sarif --output FILE`');
+    throw new UsageError(
+      `cannot read ${display}`,
+      'pass files written by `kcfg check --format json|sarif --output FILE`',
+    );
   }
   return parseResult(text, display);
 }
@@ -34,7 +37,10 @@ export function parseResult(text: string, file: string): CheckResult {
 
 function fromJsonReport(doc: Record<string, unknown>, file: string): CheckResult {
   if (doc['schemaVersion'] !== JSON_SCHEMA_VERSION) {
-    throw new UsageError(`${file} has JSON schemaVersion ${String(doc['schemaVersion'])}; this kcfg reads version ${JSON_SCHEMA_VERSION}`, 'merge reports written by the same kcfg version');
+    throw new UsageError(
+      `${file} has JSON schemaVersion ${String(doc['schemaVersion'])}; this kcfg reads version ${JSON_SCHEMA_VERSION}`,
+      'merge reports written by the same kcfg version',
+    );
   }
   const summary = isRecord(doc['summary']) ? doc['summary'] : {};
   return {
@@ -53,21 +59,29 @@ function fromSarif(doc: Record<string, unknown>, file: string): CheckResult {
   const parts: CheckResult[] = [];
   for (const run of runs) {
     const driver = isRecord(run['tool']) && isRecord(run['tool']['driver']) ? run['tool']['driver'] : {};
-    if (driver['name'] !== 'kcfg') throw new UsageError(`${file} has a run from ${String(driver['name'] ?? 'an unknown tool')}, not kcfg`);
+    if (driver['name'] !== 'kcfg')
+      throw new UsageError(`${file} has a run from ${String(driver['name'] ?? 'an unknown tool')}, not kcfg`);
     const inv = Array.isArray(run['invocations']) && isRecord(run['invocations'][0]) ? run['invocations'][0] : {};
     const props = isRecord(inv['properties']) ? inv['properties'] : {};
     const results = Array.isArray(run['results']) ? run['results'].filter(isRecord) : [];
     const diags = results.map((r, i) => {
       const p = isRecord(r['properties']) ? r['properties'] : {};
-      if (!isRecord(p['diagnostic'])) throw new UsageError(`${file}: result ${i} carries no kcfg diagnostic`, 'merge SARIF written by kcfg');
+      if (!isRecord(p['diagnostic']))
+        throw new UsageError(`${file}: result ${i} carries no kcfg diagnostic`, 'merge SARIF written by kcfg');
       return diagnostic(p['diagnostic'], file);
     });
     const truncated = isRecord(run['properties']) && run['properties']['truncated'] === true;
-    if (truncated) throw new UsageError(`${file} was truncated to ${results.length} results`, 'merge the JSON reports instead: they are never truncated');
+    if (truncated)
+      throw new UsageError(
+        `${file} was truncated to ${results.length} results`,
+        'merge the JSON reports instead: they are never truncated',
+      );
     parts.push({
       command: str(props['command'], 'check'),
       ...(isRecord(props['engine']) ? { engine: props['engine'] as unknown as EngineInfo } : {}),
-      environments: (Array.isArray(props['environments']) ? props['environments'] : []).map((e) => environment(e, file)),
+      environments: (Array.isArray(props['environments']) ? props['environments'] : []).map((e) =>
+        environment(e, file),
+      ),
       diagnostics: diags,
       suppressed: num(props['suppressed']),
       skippedRules: Array.isArray(props['skippedRules']) ? props['skippedRules'].map(String) : [],
@@ -106,11 +120,22 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
 
 function environment(e: unknown, file: string): EnvironmentSummary {
   if (!isRecord(e) || typeof e['name'] !== 'string') throw new UsageError(`${file}: an environment entry has no name`);
-  return { name: e['name'], dir: str(e['dir'], ''), kubernetesVersion: str(e['kubernetesVersion'], ''), resources: num(e['resources']), cached: e['cached'] === true };
+  return {
+    name: e['name'],
+    dir: str(e['dir'], ''),
+    kubernetesVersion: str(e['kubernetesVersion'], ''),
+    resources: num(e['resources']),
+    cached: e['cached'] === true,
+  };
 }
 
 function diagnostic(d: unknown, file: string): Diagnostic {
-  if (!isRecord(d) || typeof d['code'] !== 'string' || typeof d['message'] !== 'string' || !SEVERITIES.includes(d['severity'] as Severity)) {
+  if (
+    !isRecord(d) ||
+    typeof d['code'] !== 'string' ||
+    typeof d['message'] !== 'string' ||
+    !SEVERITIES.includes(d['severity'] as Severity)
+  ) {
     throw new UsageError(`${file}: a diagnostic lacks code, message or a valid severity`);
   }
   const envs = Array.isArray(d['environments']) ? d['environments'].map(String) : [];

@@ -13,7 +13,11 @@ export interface Selection {
   note?: string;
 }
 
-export function selectEnvironments(config: Config, args: readonly string[], opts: { changed?: ChangeSource; files?: readonly string[]; shard?: Shard }): Selection {
+export function selectEnvironments(
+  config: Config,
+  args: readonly string[],
+  opts: { changed?: ChangeSource; files?: readonly string[]; shard?: Shard },
+): Selection {
   let envs = resolveTargets(config, opts.files ? [] : args);
   let note: string | undefined;
   // Narrow to the environments that read the given files (pre-commit) or the files git says changed.
@@ -21,7 +25,10 @@ export function selectEnvironments(config: Config, args: readonly string[], opts
     ? // Files outside kcfg's root cannot affect an environment.
       { files: opts.files.filter((f) => !f.startsWith('../') && f !== '..'), what: 'given' }
     : opts.changed
-      ? { files: changedFiles(config.root, opts.changed), what: opts.changed.staged ? 'staged' : opts.changed.base ? `changed since ${opts.changed.base}` : 'changed' }
+      ? {
+          files: changedFiles(config.root, opts.changed),
+          what: opts.changed.staged ? 'staged' : opts.changed.base ? `changed since ${opts.changed.base}` : 'changed',
+        }
       : undefined;
   if (narrowing) {
     const { files, what } = narrowing;

@@ -64,4 +64,3 @@ function locateText(k: Kustomization, needle: string): { file: string; line: num
   const before = k.text.slice(0, at);
   return { file: k.file, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
 }
-

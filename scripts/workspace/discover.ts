@@ -45,12 +45,19 @@ function fromGit(root: string): string[] | undefined {
  * follow them): they are listed so that one pointing out of the root is reported by its render, not skipped.
  */
 function linkedKustomizationDirs(root: string): string[] {
-  const git = (args: string[]): string[] => (spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout ?? '').split('\0').filter(Boolean);
+  const git = (args: string[]): string[] =>
+    (spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout ?? '')
+      .split('\0')
+      .filter(Boolean);
   const tracked = git(['ls-files', '-z', '-s', '--cached'])
     .filter((l) => l.startsWith('120000 '))
     .map((l) => l.slice(l.indexOf('\t') + 1));
-  const untracked = git(['ls-files', '-z', '--others', '--exclude-standard']).filter((rel) => isLink(absolute(root, rel)));
-  return [...tracked, ...untracked].filter((rel) => holdsKustomization(absolute(root, rel))).map((rel) => normalizeRel(toPosix(rel)));
+  const untracked = git(['ls-files', '-z', '--others', '--exclude-standard']).filter((rel) =>
+    isLink(absolute(root, rel)),
+  );
+  return [...tracked, ...untracked]
+    .filter((rel) => holdsKustomization(absolute(root, rel)))
+    .map((rel) => normalizeRel(toPosix(rel)));
 }
 
 function isLink(abs: string): boolean {
@@ -63,7 +70,9 @@ function isLink(abs: string): boolean {
 
 function holdsKustomization(abs: string): boolean {
   try {
-    return statSync(abs).isDirectory() && (KUSTOMIZATION_FILES as readonly string[]).some((f) => existsSync(join(abs, f)));
+    return (
+      statSync(abs).isDirectory() && (KUSTOMIZATION_FILES as readonly string[]).some((f) => existsSync(join(abs, f)))
+    );
   } catch {
     return false;
   }
@@ -82,7 +91,8 @@ function walk(root: string): string[] {
     for (const e of entries) {
       if (e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) visit(joinRel(rel, e.name));
       // A linked directory is listed but not entered (links can loop); its render checks where it points.
-      else if (e.isSymbolicLink() && holdsKustomization(absolute(root, joinRel(rel, e.name)))) found.push(joinRel(rel, e.name));
+      else if (e.isSymbolicLink() && holdsKustomization(absolute(root, joinRel(rel, e.name))))
+        found.push(joinRel(rel, e.name));
     }
   };
   visit('.');

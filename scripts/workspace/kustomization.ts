@@ -83,7 +83,11 @@ function parseKustomization(text: string, file: string): KObject {
   }
   if (data === undefined || data === null) return {};
   if (!isObject(data)) {
-    throw new ConfigError(`a kustomization must be a mapping, found ${Array.isArray(data) ? 'a list' : typeof data}`, { file, line: 1, column: 1 });
+    throw new ConfigError(`a kustomization must be a mapping, found ${Array.isArray(data) ? 'a list' : typeof data}`, {
+      file,
+      line: 1,
+      column: 1,
+    });
   }
   return data;
 }
@@ -197,8 +201,14 @@ export function isDirectory(p: string): boolean {
  * The line of `entry` in a kustomization, as a list item, a `path:` or a `key=entry` value (the whole value,
  * so `name: zero` is not the file `zero`); undefined when it is not written there.
  */
-export function locateEntry(k: Kustomization, entry: string): { file: string; line: number; column: number } | undefined {
-  const re = new RegExp(`^[\\t ]*(?:-[\\t ]*)?(?:path:[\\t ]*)?(?:[\\w.-]+=)?["']?(${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})["']?[\\t ]*$`, 'm');
+export function locateEntry(
+  k: Kustomization,
+  entry: string,
+): { file: string; line: number; column: number } | undefined {
+  const re = new RegExp(
+    `^[\\t ]*(?:-[\\t ]*)?(?:path:[\\t ]*)?(?:[\\w.-]+=)?["']?(${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})["']?[\\t ]*$`,
+    'm',
+  );
   const m = re.exec(k.text);
   if (!m) return undefined;
   const at = m.index + m[0].lastIndexOf(m[1]!);

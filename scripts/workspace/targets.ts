@@ -16,7 +16,10 @@ export function resolveTargets(config: Config, args: readonly string[]): Environ
   const envs = config.environments;
   if (args.length === 0) {
     if (envs.length === 0 && !config.file) {
-      throw new UsageError(`no kustomization found in ${config.root}`, 'run kcfg in a repository with a kustomization.yaml, or pass -C DIR');
+      throw new UsageError(
+        `no kustomization found in ${config.root}`,
+        'run kcfg in a repository with a kustomization.yaml, or pass -C DIR',
+      );
     }
     return [...envs];
   }
@@ -36,7 +39,9 @@ export function resolveTargets(config: Config, args: readonly string[]): Environ
       const known = envs.map((e) => e.name);
       throw new UsageError(
         `unknown environment or directory '${arg}'`,
-        known.length ? `known environments: ${known.join(', ')}` : 'no environments are configured; pass a kustomization directory',
+        known.length
+          ? `known environments: ${known.join(', ')}`
+          : 'no environments are configured; pass a kustomization directory',
       );
     }
     const dir = normalizeRel(toPosix(relative(config.root, abs)));
@@ -45,7 +50,11 @@ export function resolveTargets(config: Config, args: readonly string[]): Environ
       add(configured);
       continue;
     }
-    if (!readKustomization(config.root, dir)) throw new UsageError(`${arg} has no kustomization.yaml`, 'pass an environment name or a directory Kustomize can build');
+    if (!readKustomization(config.root, dir))
+      throw new UsageError(
+        `${arg} has no kustomization.yaml`,
+        'pass an environment name or a directory Kustomize can build',
+      );
     add({ name: dir, dir, kubernetesVersion: config.schemas.kubernetesVersion });
   }
   return out;

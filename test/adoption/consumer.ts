@@ -35,12 +35,28 @@ export function kustomizeTree(root: string, configmap: string): void {
   });
 }
 
-export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeout = 300_000): SpawnSyncReturns<string> {
-  return spawnSync(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout, maxBuffer: 1 << 26 });
+export function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  timeout = 300_000,
+): SpawnSyncReturns<string> {
+  return spawnSync(cmd, args, {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    timeout,
+    maxBuffer: 1 << 26,
+  });
 }
 
 export function git(cwd: string, ...args: string[]): SpawnSyncReturns<string> {
-  const r = run('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', '-c', 'commit.gpgsign=false', ...args], cwd);
+  const r = run(
+    'git',
+    ['-c', 'user.email=test@example.com', '-c', 'user.name=test', '-c', 'commit.gpgsign=false', ...args],
+    cwd,
+  );
   if (r.status !== 0 && args[0] !== 'commit') throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r;
 }
@@ -64,9 +80,7 @@ export function snapshotRepository(): { dir: string; sha: string } {
 
 /** Files in `dir` that git does not ignore and that differ from HEAD: what `git add -A` would pick up. */
 export function untracked(dir: string): string[] {
-  return run('git', ['status', '--porcelain', '--untracked-files=all'], dir)
-    .stdout.split('\n')
-    .filter(Boolean);
+  return run('git', ['status', '--porcelain', '--untracked-files=all'], dir).stdout.split('\n').filter(Boolean);
 }
 
 /** The fenced code blocks of the README's "Use kcfg in your repository" section, by language. */

@@ -5,7 +5,17 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, REPO } from '../cli/helpers.js';
-import { CONFIGMAP_BAD, CONFIGMAP_GOOD, git, kustomizeTree, readmeAdoptionBlocks, run, tempDir, untracked, write } from './consumer.js';
+import {
+  CONFIGMAP_BAD,
+  CONFIGMAP_GOOD,
+  git,
+  kustomizeTree,
+  readmeAdoptionBlocks,
+  run,
+  tempDir,
+  untracked,
+  write,
+} from './consumer.js';
 
 describe('installable package', { timeout: 300_000 }, () => {
   let packDir: string;
@@ -13,7 +23,8 @@ describe('installable package', { timeout: 300_000 }, () => {
   let files: string[];
   let project: string;
   let cache: string;
-  const npx = (args: string[], cwd = project) => run('npx', ['--no-install', 'kcfg', ...args], cwd, { XDG_CACHE_HOME: cache });
+  const npx = (args: string[], cwd = project) =>
+    run('npx', ['--no-install', 'kcfg', ...args], cwd, { XDG_CACHE_HOME: cache });
 
   beforeAll(() => {
     ensureBuilt();
@@ -41,16 +52,33 @@ describe('installable package', { timeout: 300_000 }, () => {
   });
 
   it('the tarball holds the built CLI, the library, schemas and docs, and no tests or fixtures', () => {
-    for (const f of ['bin/kcfg.js', 'dist/cli/main.js', 'dist/scripts/index.js', 'dist/scripts/index.d.ts', 'schemas/kubernetes/v1.32.json', 'docs/policies/run-as-non-root.md', 'package.json', 'README.md']) {
+    for (const f of [
+      'bin/kcfg.js',
+      'dist/cli/main.js',
+      'dist/scripts/index.js',
+      'dist/scripts/index.d.ts',
+      'schemas/kubernetes/v1.32.json',
+      'docs/policies/run-as-non-root.md',
+      'package.json',
+      'README.md',
+    ]) {
       expect(files).toContain(f);
     }
-    expect(files.filter((f) => /^(test|overlays|base|components)\//.test(f) || f.includes('fixtures') || f.startsWith('dist/scripts/bench/'))).toEqual([]);
+    expect(
+      files.filter(
+        (f) =>
+          /^(test|overlays|base|components)\//.test(f) || f.includes('fixtures') || f.startsWith('dist/scripts/bench/'),
+      ),
+    ).toEqual([]);
   });
 
   it('npx kcfg check finds the environments (not the Component), reports at the base file, exits 1', () => {
     const r = npx(['check', '--format', 'json']);
     expect(r.status, r.stderr).toBe(1);
-    const report = JSON.parse(r.stdout) as { environments: { name: string; dir: string }[]; diagnostics: { code: string; source?: { file: string; line: number } }[] };
+    const report = JSON.parse(r.stdout) as {
+      environments: { name: string; dir: string }[];
+      diagnostics: { code: string; source?: { file: string; line: number } }[];
+    };
     expect(report.environments.map((e) => [e.name, e.dir])).toEqual([
       ['production', 'deploy/overlays/production'],
       ['staging', 'deploy/overlays/staging'],
@@ -64,13 +92,17 @@ describe('installable package', { timeout: 300_000 }, () => {
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toMatch(/2 environments: production, staging/);
     // Move the configuration into deploy/, as a team that keeps it beside the manifests would.
-    const text = readFileSync(join(project, 'kcfg.yaml'), 'utf8').replace(/path: deploy\//g, 'path: ').replace('$schema: ./node_modules', '$schema: ../node_modules');
+    const text = readFileSync(join(project, 'kcfg.yaml'), 'utf8')
+      .replace(/path: deploy\//g, 'path: ')
+      .replace('$schema: ./node_modules', '$schema: ../node_modules');
     rmSync(join(project, 'kcfg.yaml'));
     write(project, { 'deploy/kcfg.yaml': text });
     const sub = join(project, 'deploy/overlays/production');
     const sarif = npx(['check', '--format', 'sarif'], sub);
     expect(sarif.status, sarif.stderr).toBe(1);
-    const uris = JSON.parse(sarif.stdout).runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri);
+    const uris = JSON.parse(sarif.stdout).runs[0].results.map(
+      (r: any) => r.locations[0].physicalLocation.artifactLocation.uri,
+    );
     expect(uris).toContain('deploy/base/configmap.yaml');
     const gh = npx(['check', '--format', 'github'], sub);
     expect(gh.stdout).toMatch(/^::error file=deploy\/base\/configmap\.yaml,line=6,/m);
@@ -93,7 +125,10 @@ describe('installable package', { timeout: 300_000 }, () => {
     const blocks = readmeAdoptionBlocks();
     const fresh = tempDir('readme-consumer');
     try {
-      write(fresh, { 'package.json': '{ "name": "readme-consumer", "private": true }\n', '.gitignore': 'node_modules/\n' });
+      write(fresh, {
+        'package.json': '{ "name": "readme-consumer", "private": true }\n',
+        '.gitignore': 'node_modules/\n',
+      });
       git(fresh, 'init', '-q');
       kustomizeTree(fresh, CONFIGMAP_GOOD);
       git(fresh, 'add', '-A');
@@ -104,7 +139,9 @@ describe('installable package', { timeout: 300_000 }, () => {
       const lines = [sh[0]!.replace(/\S+$/, tarball), ...sh.slice(1)];
       for (const line of lines) {
         const [cmd, ...args] = line.split(' ');
-        const r = run(cmd!, cmd === 'npm' ? [...args, '--no-audit', '--no-fund', '--prefer-offline'] : args, fresh, { XDG_CACHE_HOME: cache });
+        const r = run(cmd!, cmd === 'npm' ? [...args, '--no-audit', '--no-fund', '--prefer-offline'] : args, fresh, {
+          XDG_CACHE_HOME: cache,
+        });
         expect(r.status, `${line}\n${r.stdout}${r.stderr}`).toBe(0);
       }
       git(fresh, 'add', '-A');

@@ -19,13 +19,22 @@ const expected = readFileSync(join(root, 'EXPECTED.md'), 'utf8')
     const cells = l.split(' | ').map((c) => c.replace(/^\|? ?`?|`$/g, ''));
     const [file, line] = cells[2]!.split(':');
     const [kind, name] = cells[3]!.split('/');
-    return { id: cells[0]!, severity: cells[1]!, file: file!, line: Number(line), kind: kind!, name: name!, pointer: cells[4]! };
+    return {
+      id: cells[0]!,
+      severity: cells[1]!,
+      file: file!,
+      line: Number(line),
+      kind: kind!,
+      name: name!,
+      pointer: cells[4]!,
+    };
   });
 
 let result: CheckResult;
 beforeAll(async () => {
   const config = { ...loadConfig(root, { ...process.env, KCFG_CACHE_DIR: cacheDir }) };
-  result = (await runCheck('check', config, config.environments, { validate: true, policies: true }, { cache: false })).result;
+  result = (await runCheck('check', config, config.environments, { validate: true, policies: true }, { cache: false }))
+    .result;
 });
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
@@ -36,7 +45,11 @@ describe('broken fixture', () => {
 
   it.each(expected.map((e) => [`${e.id} at ${e.file}:${e.line}`, e] as const))('reports %s', (_name, e) => {
     const hit = result.diagnostics.find(
-      (d) => d.code === `policy/${e.id}` && d.pointer === e.pointer && d.resource?.kind === e.kind && d.resource.name === e.name,
+      (d) =>
+        d.code === `policy/${e.id}` &&
+        d.pointer === e.pointer &&
+        d.resource?.kind === e.kind &&
+        d.resource.name === e.name,
     );
     expect(hit, `no policy/${e.id} finding for ${e.kind}/${e.name} at ${e.pointer}`).toBeDefined();
     expect(hit!.severity).toBe(e.severity);

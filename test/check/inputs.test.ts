@@ -52,7 +52,9 @@ describe('loadInput', () => {
     const input = load(LIST);
     expect(input.resources.map((r) => `${r.kind}/${r.id.name}`)).toEqual(['ConfigMap/settings', 'Deployment/web']);
     // The third item has no apiVersion or metadata: reported at its own line, not the list's.
-    expect(input.findings).toEqual([expect.objectContaining({ code: 'resource/malformed', source: { file: 'dump.yaml', line: 29, column: 3 } })]);
+    expect(input.findings).toEqual([
+      expect.objectContaining({ code: 'resource/malformed', source: { file: 'dump.yaml', line: 29, column: 3 } }),
+    ]);
   });
 
   it('locates a schema error inside an item at the item field', () => {
@@ -60,7 +62,11 @@ describe('loadInput', () => {
     const v = validateResources(input.resources, { kubernetesVersion: '1.32', allowUnknownKinds: [] });
     const replicas = v.findings.find((f) => f.pointer === '/spec/replicas');
     expect(replicas).toBeDefined();
-    expect(toDiagnostic(replicas!, 'dump.yaml', fileLocator).source).toEqual({ file: 'dump.yaml', line: 19, column: 5 });
+    expect(toDiagnostic(replicas!, 'dump.yaml', fileLocator).source).toEqual({
+      file: 'dump.yaml',
+      line: 19,
+      column: 5,
+    });
   });
 
   it('leaves a custom kind whose name ends in List alone when it has a spec', () => {

@@ -15,7 +15,10 @@ function write(file: string, text: string): void {
 describe('unreferencedSecretFindings', () => {
   write('base/kustomization.yaml', 'resources: [configmap.yaml]\n');
   write('base/configmap.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n');
-  write('base/old-secret.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2-canary\n');
+  write(
+    'base/old-secret.yaml',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2-canary\n',
+  );
   write('base/empty-secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: {name: e}\ntype: Opaque\n');
 
   it('reports a committed Secret with values in a file the build does not use, at its line, without the value', () => {
@@ -28,6 +31,8 @@ describe('unreferencedSecretFindings', () => {
   });
 
   it('leaves files in the build to the rendered-resource policy', () => {
-    expect(unreferencedSecretFindings(root, ['base/kustomization.yaml', 'base/old-secret.yaml', 'base/configmap.yaml'])).toEqual([]);
+    expect(
+      unreferencedSecretFindings(root, ['base/kustomization.yaml', 'base/old-secret.yaml', 'base/configmap.yaml']),
+    ).toEqual([]);
   });
 });

@@ -23,7 +23,15 @@ function aliasBomb(): string {
   return lines.join('\n') + '\n';
 }
 
-function json(run: Run): { diagnostics: { code: string; severity: string; message: string; environments: string[]; source?: { file: string; line: number; column: number } }[] } {
+function json(run: Run): {
+  diagnostics: {
+    code: string;
+    severity: string;
+    message: string;
+    environments: string[];
+    source?: { file: string; line: number; column: number };
+  }[];
+} {
   return JSON.parse(run.stdout) as ReturnType<typeof json>;
 }
 
@@ -57,7 +65,10 @@ describe('kcfg validate FILE', () => {
     expectNoCrash(run);
     expect(run.code).toBe(1);
     expect(json(run).diagnostics).toEqual([
-      expect.objectContaining({ code: 'yaml/duplicate-key', source: expect.objectContaining({ file: 'duplicate-key.yaml', line: 7, column: 5 }) }),
+      expect.objectContaining({
+        code: 'yaml/duplicate-key',
+        source: expect.objectContaining({ file: 'duplicate-key.yaml', line: 7, column: 5 }),
+      }),
     ]);
   });
 
@@ -67,7 +78,10 @@ describe('kcfg validate FILE', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/2:1\s+error no schema for widgets\.example\.com\/v1 Widget/);
     expect(run.stdout).toContain('allowUnknownKinds');
-    const allowed = await kcfg(['validate', 'unknown-kind.yaml', '--allow-unknown-kinds', 'widgets.example.com/Widget'], { cwd: FILES, env });
+    const allowed = await kcfg(
+      ['validate', 'unknown-kind.yaml', '--allow-unknown-kinds', 'widgets.example.com/Widget'],
+      { cwd: FILES, env },
+    );
     expect(allowed.code).toBe(0);
   });
 
@@ -78,31 +92,56 @@ describe('kcfg validate FILE', () => {
     const out = JSON.parse(run.stdout) as { environments: { resources: number }[]; diagnostics: unknown[] };
     expect(out.environments[0]!.resources).toBe(1);
     expect(out.diagnostics).toEqual([
-      expect.objectContaining({ code: 'resource/malformed', message: expect.stringContaining('list'), source: expect.objectContaining({ file: 'non-object.yaml', line: 6 }) }),
+      expect.objectContaining({
+        code: 'resource/malformed',
+        message: expect.stringContaining('list'),
+        source: expect.objectContaining({ file: 'non-object.yaml', line: 6 }),
+      }),
     ]);
   });
 
   it('odd but parseable input: a directive is part of its document, deep nesting and a numeric name are findings', async () => {
-    writeFileSync(join(tmp, 'deep.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
-    const run = await kcfg(['validate', join(FILES, 'directive.yaml'), join(FILES, 'numeric-name.yaml'), 'deep.yaml', '--format', 'json'], { cwd: tmp, env });
+    writeFileSync(
+      join(tmp, 'deep.yaml'),
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+    );
+    const run = await kcfg(
+      ['validate', join(FILES, 'directive.yaml'), join(FILES, 'numeric-name.yaml'), 'deep.yaml', '--format', 'json'],
+      { cwd: tmp, env },
+    );
     expectNoCrash(run);
     expect(run.code).toBe(1);
     const diags = json(run).diagnostics;
     expect(diags.filter((d) => d.source?.file.endsWith('directive.yaml'))).toEqual([]);
-    expect(diags).toContainEqual(expect.objectContaining({ code: 'resource/malformed', message: 'ConfigMap metadata.name must be a string, not number' }));
-    expect(diags).toContainEqual(expect.objectContaining({ code: 'yaml/syntax', message: 'nesting is too deep to parse', source: expect.objectContaining({ file: 'deep.yaml', line: 6 }) }));
+    expect(diags).toContainEqual(
+      expect.objectContaining({
+        code: 'resource/malformed',
+        message: 'ConfigMap metadata.name must be a string, not number',
+      }),
+    );
+    expect(diags).toContainEqual(
+      expect.objectContaining({
+        code: 'yaml/syntax',
+        message: 'nesting is too deep to parse',
+        source: expect.objectContaining({ file: 'deep.yaml', line: 6 }),
+      }),
+    );
     const text = await kcfg(['validate', 'deep.yaml'], { cwd: tmp, env });
     // The frame shows a window of the 200,000-character line, not all of it.
     expect(Math.max(...text.stdout.split('\n').map((l) => l.length))).toBeLessThan(200);
   });
 
-  it('a YAML error inside a Secret never shows the Secret\'s values', async () => {
-    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: HUNTER2-VALUE\n  password: S3CRET-VALUE\n';
+  it("a YAML error inside a Secret never shows the Secret's values", async () => {
+    const secret =
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: HUNTER2-VALUE\n  password: S3CRET-VALUE\n';
     writeFileSync(join(tmp, 'secret.yaml'), secret);
     mkdirSync(join(tmp, 'secret-app'), { recursive: true });
     writeFileSync(join(tmp, 'secret-app/secret.yaml'), secret);
     writeFileSync(join(tmp, 'secret-app/kustomization.yaml'), 'resources:\n  - secret.yaml\n');
-    for (const args of [['validate', 'secret.yaml'], ['check', 'secret-app']]) {
+    for (const args of [
+      ['validate', 'secret.yaml'],
+      ['check', 'secret-app'],
+    ]) {
       const run = await kcfg(args, { cwd: tmp, env });
       expectNoCrash(run);
       // validate reports the file's finding (1); check could not render the environment at all (2).
@@ -129,11 +168,22 @@ describe('kcfg validate FILE', () => {
   });
 
   it('standard input (-) is validated with <stdin> positions', async () => {
-    const dup = await kcfg(['validate', '-', '--format', 'json'], { cwd: FILES, env, input: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n' });
+    const dup = await kcfg(['validate', '-', '--format', 'json'], {
+      cwd: FILES,
+      env,
+      input: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n',
+    });
     expectNoCrash(dup);
     expect(dup.code).toBe(1);
-    expect(json(dup).diagnostics[0]).toMatchObject({ code: 'yaml/duplicate-key', source: { file: '<stdin>', line: 5, column: 3 } });
-    const ok = await kcfg(['validate', '-'], { cwd: FILES, env, input: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });
+    expect(json(dup).diagnostics[0]).toMatchObject({
+      code: 'yaml/duplicate-key',
+      source: { file: '<stdin>', line: 5, column: 3 },
+    });
+    const ok = await kcfg(['validate', '-'], {
+      cwd: FILES,
+      env,
+      input: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',
+    });
     expect(ok.code).toBe(0);
     const twice = await kcfg(['validate', '-', '-'], { cwd: FILES, env });
     expect(twice.code).toBe(2);
@@ -144,12 +194,22 @@ describe('kcfg validate FILE', () => {
     const big = join(tmp, 'big.yaml');
     writeFileSync(big, doc.repeat(Math.ceil((50 * 1024 * 1024) / doc.length)));
     // A heap too small for the file proves it is never read whole.
-    const run = await kcfg(['validate', big, '--format', 'json'], { cwd: tmp, env: { ...env, NODE_OPTIONS: '--max-old-space-size=40' }, timeoutMs: 20_000 });
+    const run = await kcfg(['validate', big, '--format', 'json'], {
+      cwd: tmp,
+      env: { ...env, NODE_OPTIONS: '--max-old-space-size=40' },
+      timeoutMs: 20_000,
+    });
     expectNoCrash(run);
     expect(run.code).toBe(1);
-    expect(json(run).diagnostics).toEqual([expect.objectContaining({ code: 'input/too-large', source: { file: 'big.yaml', line: 1, column: 1 } })]);
+    expect(json(run).diagnostics).toEqual([
+      expect.objectContaining({ code: 'input/too-large', source: { file: 'big.yaml', line: 1, column: 1 } }),
+    ]);
     expect(run.ms).toBeLessThan(5_000);
-    const text = await kcfg(['validate', big], { cwd: tmp, env: { ...env, NODE_OPTIONS: '--max-old-space-size=40' }, timeoutMs: 20_000 });
+    const text = await kcfg(['validate', big], {
+      cwd: tmp,
+      env: { ...env, NODE_OPTIONS: '--max-old-space-size=40' },
+      timeoutMs: 20_000,
+    });
     expectNoCrash(text);
     expect(text.stdout).toMatch(/big\.yaml\n\s+1:1\s+error file is 50\.\d MiB, above the 32 MiB limit/);
   });
@@ -159,7 +219,12 @@ describe('kcfg validate FILE', () => {
     const run = await kcfg(['validate', 'bomb.yaml', '--format', 'json'], { cwd: tmp, env, timeoutMs: 20_000 });
     expectNoCrash(run);
     expect(run.code).toBe(1);
-    expect(json(run).diagnostics).toEqual([expect.objectContaining({ code: 'yaml/alias-bomb', source: expect.objectContaining({ file: 'bomb.yaml', line: 1 }) })]);
+    expect(json(run).diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'yaml/alias-bomb',
+        source: expect.objectContaining({ file: 'bomb.yaml', line: 1 }),
+      }),
+    ]);
     expect(run.ms).toBeLessThan(5_000);
   });
 });
@@ -171,9 +236,17 @@ describe('kcfg check on kustomizations', () => {
     expect(run.code).toBe(2); // nothing in the environment was checked
     // Reports name files from the git top level, wherever kcfg's root is.
     expect(run.stdout).toMatch(/^test\/fixtures\/bad-input\/missing-resource\/overlay\/kustomization\.yaml$/m);
-    expect(run.stdout).toMatch(/5:5\s+error Kustomize could not build overlay: resource 'service\.yaml' not found.*\[broken\]/);
-    const [d] = json(await kcfg(['check', '-C', join(FIXTURES, 'missing-resource'), '--format', 'json'], { env })).diagnostics;
-    expect(d).toMatchObject({ code: 'render/failed', environments: ['broken'], source: { file: 'test/fixtures/bad-input/missing-resource/overlay/kustomization.yaml', line: 5, column: 5 } });
+    expect(run.stdout).toMatch(
+      /5:5\s+error Kustomize could not build overlay: resource 'service\.yaml' not found.*\[broken\]/,
+    );
+    const [d] = json(
+      await kcfg(['check', '-C', join(FIXTURES, 'missing-resource'), '--format', 'json'], { env }),
+    ).diagnostics;
+    expect(d).toMatchObject({
+      code: 'render/failed',
+      environments: ['broken'],
+      source: { file: 'test/fixtures/bad-input/missing-resource/overlay/kustomization.yaml', line: 5, column: 5 },
+    });
   });
 
   it('a repository reached through a symlink still gets repository-relative engine errors', async () => {
@@ -197,19 +270,34 @@ describe('kcfg check on kustomizations', () => {
     const repo = join(tmp, 'bomb-repo');
     mkdirSync(join(repo, 'app'), { recursive: true });
     writeFileSync(join(repo, 'app/kustomization.yaml'), 'resources:\n  - configmap.yaml\n');
-    writeFileSync(join(repo, 'app/configmap.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: boom\ndata:\n${aliasBomb().replace(/^/gm, '  ').trimEnd()}\n`);
+    writeFileSync(
+      join(repo, 'app/configmap.yaml'),
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: boom\ndata:\n${aliasBomb().replace(/^/gm, '  ').trimEnd()}\n`,
+    );
     const run = await kcfg(['check', 'app', '--format', 'json'], { cwd: repo, env, timeoutMs: 20_000 });
     expectNoCrash(run);
     expect(run.code).toBe(2);
     expect(json(run).diagnostics).toEqual([
-      expect.objectContaining({ code: 'render/failed', message: expect.stringContaining('yaml/alias-bomb'), environments: ['app'], source: expect.objectContaining({ file: 'app/configmap.yaml' }) }),
+      expect.objectContaining({
+        code: 'render/failed',
+        message: expect.stringContaining('yaml/alias-bomb'),
+        environments: ['app'],
+        source: expect.objectContaining({ file: 'app/configmap.yaml' }),
+      }),
     ]);
     expect(run.ms).toBeLessThan(5_000);
 
-    const small = await kcfg(['check', 'app', '--format', 'json'], { cwd: repo, env: { ...env, KCFG_MAX_FILE_MB: '0.0001' }, timeoutMs: 20_000 });
+    const small = await kcfg(['check', 'app', '--format', 'json'], {
+      cwd: repo,
+      env: { ...env, KCFG_MAX_FILE_MB: '0.0001' },
+      timeoutMs: 20_000,
+    });
     expectNoCrash(small);
     expect(small.code).toBe(2);
-    expect(json(small).diagnostics[0]).toMatchObject({ code: 'render/failed', message: expect.stringContaining('input/too-large') });
+    expect(json(small).diagnostics[0]).toMatchObject({
+      code: 'render/failed',
+      message: expect.stringContaining('input/too-large'),
+    });
   });
 
   it('malformed YAML in a resource file: the file and line, exit 2 (nothing was checked)', async () => {
@@ -220,15 +308,23 @@ describe('kcfg check on kustomizations', () => {
     const run = await kcfg(['check', 'app'], { cwd: repo, env });
     expectNoCrash(run);
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/^app\/configmap\.yaml\n\s+7:5\s+error Kustomize could not build app: .*mapping key "app\.kubernetes\.io\/name" already defined/m);
+    expect(run.stdout).toMatch(
+      /^app\/configmap\.yaml\n\s+7:5\s+error Kustomize could not build app: .*mapping key "app\.kubernetes\.io\/name" already defined/m,
+    );
   });
 
   it('a missing generator input or patch file points at its entry in the kustomization', async () => {
     const repo = join(tmp, 'missing-inputs-repo');
     mkdirSync(join(repo, 'gen'), { recursive: true });
     mkdirSync(join(repo, 'patch'), { recursive: true });
-    writeFileSync(join(repo, 'gen/kustomization.yaml'), 'configMapGenerator:\n  - name: settings\n    files:\n      - settings.properties\n');
-    writeFileSync(join(repo, 'patch/kustomization.yaml'), 'resources:\n  - configmap.yaml\npatches:\n  - path: replicas.yaml\n');
+    writeFileSync(
+      join(repo, 'gen/kustomization.yaml'),
+      'configMapGenerator:\n  - name: settings\n    files:\n      - settings.properties\n',
+    );
+    writeFileSync(
+      join(repo, 'patch/kustomization.yaml'),
+      'resources:\n  - configmap.yaml\npatches:\n  - path: replicas.yaml\n',
+    );
     cpSync(join(FILES, 'valid.yaml'), join(repo, 'patch/configmap.yaml'));
     const run = await kcfg(['check', 'gen', 'patch', '--format', 'json'], { cwd: repo, env });
     expectNoCrash(run);
@@ -244,7 +340,9 @@ describe('kcfg check on kustomizations', () => {
     const run = await kcfg(['check', '-C', join(FIXTURES, 'shared-base'), '--format', 'json'], { env });
     expectNoCrash(run);
     expect(run.code).toBe(1);
-    const found = json(run).diagnostics.filter((d) => d.source?.file === 'test/fixtures/bad-input/shared-base/base/configmap.yaml' && d.code === 'schema/type');
+    const found = json(run).diagnostics.filter(
+      (d) => d.source?.file === 'test/fixtures/bad-input/shared-base/base/configmap.yaml' && d.code === 'schema/type',
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ source: { line: 9, column: 1 } });
     expect([...found[0]!.environments].sort()).toEqual(['dev', 'prod']);
@@ -275,8 +373,14 @@ describe('configuration and output problems exit 2 with file:line', () => {
   });
 
   it('-C that is missing or not a directory', async () => {
-    for (const [dir, why] of [[join(tmp, 'nowhere'), 'no such directory'], [join(FILES, 'valid.yaml'), 'not a directory']] as const) {
-      for (const args of [['check', '-C', dir], ['validate', '-C', dir, 'valid.yaml']]) {
+    for (const [dir, why] of [
+      [join(tmp, 'nowhere'), 'no such directory'],
+      [join(FILES, 'valid.yaml'), 'not a directory'],
+    ] as const) {
+      for (const args of [
+        ['check', '-C', dir],
+        ['validate', '-C', dir, 'valid.yaml'],
+      ]) {
         const run = await kcfg(args, { env });
         expectNoCrash(run);
         expect(run.code).toBe(2);
@@ -287,11 +391,19 @@ describe('configuration and output problems exit 2 with file:line', () => {
 
   it('a report or render output that cannot be written', async () => {
     const blocker = join(FILES, 'valid.yaml');
-    const report = await kcfg(['validate', 'valid.yaml', '--format', 'json', '--output', join(blocker, 'report.json')], { cwd: FILES, env });
+    const report = await kcfg(
+      ['validate', 'valid.yaml', '--format', 'json', '--output', join(blocker, 'report.json')],
+      { cwd: FILES, env },
+    );
     expectNoCrash(report);
     expect(report.code).toBe(2);
-    expect(report.stderr).toContain(`cannot write ${join(blocker, 'report.json')}: a path component is a file, not a directory`);
-    const render = await kcfg(['render', '-C', join(FIXTURES, 'shared-base'), '--out', join(blocker, 'out')], { cwd: FILES, env });
+    expect(report.stderr).toContain(
+      `cannot write ${join(blocker, 'report.json')}: a path component is a file, not a directory`,
+    );
+    const render = await kcfg(['render', '-C', join(FIXTURES, 'shared-base'), '--out', join(blocker, 'out')], {
+      cwd: FILES,
+      env,
+    });
     expectNoCrash(render);
     expect(render.code).toBe(2);
     expect(render.stderr).toContain('cannot write to');
@@ -333,8 +445,13 @@ describe('usage errors exit 2', () => {
     const bin = join(tmp, 'fake-engine');
     mkdirSync(bin, { recursive: true });
     const fake = (version: string, output: string): void =>
-      writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nif [ "$1" = version ]; then echo '{"kustomizeVersion":"${version}"}'; exit 0; fi\nprintf '${output}'\n`, { mode: 0o755 });
-    const run = (): Promise<Run> => kcfg(['check', '--no-cache', '--format', 'json'], { env: { ...env, PATH: `${bin}:${process.env['PATH']}` } });
+      writeFileSync(
+        join(bin, 'kubectl'),
+        `#!/bin/sh\nif [ "$1" = version ]; then echo '{"kustomizeVersion":"${version}"}'; exit 0; fi\nprintf '${output}'\n`,
+        { mode: 0o755 },
+      );
+    const run = (): Promise<Run> =>
+      kcfg(['check', '--no-cache', '--format', 'json'], { env: { ...env, PATH: `${bin}:${process.env['PATH']}` } });
     fake('v5.0.4', '');
     const pinned = await run();
     expectNoCrash(pinned);

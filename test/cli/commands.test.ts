@@ -1,7 +1,17 @@
 // Every command on this repository through the real binary: exit codes, the documented JSON shape, atomic
 // report files. Renders share one private cache, so only the first command pays for kubectl.
 
-import { appendFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,14 +37,18 @@ describe('kcfg check', () => {
   it('is clean on this repository: exit 0, both environments', async () => {
     const run = await kcfg(['check'], { env });
     expectNoCrash(run);
-    expect(run.stdout, 'findings remain in this repository').toMatch(/^kcfg check: 0 errors, \d+ warnings? \(\d+ resources in 2 environments, kubectl kustomize v5\.5\.0/m);
+    expect(run.stdout, 'findings remain in this repository').toMatch(
+      /^kcfg check: 0 errors, \d+ warnings? \(\d+ resources in 2 environments, kubectl kustomize v5\.5\.0/m,
+    );
     expect(run.code).toBe(0);
   });
 
   it('--verbose says where the time went, stage by stage, on standard error', async () => {
     const run = await kcfg(['check', '--verbose', '--no-cache'], { env });
     expect(run.code).toBe(0);
-    const m = /^kcfg: time by stage: render (\d+) ms, validate (\d+) ms, policies (\d+) ms \(total (\d+) ms\)$/m.exec(run.stderr);
+    const m = /^kcfg: time by stage: render (\d+) ms, validate (\d+) ms, policies (\d+) ms \(total (\d+) ms\)$/m.exec(
+      run.stderr,
+    );
     expect(m, run.stderr).not.toBeNull();
     const [render, validate, policies, total] = m!.slice(1).map(Number) as [number, number, number, number];
     // Uncached, every stage did work; the stages are parts of the total.
@@ -48,7 +62,16 @@ describe('kcfg check', () => {
     const run = await kcfg(['check', '--format', 'json'], { env });
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'command', 'engine', 'environments', 'summary', 'skippedRules', 'diagnostics']);
+    expect(Object.keys(doc)).toEqual([
+      'schemaVersion',
+      'tool',
+      'command',
+      'engine',
+      'environments',
+      'summary',
+      'skippedRules',
+      'diagnostics',
+    ]);
     expect(doc).toMatchObject({
       schemaVersion: 1,
       tool: 'kcfg',
@@ -96,7 +119,10 @@ describe('kcfg validate', () => {
     const run = await kcfg(['validate', 'test/golden/staging.yaml', '--format', 'json'], { env });
     expectNoCrash(run);
     expect(run.code).toBe(0);
-    const doc = JSON.parse(run.stdout) as { environments: { name: string; resources: number }[]; diagnostics: unknown[] };
+    const doc = JSON.parse(run.stdout) as {
+      environments: { name: string; resources: number }[];
+      diagnostics: unknown[];
+    };
     expect(doc.environments).toEqual([expect.objectContaining({ name: 'test/golden/staging.yaml', resources: count })]);
     expect(doc.diagnostics).toEqual([]);
   });
@@ -115,15 +141,22 @@ describe('kcfg validate', () => {
     expectNoCrash(run);
     expect(run.code).toBe(1);
     const line = broken.split('\n').findIndex((l) => l.includes('replicas: "two"')) + 1;
-    const doc = JSON.parse(run.stdout) as { diagnostics: { severity: string; source?: { file: string; line: number } }[] };
-    expect(doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.source)).toContainEqual(expect.objectContaining({ file: '<stdin>', line }));
+    const doc = JSON.parse(run.stdout) as {
+      diagnostics: { severity: string; source?: { file: string; line: number } }[];
+    };
+    expect(doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.source)).toContainEqual(
+      expect.objectContaining({ file: '<stdin>', line }),
+    );
   });
 
   it('--format github in Actions: annotations on stdout, the job summary appended to $GITHUB_STEP_SUMMARY', async () => {
     const broken = golden.replace(/^(\s+)replicas: \d+$/m, '$1replicas: "two"');
     const summary = join(tmp, 'validate-summary.md');
     writeFileSync(summary, '# earlier step\n');
-    const run = await kcfg(['validate', '-', '--format', 'github'], { env: { ...env, GITHUB_STEP_SUMMARY: summary }, input: broken });
+    const run = await kcfg(['validate', '-', '--format', 'github'], {
+      env: { ...env, GITHUB_STEP_SUMMARY: summary },
+      input: broken,
+    });
     expectNoCrash(run);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error title=kcfg schema\/type /m);

@@ -41,7 +41,11 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 export function kcfg(args: string[], opts: RunOptions = {}): Promise<Run> {
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, env: opts.env ?? childEnv(), stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? REPO,
+      env: opts.env ?? childEnv(),
+      stdio: 'pipe',
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -50,7 +54,12 @@ export function kcfg(args: string[], opts: RunOptions = {}): Promise<Run> {
     child.on('error', fail);
     child.on('close', (code) => {
       clearTimeout(timer);
-      done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: performance.now() - started });
+      done({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: performance.now() - started,
+      });
     });
     child.stdin.on('error', () => {});
     child.stdin.end(opts.input ?? '');
@@ -87,7 +96,10 @@ export function ensureBuilt(): void {
   try {
     if (existsSync(main) && newestSource() <= statSync(main).mtimeMs) return;
     // Type errors in files under someone's active edit still emit JavaScript; only a missing CLI is fatal.
-    spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(REPO, 'tsconfig.json')], { cwd: REPO, stdio: 'ignore' });
+    spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(REPO, 'tsconfig.json')], {
+      cwd: REPO,
+      stdio: 'ignore',
+    });
     spawnSync(process.execPath, [join(REPO, 'dist/scripts/build/bundle.js')], { cwd: REPO, stdio: 'ignore' });
     if (!existsSync(main)) throw new Error('npm run build did not produce dist/cli/main.js');
   } finally {

@@ -122,7 +122,9 @@ describe('loadConfig', () => {
   });
 
   it('rejects a directory without a kustomization and duplicate names', () => {
-    const t = repo('environments:\n  - name: a\n    path: base\n  - name: a\n    path: docs\n', { 'docs/README.md': '# docs\n' });
+    const t = repo('environments:\n  - name: a\n    path: base\n  - name: a\n    path: docs\n', {
+      'docs/README.md': '# docs\n',
+    });
     const e = configError(t.root);
     expect(e.message).toContain('duplicate environment name "a"');
     expect(e.message).toContain('environments[1].path: docs has no kustomization.yaml');
@@ -149,7 +151,9 @@ describe('loadConfig', () => {
 
   it('names environments by convention when name is left out, and expands glob paths', () => {
     const component = 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n';
-    const t = repo('environments:\n  - path: overlays/*\n    kubernetesVersion: "1.35"\n  - path: base\n', { 'overlays/feature/kustomization.yaml': component });
+    const t = repo('environments:\n  - path: overlays/*\n    kubernetesVersion: "1.35"\n  - path: base\n', {
+      'overlays/feature/kustomization.yaml': component,
+    });
     const c = loadConfig(t.root, ENV);
     expect(c.environments).toEqual([
       { name: 'production', dir: 'overlays/production', kubernetesVersion: '1.35' },
@@ -164,7 +168,10 @@ describe('loadConfig', () => {
       ['environments:\n  - path: envs/*\n', /envs\/\* matches no kustomization directory/],
       ['environments:\n  - name: all\n    path: overlays/*\n', /a glob path names many environments/],
       ['environments:\n  - path: components/extra\n', /components\/extra is a Component/],
-      ['environments:\n  - path: overlays/*\n  - name: staging\n    path: base\n', /duplicate environment name "staging"/],
+      [
+        'environments:\n  - path: overlays/*\n  - name: staging\n    path: base\n',
+        /duplicate environment name "staging"/,
+      ],
     ];
     for (const [text, message] of cases) {
       const e = configError(repo(text, { 'components/extra/kustomization.yaml': component }).root);

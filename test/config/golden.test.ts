@@ -25,7 +25,8 @@ function firstDifference(expected: string, actual: string): string {
   const a = expected.split('\n');
   const b = actual.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i + 1}: golden ${JSON.stringify(a[i] ?? '<end>')}, render ${JSON.stringify(b[i] ?? '<end>')}`;
+    if (a[i] !== b[i])
+      return `line ${i + 1}: golden ${JSON.stringify(a[i] ?? '<end>')}, render ${JSON.stringify(b[i] ?? '<end>')}`;
   }
   return 'identical';
 }
@@ -42,7 +43,9 @@ describe.each(ENVIRONMENTS)('golden render of overlays/%s', (env) => {
     const golden = readGolden(path);
     expect(golden, `test/golden/${env}.yaml is missing; run \`npm run golden\``).toBeDefined();
     if (golden !== actual) {
-      expect.fail(`overlays/${env} renders differently from test/golden/${env}.yaml (${firstDifference(golden!, actual)}); review the change and run \`npm run golden\``);
+      expect.fail(
+        `overlays/${env} renders differently from test/golden/${env}.yaml (${firstDifference(golden!, actual)}); review the change and run \`npm run golden\``,
+      );
     }
   });
 });

@@ -1,7 +1,14 @@
 // The facts issue 2 promises about the rendered environments, checked on the real `kubectl kustomize` output.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asSelector, containersOf, podTemplate, selectorMatches, strings, type PodTemplate } from '../../scripts/core/pods.js';
+import {
+  asSelector,
+  containersOf,
+  podTemplate,
+  selectorMatches,
+  strings,
+  type PodTemplate,
+} from '../../scripts/core/pods.js';
 import { getAt, isObject, type JsonValue, type KObject, type Resource } from '../../scripts/core/resource.js';
 import { ENVIRONMENTS, NAMESPACE, parseRender, renderDir, renderOverlay, type EnvName } from './render.js';
 
@@ -15,7 +22,13 @@ const RECOMMENDED_LABELS = [
 ];
 /** Labels allowed in selectors: they never change over a resource's life. */
 const STABLE_SELECTOR_KEYS = new Set(['app.kubernetes.io/name', 'app.kubernetes.io/component']);
-const CLUSTER_SCOPED_KINDS = new Set(['Namespace', 'ClusterIssuer', 'ClusterRole', 'ClusterRoleBinding', 'ClusterSecretStore']);
+const CLUSTER_SCOPED_KINDS = new Set([
+  'Namespace',
+  'ClusterIssuer',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'ClusterSecretStore',
+]);
 const RELAY_IMAGE = 'ghcr.io/example-org/relay';
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
 
@@ -73,7 +86,9 @@ function isLongRunning(w: Workload): boolean {
 
 function hpaFor(env: EnvName, w: Workload): Resource | undefined {
   return ofKind(env, 'HorizontalPodAutoscaler').find(
-    (h) => getAt(h.object, '/spec/scaleTargetRef/kind') === w.resource.kind && getAt(h.object, '/spec/scaleTargetRef/name') === w.resource.id.name,
+    (h) =>
+      getAt(h.object, '/spec/scaleTargetRef/kind') === w.resource.kind &&
+      getAt(h.object, '/spec/scaleTargetRef/name') === w.resource.id.name,
   );
 }
 
@@ -103,14 +118,17 @@ function imageTag(image: string): string | undefined {
 describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
   it('renders the expected application', () => {
     const names = workloads(env).map((w) => `${w.resource.kind}/${w.resource.id.name}`);
-    expect(names).toEqual(expect.arrayContaining(['Deployment/relay-api', 'Deployment/relay-worker', 'CronJob/relay-cleanup']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Deployment/relay-api', 'Deployment/relay-worker', 'CronJob/relay-cleanup']),
+    );
     expect(names.includes('StatefulSet/postgres')).toBe(env === 'staging');
   });
 
   it('puts every namespaced object in the environment namespace and no cluster-scoped one in any', () => {
     for (const r of rendered[env]) {
       const ns = getAt(r.object, '/metadata/namespace');
-      if (CLUSTER_SCOPED_KINDS.has(r.kind)) expect(ns, `${r.kind}/${r.id.name} must not carry a namespace`).toBeUndefined();
+      if (CLUSTER_SCOPED_KINDS.has(r.kind))
+        expect(ns, `${r.kind}/${r.id.name} must not carry a namespace`).toBeUndefined();
       else expect(ns, `${r.kind}/${r.id.name}`).toBe(NAMESPACE[env]);
     }
     // Cluster-scoped objects are applied by cluster admins from clusters/<env>, never by the application overlay.
@@ -133,10 +151,15 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
       const psc = obj(pod['securityContext']);
       expect(psc['runAsNonRoot'], w.label).toBe(true);
       for (const id of ['runAsUser', 'runAsGroup', 'fsGroup']) {
-        expect(typeof psc[id] === 'number' && (psc[id] as number) > 0, `${w.label} ${id} must be a fixed non-zero id`).toBe(true);
+        expect(
+          typeof psc[id] === 'number' && (psc[id] as number) > 0,
+          `${w.label} ${id} must be a fixed non-zero id`,
+        ).toBe(true);
       }
       expect(getAt(psc, '/seccompProfile/type'), w.label).toBe('RuntimeDefault');
-      expect(typeof pod['automountServiceAccountToken'], `${w.label} automountServiceAccountToken set explicitly`).toBe('boolean');
+      expect(typeof pod['automountServiceAccountToken'], `${w.label} automountServiceAccountToken set explicitly`).toBe(
+        'boolean',
+      );
 
       const tmpVolumes = new Set(
         list(pod['volumes'])
@@ -154,7 +177,9 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
         for (const path of ['/requests/cpu', '/requests/memory', '/limits/cpu', '/limits/memory']) {
           expect(getAt(obj(c.container['resources']), path), `${where} resources${path}`).toBeDefined();
         }
-        const tmp = list(c.container['volumeMounts']).map(obj).find((m) => m['mountPath'] === '/tmp');
+        const tmp = list(c.container['volumeMounts'])
+          .map(obj)
+          .find((m) => m['mountPath'] === '/tmp');
         expect(tmp && tmpVolumes.has(String(tmp['name'])), `${where} mounts an emptyDir at /tmp`).toBe(true);
       }
     }
@@ -186,22 +211,34 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     for (const w of longRunning) {
       for (const c of containersOf(w.template).filter((x) => x.type === 'containers')) {
         const where = `${w.label} container ${c.name}`;
-        for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) expect(c.container[probe], `${where} ${probe}`).toBeDefined();
-        expect(c.container['livenessProbe'], `${where}: liveness and readiness must differ`).not.toEqual(c.container['readinessProbe']);
+        for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe'])
+          expect(c.container[probe], `${where} ${probe}`).toBeDefined();
+        expect(c.container['livenessProbe'], `${where}: liveness and readiness must differ`).not.toEqual(
+          c.container['readinessProbe'],
+        );
         const pause = preStopSeconds(c.container);
         expect(pause, `${where} preStop sleep`).toBeDefined();
         const grace = Number(w.template.spec['terminationGracePeriodSeconds'] ?? 30);
         expect(grace, `${where} terminationGracePeriodSeconds exceeds the preStop pause`).toBeGreaterThan(pause!);
       }
       const spread = list(w.template.spec['topologySpreadConstraints']).map(obj);
-      expect(spread.map((s) => s['topologyKey']).sort(), w.label).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
+      expect(spread.map((s) => s['topologyKey']).sort(), w.label).toEqual([
+        'kubernetes.io/hostname',
+        'topology.kubernetes.io/zone',
+      ]);
       for (const s of spread) {
         const sel = asSelector(s['labelSelector']);
         expect(selectorMatches(sel, w.template.labels), `${w.label} spread selector matches its pods`).toBe(true);
-        expect(Object.keys(sel?.matchLabels ?? {}).every((k) => STABLE_SELECTOR_KEYS.has(k)), w.label).toBe(true);
+        expect(
+          Object.keys(sel?.matchLabels ?? {}).every((k) => STABLE_SELECTOR_KEYS.has(k)),
+          w.label,
+        ).toBe(true);
       }
       if (w.resource.kind === 'Deployment') {
-        expect(getAt(w.resource.object, '/spec/strategy'), w.label).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
+        expect(getAt(w.resource.object, '/spec/strategy'), w.label).toEqual({
+          type: 'RollingUpdate',
+          rollingUpdate: { maxSurge: 1, maxUnavailable: 0 },
+        });
       }
     }
   });
@@ -219,12 +256,18 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
       const sel = asSelector(selector);
       const keys = Object.keys(sel?.matchLabels ?? {});
       expect(keys.length, `${w.label} has a selector`).toBeGreaterThan(0);
-      expect(keys.filter((k) => !STABLE_SELECTOR_KEYS.has(k)), `${w.label} selector keys`).toEqual([]);
+      expect(
+        keys.filter((k) => !STABLE_SELECTOR_KEYS.has(k)),
+        `${w.label} selector keys`,
+      ).toEqual([]);
       expect(selectorMatches(sel, w.template.labels), `${w.label} selector matches its template`).toBe(true);
     }
     for (const svc of ofKind(env, 'Service')) {
       const keys = Object.keys(strings(getAt(svc.object, '/spec/selector')));
-      expect(keys.filter((k) => !STABLE_SELECTOR_KEYS.has(k)), `Service ${svc.id.name} selector keys`).toEqual([]);
+      expect(
+        keys.filter((k) => !STABLE_SELECTOR_KEYS.has(k)),
+        `Service ${svc.id.name} selector keys`,
+      ).toEqual([]);
     }
   });
 
@@ -256,7 +299,11 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     expect(hpas.map((h) => h.id.name).sort()).toEqual(['relay-api', 'relay-worker']);
     for (const hpa of hpas) {
       expect(hpa.apiVersion).toBe('autoscaling/v2');
-      const target = one(env, String(getAt(hpa.object, '/spec/scaleTargetRef/kind')), String(getAt(hpa.object, '/spec/scaleTargetRef/name')));
+      const target = one(
+        env,
+        String(getAt(hpa.object, '/spec/scaleTargetRef/kind')),
+        String(getAt(hpa.object, '/spec/scaleTargetRef/name')),
+      );
       expect(getAt(target.object, '/spec/replicas'), `${target.id.name} leaves replicas to its HPA`).toBeUndefined();
       const metrics = list(getAt(hpa.object, '/spec/metrics')).map((m) => getAt(m, '/resource/name'));
       expect(metrics.sort()).toEqual(['cpu', 'memory']);
@@ -273,7 +320,9 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     const multi = workloads(env).filter((w) => minimumPods(env, w) > 1 || hpaFor(env, w) !== undefined);
     expect(multi.length).toBeGreaterThan(0);
     for (const w of multi) {
-      const matching = pdbs.filter((p) => selectorMatches(asSelector(getAt(p.object, '/spec/selector')), w.template.labels));
+      const matching = pdbs.filter((p) =>
+        selectorMatches(asSelector(getAt(p.object, '/spec/selector')), w.template.labels),
+      );
       expect(matching, `${w.label} is covered by exactly one PDB`).toHaveLength(1);
       const pdb = matching[0]!;
       expect(pdb.apiVersion).toBe('policy/v1');
@@ -281,10 +330,16 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
       const maxUnavailable = getAt(pdb.object, '/spec/maxUnavailable');
       const minAvailable = getAt(pdb.object, '/spec/minAvailable');
       if (typeof maxUnavailable === 'number') expect(maxUnavailable, pdb.id.name).toBeGreaterThanOrEqual(1);
-      else expect(typeof minAvailable === 'number' && minAvailable < minimumPods(env, w), `${pdb.id.name} leaves room to evict`).toBe(true);
+      else
+        expect(
+          typeof minAvailable === 'number' && minAvailable < minimumPods(env, w),
+          `${pdb.id.name} leaves room to evict`,
+        ).toBe(true);
     }
     for (const pdb of pdbs) {
-      const covers = workloads(env).some((w) => selectorMatches(asSelector(getAt(pdb.object, '/spec/selector')), w.template.labels));
+      const covers = workloads(env).some((w) =>
+        selectorMatches(asSelector(getAt(pdb.object, '/spec/selector')), w.template.labels),
+      );
       expect(covers, `PDB ${pdb.id.name} selects some workload`).toBe(true);
     }
   });
@@ -292,7 +347,11 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
   it('serves every Ingress host with a Certificate from the ClusterIssuer of its cluster folder', () => {
     const ingresses = ofKind(env, 'Ingress');
     expect(ingresses.length).toBeGreaterThan(0);
-    const issuers = new Map(clusterRender(env).filter((r) => r.kind === 'ClusterIssuer').map((i) => [i.id.name, i]));
+    const issuers = new Map(
+      clusterRender(env)
+        .filter((r) => r.kind === 'ClusterIssuer')
+        .map((i) => [i.id.name, i]),
+    );
     const certificates = ofKind(env, 'Certificate');
     for (const ing of ingresses) {
       expect(getAt(ing.object, '/spec/ingressClassName')).toBe('nginx');
@@ -309,16 +368,24 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
         expect(entry, `${ing.id.name}: ${String(host)} is served over TLS`).toBeDefined();
         const cert = certificates.find((c) => list(getAt(c.object, '/spec/dnsNames')).includes(host!));
         expect(cert, `a Certificate names ${String(host)}`).toBeDefined();
-        expect(getAt(cert!.object, '/spec/secretName'), `${cert!.id.name} writes the Ingress TLS secret`).toBe(entry!['secretName']);
+        expect(getAt(cert!.object, '/spec/secretName'), `${cert!.id.name} writes the Ingress TLS secret`).toBe(
+          entry!['secretName'],
+        );
         expect(getAt(cert!.object, '/spec/issuerRef/kind')).toBe('ClusterIssuer');
         expect(getAt(cert!.object, '/spec/issuerRef/group')).toBe('cert-manager.io');
         const issuer = issuers.get(String(getAt(cert!.object, '/spec/issuerRef/name')));
         expect(issuer, `${cert!.id.name} issuer is applied from clusters/${env}`).toBeDefined();
       }
-      expect(hosts.every((h) => String(h).endsWith('.example.org')), 'hosts are real environment hosts, not the base placeholder').toBe(true);
+      expect(
+        hosts.every((h) => String(h).endsWith('.example.org')),
+        'hosts are real environment hosts, not the base placeholder',
+      ).toBe(true);
     }
     const servers = [...issuers.values()].map((i) => String(getAt(i.object, '/spec/acme/server')));
-    const expected = env === 'production' ? 'https://acme-v02.api.letsencrypt.org/directory' : 'https://acme-staging-v02.api.letsencrypt.org/directory';
+    const expected =
+      env === 'production'
+        ? 'https://acme-v02.api.letsencrypt.org/directory'
+        : 'https://acme-staging-v02.api.letsencrypt.org/directory';
     expect(servers).toEqual([expected]);
     for (const issuer of issuers.values()) {
       const solvers = list(getAt(issuer.object, '/spec/acme/solvers'));
@@ -343,13 +410,19 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     const sources = list(getAt(api.object, '/spec/ingress')).flatMap((rule) =>
       list(getAt(rule, '/from')).map((peer) => {
         const ns = getAt(peer, '/namespaceSelector/matchLabels/kubernetes.io~1metadata.name');
-        return ns === undefined ? `pods:${String(getAt(peer, '/podSelector/matchLabels/app.kubernetes.io~1component'))}` : `ns:${String(ns)}`;
+        return ns === undefined
+          ? `pods:${String(getAt(peer, '/podSelector/matchLabels/app.kubernetes.io~1component'))}`
+          : `ns:${String(ns)}`;
       }),
     );
     expect(sources.sort()).toEqual(['ns:ingress-nginx', 'ns:monitoring', 'pods:api']);
 
     const egressPorts = (p: Resource): string[] =>
-      list(getAt(p.object, '/spec/egress')).flatMap((rule) => list(getAt(rule, '/ports')).map((port) => `${String(getAt(port, '/protocol'))}/${String(getAt(port, '/port'))}`));
+      list(getAt(p.object, '/spec/egress')).flatMap((rule) =>
+        list(getAt(rule, '/ports')).map(
+          (port) => `${String(getAt(port, '/protocol'))}/${String(getAt(port, '/port'))}`,
+        ),
+      );
     expect(egressPorts(one(env, 'NetworkPolicy', 'allow-dns-egress')).sort()).toEqual(['TCP/53', 'UDP/53']);
     const db = one(env, 'NetworkPolicy', 'relay-allow-database-egress');
     expect(egressPorts(db)).toEqual(['TCP/5432']);
@@ -365,7 +438,10 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
 
     // Every workload pod is selected by some policy besides the default deny.
     for (const w of workloads(env)) {
-      const selected = policies.filter((p) => !deny.includes(p) && selectorMatches(asSelector(getAt(p.object, '/spec/podSelector')), w.template.labels));
+      const selected = policies.filter(
+        (p) =>
+          !deny.includes(p) && selectorMatches(asSelector(getAt(p.object, '/spec/podSelector')), w.template.labels),
+      );
       expect(selected.length, `${w.label} has an explicit policy`).toBeGreaterThan(0);
     }
   });
@@ -381,7 +457,9 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     expect(externalSecrets.map((e) => e.apiVersion)).toEqual(['external-secrets.io/v1']);
     expect(externalSecrets.map((e) => getAt(e.object, '/spec/secretStoreRef/kind'))).toEqual(['ClusterSecretStore']);
     const produced = new Set(externalSecrets.map((e) => String(getAt(e.object, '/spec/target/name') ?? e.id.name)));
-    const keys = new Set(externalSecrets.flatMap((e) => list(getAt(e.object, '/spec/data')).map((d) => String(getAt(d, '/secretKey')))));
+    const keys = new Set(
+      externalSecrets.flatMap((e) => list(getAt(e.object, '/spec/data')).map((d) => String(getAt(d, '/secretKey')))),
+    );
 
     let references = 0;
     for (const w of workloads(env)) {
@@ -390,14 +468,19 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
           const name = getAt(from, '/secretRef/name');
           if (name === undefined) continue;
           references++;
-          expect(produced.has(String(name)), `${w.label} reads Secret ${String(name)} that an ExternalSecret produces`).toBe(true);
+          expect(
+            produced.has(String(name)),
+            `${w.label} reads Secret ${String(name)} that an ExternalSecret produces`,
+          ).toBe(true);
         }
         for (const e of list(c.container['env'])) {
           const ref = getAt(e, '/valueFrom/secretKeyRef');
           if (ref === undefined) continue;
           references++;
           expect(produced.has(String(getAt(ref, '/name'))), `${w.label} env ${String(getAt(e, '/name'))}`).toBe(true);
-          expect(keys.has(String(getAt(ref, '/key'))), `${w.label} key ${String(getAt(ref, '/key'))} is fetched`).toBe(true);
+          expect(keys.has(String(getAt(ref, '/key'))), `${w.label} key ${String(getAt(ref, '/key'))} is fetched`).toBe(
+            true,
+          );
         }
       }
     }
@@ -410,7 +493,9 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     const cm = configMaps[0]!;
     expect(cm.id.name).toMatch(/^relay-config-[a-z0-9]{10}$/);
     for (const w of workloads(env).filter((x) => labelsOf(x.resource)['app.kubernetes.io/name'] === 'relay')) {
-      const refs = containersOf(w.template).flatMap((c) => list(c.container['envFrom']).map((f) => getAt(f, '/configMapRef/name')));
+      const refs = containersOf(w.template).flatMap((c) =>
+        list(c.container['envFrom']).map((f) => getAt(f, '/configMapRef/name')),
+      );
       expect(refs, w.label).toContain(cm.id.name);
     }
     const host = String(getAt(cm.object, '/data/DATABASE_HOST'));
@@ -429,27 +514,46 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     const sm = one(env, 'ServiceMonitor', 'relay-api');
     const smSel = asSelector(getAt(sm.object, '/spec/selector'));
     const scraped = ofKind(env, 'Service').filter((s) => selectorMatches(smSel, labelsOf(s)));
-    expect(scraped.map((s) => s.id.name), 'exactly one Service is scraped').toEqual(['relay-api']);
+    expect(
+      scraped.map((s) => s.id.name),
+      'exactly one Service is scraped',
+    ).toEqual(['relay-api']);
     const svcPorts = list(getAt(scraped[0]!.object, '/spec/ports')).map((p) => getAt(p, '/name'));
     for (const ep of list(getAt(sm.object, '/spec/endpoints'))) expect(svcPorts).toContain(getAt(ep, '/port'));
 
     const pm = one(env, 'PodMonitor', 'relay-worker');
-    const worker = workloads(env).find((w) => w.resource.kind === 'Deployment' && w.resource.id.name === 'relay-worker')!;
+    const worker = workloads(env).find(
+      (w) => w.resource.kind === 'Deployment' && w.resource.id.name === 'relay-worker',
+    )!;
     expect(selectorMatches(asSelector(getAt(pm.object, '/spec/selector')), worker.template.labels)).toBe(true);
-    const portNames = containersOf(worker.template).flatMap((c) => list(c.container['ports']).map((p) => getAt(p, '/name')));
-    for (const ep of list(getAt(pm.object, '/spec/podMetricsEndpoints'))) expect(portNames).toContain(getAt(ep, '/port'));
+    const portNames = containersOf(worker.template).flatMap((c) =>
+      list(c.container['ports']).map((p) => getAt(p, '/name')),
+    );
+    for (const ep of list(getAt(pm.object, '/spec/podMetricsEndpoints')))
+      expect(portNames).toContain(getAt(ep, '/port'));
 
-    const rules = ofKind(env, 'PrometheusRule').flatMap((r) => list(getAt(r.object, '/spec/groups')).flatMap((g) => list(getAt(g, '/rules')).map(obj)));
+    const rules = ofKind(env, 'PrometheusRule').flatMap((r) =>
+      list(getAt(r.object, '/spec/groups')).flatMap((g) => list(getAt(g, '/rules')).map(obj)),
+    );
     const exprs = rules.map((r) => String(r['expr']));
-    for (const metric of ['http_requests_total', 'http_request_duration_seconds_bucket', 'kube_pod_container_status_restarts_total', 'certmanager_certificate_expiration_timestamp_seconds']) {
-      expect(exprs.some((e) => e.includes(metric)), `an alert uses ${metric}`).toBe(true);
+    for (const metric of [
+      'http_requests_total',
+      'http_request_duration_seconds_bucket',
+      'kube_pod_container_status_restarts_total',
+      'certmanager_certificate_expiration_timestamp_seconds',
+    ]) {
+      expect(
+        exprs.some((e) => e.includes(metric)),
+        `an alert uses ${metric}`,
+      ).toBe(true);
     }
     // The `job` an alert filters on is what the monitors' jobLabel produces for their targets.
     const jobs = new Set([
       labelsOf(scraped[0]!)[String(getAt(sm.object, '/spec/jobLabel'))],
       worker.template.labels[String(getAt(pm.object, '/spec/jobLabel'))],
     ]);
-    for (const m of exprs.join('\n').matchAll(/\bjob="([^"]+)"/g)) expect(jobs, `alerts filter on job="${m[1]}"`).toContain(m[1]);
+    for (const m of exprs.join('\n').matchAll(/\bjob="([^"]+)"/g))
+      expect(jobs, `alerts filter on job="${m[1]}"`).toContain(m[1]);
     for (const rule of rules) {
       expect(rule['alert'], 'every rule is an alert').toBeTruthy();
       expect(getAt(rule, '/labels/severity'), String(rule['alert'])).toMatch(/^(critical|warning)$/);
@@ -463,39 +567,61 @@ describe('staging and production differ where they should', () => {
     for (const name of ['relay-api', 'relay-worker']) {
       const stg = one('staging', 'HorizontalPodAutoscaler', name);
       const prod = one('production', 'HorizontalPodAutoscaler', name);
-      expect(Number(getAt(stg.object, '/spec/maxReplicas')), name).toBeLessThan(Number(getAt(prod.object, '/spec/maxReplicas')));
-      expect(Number(getAt(stg.object, '/spec/minReplicas')), name).toBeLessThanOrEqual(Number(getAt(prod.object, '/spec/minReplicas')));
+      expect(Number(getAt(stg.object, '/spec/maxReplicas')), name).toBeLessThan(
+        Number(getAt(prod.object, '/spec/maxReplicas')),
+      );
+      expect(Number(getAt(stg.object, '/spec/minReplicas')), name).toBeLessThanOrEqual(
+        Number(getAt(prod.object, '/spec/minReplicas')),
+      );
     }
   });
 
   it('uses different hosts and issuers', () => {
-    const host = (env: EnvName): JsonValue | undefined => getAt(one(env, 'Ingress', 'relay-api').object, '/spec/rules/0/host');
+    const host = (env: EnvName): JsonValue | undefined =>
+      getAt(one(env, 'Ingress', 'relay-api').object, '/spec/rules/0/host');
     expect(host('staging')).not.toEqual(host('production'));
-    const issuers = (env: EnvName): string[] => clusterRender(env).filter((r) => r.kind === 'ClusterIssuer').map((i) => i.id.name);
+    const issuers = (env: EnvName): string[] =>
+      clusterRender(env)
+        .filter((r) => r.kind === 'ClusterIssuer')
+        .map((i) => i.id.name);
     expect(issuers('staging')).toEqual(['letsencrypt-staging']);
     expect(issuers('production')).toEqual(['letsencrypt-production']);
   });
 
   it('runs a newer release in staging than in production, set per overlay and never in base', () => {
-    const version = (env: EnvName): string => strings(getAt(one(env, 'Deployment', 'relay-api').object, '/metadata/labels'))['app.kubernetes.io/version']!;
+    const version = (env: EnvName): string =>
+      strings(getAt(one(env, 'Deployment', 'relay-api').object, '/metadata/labels'))['app.kubernetes.io/version']!;
     expect(version('staging')).toBe('1.5.0');
     expect(version('production')).toBe('1.4.2');
     const base = parseRender(renderDir('base'), 'staging');
     for (const r of base) {
       expect(labelsOf(r)['app.kubernetes.io/version'], `${r.kind}/${r.id.name} in base`).toBeUndefined();
       const template = podTemplate(r);
-      for (const c of template ? containersOf(template) : []) expect(String(c.container['image']), 'base pins no release').toBe('ghcr.io/example-org/relay');
+      for (const c of template ? containersOf(template) : [])
+        expect(String(c.container['image']), 'base pins no release').toBe('ghcr.io/example-org/relay');
     }
   });
 
   it('sizes production larger than staging: autoscaling floor, requests and ingress rate limits', () => {
-    const hpaMin = (env: EnvName): number => Number(getAt(one(env, 'HorizontalPodAutoscaler', 'relay-api').object, '/spec/minReplicas'));
+    const hpaMin = (env: EnvName): number =>
+      Number(getAt(one(env, 'HorizontalPodAutoscaler', 'relay-api').object, '/spec/minReplicas'));
     expect(hpaMin('production')).toBeGreaterThan(hpaMin('staging'));
-    const cpu = (env: EnvName): string => String(getAt(one(env, 'Deployment', 'relay-api').object, '/spec/template/spec/containers/0/resources/requests/cpu'));
+    const cpu = (env: EnvName): string =>
+      String(
+        getAt(one(env, 'Deployment', 'relay-api').object, '/spec/template/spec/containers/0/resources/requests/cpu'),
+      );
     expect([cpu('staging'), cpu('production')]).toEqual(['100m', '250m']);
-    const rps = (env: EnvName): number => Number(strings(getAt(one(env, 'Ingress', 'relay-api').object, '/metadata/annotations'))['nginx.ingress.kubernetes.io/limit-rps']);
+    const rps = (env: EnvName): number =>
+      Number(
+        strings(getAt(one(env, 'Ingress', 'relay-api').object, '/metadata/annotations'))[
+          'nginx.ingress.kubernetes.io/limit-rps'
+        ],
+      );
     expect(rps('production')).toBeGreaterThan(rps('staging'));
-    const origin = (env: EnvName): string | undefined => strings(getAt(one(env, 'Ingress', 'relay-api').object, '/metadata/annotations'))['nginx.ingress.kubernetes.io/cors-allow-origin'];
+    const origin = (env: EnvName): string | undefined =>
+      strings(getAt(one(env, 'Ingress', 'relay-api').object, '/metadata/annotations'))[
+        'nginx.ingress.kubernetes.io/cors-allow-origin'
+      ];
     expect(origin('staging')).toBe('https://app.staging.example.org');
     expect(origin('production')).toBe('https://app.example.org');
   });
@@ -506,7 +632,10 @@ describe.each(ENVIRONMENTS)('%s: what the reference deployments run', (env) => {
     for (const name of ['relay-api', 'relay-worker']) {
       const spec = obj(getAt(one(env, 'Deployment', name).object, '/spec/template/spec'));
       const init = list(spec['initContainers']).map(obj);
-      expect(init.map((c) => c['name']), name).toEqual(['wait-for-database']);
+      expect(
+        init.map((c) => c['name']),
+        name,
+      ).toEqual(['wait-for-database']);
       expect(init[0]!['args']).toEqual(['db', 'wait', '--schema', '--timeout=300s']);
       expect(init[0]!['image']).toBe(obj(list(spec['containers'])[0])['image']);
     }
@@ -524,7 +653,10 @@ describe.each(ENVIRONMENTS)('%s: what the reference deployments run', (env) => {
   });
 
   it('carries pod and namespace labels on every scraped series', () => {
-    for (const [kind, name, field] of [['ServiceMonitor', 'relay-api', 'endpoints'], ['PodMonitor', 'relay-worker', 'podMetricsEndpoints']] as const) {
+    for (const [kind, name, field] of [
+      ['ServiceMonitor', 'relay-api', 'endpoints'],
+      ['PodMonitor', 'relay-worker', 'podMetricsEndpoints'],
+    ] as const) {
       const endpoint = obj(list(getAt(one(env, kind, name).object, `/spec/${field}`))[0]);
       const relabel = list(endpoint['relabelings']).map(obj);
       const targets = new Map(relabel.map((r) => [r['targetLabel'], list(r['sourceLabels'])[0]]));
@@ -534,34 +666,43 @@ describe.each(ENVIRONMENTS)('%s: what the reference deployments run', (env) => {
   });
 
   it('alerts on availability, errors, latency and memory, naming the api job', () => {
-    const rules = list(getAt(one(env, 'PrometheusRule', 'relay').object, '/spec/groups')).flatMap((g) => list(getAt(g, '/rules')).map(obj));
+    const rules = list(getAt(one(env, 'PrometheusRule', 'relay').object, '/spec/groups')).flatMap((g) =>
+      list(getAt(g, '/rules')).map(obj),
+    );
     const byName = new Map(rules.map((r) => [String(r['alert']), String(r['expr'])]));
     expect(byName.get('RelayApiTargetDown')).toMatch(/up\{job="api"\}/);
     expect(byName.get('RelayApiTargetAbsent')).toMatch(/absent\(up\{job="api"/);
     expect(byName.get('RelayApiHighErrorRate')).toMatch(/job="api", code=~"5\.\."/);
     expect(byName.get('RelayApiHighLatencyP95')).toMatch(/histogram_quantile/);
-    expect(byName.get('RelayContainerMemoryNearLimit')).toMatch(/container_memory_working_set_bytes[\s\S]*kube_pod_container_resource_limits/);
+    expect(byName.get('RelayContainerMemoryNearLimit')).toMatch(
+      /container_memory_working_set_bytes[\s\S]*kube_pod_container_resource_limits/,
+    );
     for (const r of rules) {
       expect(getAt(r, '/labels/severity'), String(r['alert'])).toMatch(/^(critical|warning)$/);
       expect(getAt(r, '/annotations/runbook_url'), String(r['alert'])).toMatch(/^https:\/\//);
     }
   });
 
-  it(env === 'staging' ? 'backs up the in-cluster database nightly and alerts on its connections and disk' : 'has no in-cluster database, backup or database alerts', () => {
-    const backups = rendered[env].filter((r) => r.kind === 'CronJob' && r.id.name === 'postgres-backup');
-    const rules = rendered[env].filter((r) => r.kind === 'PrometheusRule' && r.id.name === 'postgres');
-    if (env === 'production') {
-      expect([...backups, ...rules]).toEqual([]);
-      return;
-    }
-    const cron = backups[0]!;
-    expect(getAt(cron.object, '/spec/schedule')).toBe('15 1 * * *');
-    const pod = obj(getAt(cron.object, '/spec/jobTemplate/spec/template/spec'));
-    expect(getAt(pod, '/securityContext/runAsNonRoot')).toBe(true);
-    expect(String(getAt(obj(list(pod['containers'])[0]), '/args/0'))).toMatch(/pg_dump --format=custom/);
-    const alerts = list(getAt(rules[0]!.object, '/spec/groups/0/rules')).map((r) => String(getAt(r, '/alert')));
-    expect(alerts).toEqual(['PostgresTooManyConnections', 'PostgresDiskAlmostFull']);
-  });
+  it(
+    env === 'staging'
+      ? 'backs up the in-cluster database nightly and alerts on its connections and disk'
+      : 'has no in-cluster database, backup or database alerts',
+    () => {
+      const backups = rendered[env].filter((r) => r.kind === 'CronJob' && r.id.name === 'postgres-backup');
+      const rules = rendered[env].filter((r) => r.kind === 'PrometheusRule' && r.id.name === 'postgres');
+      if (env === 'production') {
+        expect([...backups, ...rules]).toEqual([]);
+        return;
+      }
+      const cron = backups[0]!;
+      expect(getAt(cron.object, '/spec/schedule')).toBe('15 1 * * *');
+      const pod = obj(getAt(cron.object, '/spec/jobTemplate/spec/template/spec'));
+      expect(getAt(pod, '/securityContext/runAsNonRoot')).toBe(true);
+      expect(String(getAt(obj(list(pod['containers'])[0]), '/args/0'))).toMatch(/pg_dump --format=custom/);
+      const alerts = list(getAt(rules[0]!.object, '/spec/groups/0/rules')).map((r) => String(getAt(r, '/alert')));
+      expect(alerts).toEqual(['PostgresTooManyConnections', 'PostgresDiskAlmostFull']);
+    },
+  );
 
   it('applies its ClusterIssuer from clusters/' + env + ', a folder that builds on its own', () => {
     const cluster = clusterRender(env);

@@ -30,13 +30,19 @@ export function renderOverlay(env: EnvName): string {
 
 /** `kubectl kustomize <dir>` for any folder of this repository (base/, clusters/<env>). */
 export function renderDir(dir: string): string {
-  return execFileSync('kubectl', ['kustomize', dir], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('kubectl', ['kustomize', dir], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export function parseRender(text: string, env: EnvName): Resource[] {
   const parsed = parseStream(text, `<rendered:${env}>`);
   if (parsed.findings.length > 0) throw new Error(`render of ${env} is not valid YAML: ${parsed.findings[0]!.message}`);
   const built = buildResources(parsed.documents, env);
-  if (built.findings.length > 0) throw new Error(`render of ${env} has a malformed object: ${built.findings[0]!.message}`);
+  if (built.findings.length > 0)
+    throw new Error(`render of ${env} has a malformed object: ${built.findings[0]!.message}`);
   return built.resources;
 }

@@ -6,7 +6,8 @@ import { parseAllDocuments } from 'yaml';
 /** Names whose value must never be a literal. */
 const SECRET_NAME = /(pass(word|wd)?|pwd|secret|token|api[-_]?key|private[-_]?key|credential|signing[-_]?key)$/i;
 /** Mapping keys that hold a reference to a secret rather than its value. */
-const REFERENCE_KEY = /^(secretName|secretKey|secretRef|secretKeyRef|secretStoreRef|privateKeySecretRef|bearerTokenSecret)$/;
+const REFERENCE_KEY =
+  /^(secretName|secretKey|secretRef|secretKeyRef|secretStoreRef|privateKeySecretRef|bearerTokenSecret)$/;
 const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
 export interface SecretProblem {
@@ -47,9 +48,15 @@ function scanYaml(file: string, text: string, lineAt: (offset: number) => number
     const value: unknown = doc.toJS();
     const at = lineAt(doc.range[0]);
     walk(value, (node, path) => {
-      if (path.length === 0 && node['kind'] === 'Secret') problems.push({ file, line: at, message: 'kind: Secret committed to git' });
+      if (path.length === 0 && node['kind'] === 'Secret')
+        problems.push({ file, line: at, message: 'kind: Secret committed to git' });
       // Container env entries: {name: DB_PASSWORD, value: "..."}.
-      if (typeof node['name'] === 'string' && SECRET_NAME.test(node['name']) && typeof node['value'] === 'string' && node['value'] !== '') {
+      if (
+        typeof node['name'] === 'string' &&
+        SECRET_NAME.test(node['name']) &&
+        typeof node['value'] === 'string' &&
+        node['value'] !== ''
+      ) {
         problems.push({ file, line: at, message: `literal value for ${node['name']}` });
       }
       for (const [key, v] of Object.entries(node)) {
@@ -63,7 +70,11 @@ function scanYaml(file: string, text: string, lineAt: (offset: number) => number
   }
 }
 
-function walk(value: unknown, visit: (node: Record<string, unknown>, path: string[]) => void, path: string[] = []): void {
+function walk(
+  value: unknown,
+  visit: (node: Record<string, unknown>, path: string[]) => void,
+  path: string[] = [],
+): void {
   if (Array.isArray(value)) value.forEach((v, i) => walk(v, visit, [...path, String(i)]));
   else if (value !== null && typeof value === 'object') {
     const node = value as Record<string, unknown>;

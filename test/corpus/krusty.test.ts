@@ -18,7 +18,13 @@ interface Case {
 
 interface Report {
   environments: { name: string; dir: string; resources: number }[];
-  diagnostics: { code: string; severity: string; message: string; environments: string[]; source?: { file: string; line: number } }[];
+  diagnostics: {
+    code: string;
+    severity: string;
+    message: string;
+    environments: string[];
+    source?: { file: string; line: number };
+  }[];
 }
 
 function cases(folder: string): Case[] {
@@ -51,7 +57,8 @@ function expectedTexts(dir: string): { how: 'contains' | 'equals'; text: string 
  * from krusty's in-memory one, or kcfg catches the problem before Kustomize runs, the faithful paraphrase.
  */
 const PARAPHRASES: Record<string, RegExp> = {
-  accumulation__TestTargetMustHaveOnlyOneKustomizationFile: /found \d+ kustomization files in \.: kustomization\.yaml, kustomization\.yml, Kustomization/,
+  accumulation__TestTargetMustHaveOnlyOneKustomizationFile:
+    /found \d+ kustomization files in \.: kustomization\.yaml, kustomization\.yml, Kustomization/,
   openapicustomschema__TestCustomOpenApiFieldFileNotFound: /'mycrd_schema\.json'.*no such file or directory/,
 };
 
@@ -77,7 +84,8 @@ const envName = (build: string): string => (build === '' ? '.' : build.replace(/
 describe.skipIf(!present)('krusty corpus (KCFG_KRUSTY_CORPUS)', () => {
   let cache: string;
   let env: NodeJS.ProcessEnv;
-  const check = (c: Case): Promise<Run> => kcfg(['check', '--format', 'json', '-C', c.dir, c.build], { cwd: c.dir, env, timeoutMs: 60_000 });
+  const check = (c: Case): Promise<Run> =>
+    kcfg(['check', '--format', 'json', '-C', c.dir, c.build], { cwd: c.dir, env, timeoutMs: 60_000 });
 
   beforeAll(() => {
     ensureBuilt();
@@ -87,77 +95,85 @@ describe.skipIf(!present)('krusty corpus (KCFG_KRUSTY_CORPUS)', () => {
 
   afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
-  it('every build case: exit 0 or 1, no crash, and the whole expected output rendered', { timeout: 240_000 }, async () => {
-    const all = cases('cases');
-    const problems: string[] = [];
-    await runAll(all, 2, async (c) => {
-      const run = await check(c);
-      try {
-        expectNoCrash(run);
-        const report = parse(run);
-        // Discovery names environments by convention; the directory is the one built.
-        expect(report.environments.map((e) => e.dir)).toEqual([envName(c.build)]);
-        const failed = report.diagnostics.filter((d) => d.code === 'render/failed');
-        if (c.meta.options.LoadRestrictions === 'LoadRestrictionsNone') {
-          // The case needs files outside its root; kcfg's default RootOnly restrictor refuses, says why, and
-          // exits 2: nothing in the environment was checked.
-          expect(failed.map((d) => d.message).join('\n')).toMatch(/not in or below/);
-          expect(run.code).toBe(2);
-          return;
-        }
-        expect([0, 1], run.stderr).toContain(run.code);
-        expect(failed, JSON.stringify(failed)).toEqual([]);
-        const expected = readFileSync(join(c.dir, '_expected.yaml'), 'utf8');
-        const docs = expected.split(/^---$/m).filter((d) => /^kind:/m.test(d)).length;
-        // Every document is a resource, or a finding saying why it is not one (the corpus has kinds without apiVersion).
-        const malformed = report.diagnostics.filter((d) => d.code === 'resource/malformed').length;
-        expect(report.environments[0]!.resources + malformed).toBe(docs);
-      } catch (e) {
-        problems.push(`${c.name}: ${(e as Error).message.split('\n').slice(0, 6).join('\n')}`);
-      }
-    });
-    expect(problems, problems.join('\n\n')).toEqual([]);
-    expect(all.length).toBeGreaterThan(100);
-  });
-
-  it('every expected build error is a clear error naming the environment and the cause', { timeout: 120_000 }, async () => {
-    const all = cases('cases_err');
-    const problems: string[] = [];
-    await runAll(all, 2, async (c) => {
-      const run = await check(c);
-      try {
-        expectNoCrash(run);
-        expect([1, 2]).toContain(run.code);
-        const name = envName(c.build);
-        let text: string;
-        // A usage or configuration error is one line on stderr; a render that failed is a finding in the report.
-        if (run.code === 2 && !run.stdout.trim()) {
-          text = run.stderr;
-          expect(text).toMatch(/^kcfg: /);
-        } else {
+  it(
+    'every build case: exit 0 or 1, no crash, and the whole expected output rendered',
+    { timeout: 240_000 },
+    async () => {
+      const all = cases('cases');
+      const problems: string[] = [];
+      await runAll(all, 2, async (c) => {
+        const run = await check(c);
+        try {
+          expectNoCrash(run);
           const report = parse(run);
-          const errors = report.diagnostics.filter((d) => d.severity === 'error');
-          expect(errors.length).toBeGreaterThan(0);
-          const env = report.environments.find((e) => e.dir === name)?.name ?? name;
-          const about = errors.filter((d) => d.environments.includes(env));
-          expect(about.length, `no error lists environment ${name}`).toBeGreaterThan(0);
-          for (const d of about) {
-            expect(d.source, `${d.code} has no file`).toBeDefined();
-            // One readable sentence: resource dumps that Kustomize appends are dropped.
-            expect(d.message.length, d.message).toBeLessThan(700);
+          // Discovery names environments by convention; the directory is the one built.
+          expect(report.environments.map((e) => e.dir)).toEqual([envName(c.build)]);
+          const failed = report.diagnostics.filter((d) => d.code === 'render/failed');
+          if (c.meta.options.LoadRestrictions === 'LoadRestrictionsNone') {
+            // The case needs files outside its root; kcfg's default RootOnly restrictor refuses, says why, and
+            // exits 2: nothing in the environment was checked.
+            expect(failed.map((d) => d.message).join('\n')).toMatch(/not in or below/);
+            expect(run.code).toBe(2);
+            return;
           }
-          text = about.map((d) => d.message).join('\n');
+          expect([0, 1], run.stderr).toContain(run.code);
+          expect(failed, JSON.stringify(failed)).toEqual([]);
+          const expected = readFileSync(join(c.dir, '_expected.yaml'), 'utf8');
+          const docs = expected.split(/^---$/m).filter((d) => /^kind:/m.test(d)).length;
+          // Every document is a resource, or a finding saying why it is not one (the corpus has kinds without apiVersion).
+          const malformed = report.diagnostics.filter((d) => d.code === 'resource/malformed').length;
+          expect(report.environments[0]!.resources + malformed).toBe(docs);
+        } catch (e) {
+          problems.push(`${c.name}: ${(e as Error).message.split('\n').slice(0, 6).join('\n')}`);
         }
-        const paraphrase = PARAPHRASES[c.name];
-        for (const e of expectedTexts(c.dir)) {
-          if (paraphrase) expect(text).toMatch(paraphrase);
-          else expect(text).toContain(e.text);
+      });
+      expect(problems, problems.join('\n\n')).toEqual([]);
+      expect(all.length).toBeGreaterThan(100);
+    },
+  );
+
+  it(
+    'every expected build error is a clear error naming the environment and the cause',
+    { timeout: 120_000 },
+    async () => {
+      const all = cases('cases_err');
+      const problems: string[] = [];
+      await runAll(all, 2, async (c) => {
+        const run = await check(c);
+        try {
+          expectNoCrash(run);
+          expect([1, 2]).toContain(run.code);
+          const name = envName(c.build);
+          let text: string;
+          // A usage or configuration error is one line on stderr; a render that failed is a finding in the report.
+          if (run.code === 2 && !run.stdout.trim()) {
+            text = run.stderr;
+            expect(text).toMatch(/^kcfg: /);
+          } else {
+            const report = parse(run);
+            const errors = report.diagnostics.filter((d) => d.severity === 'error');
+            expect(errors.length).toBeGreaterThan(0);
+            const env = report.environments.find((e) => e.dir === name)?.name ?? name;
+            const about = errors.filter((d) => d.environments.includes(env));
+            expect(about.length, `no error lists environment ${name}`).toBeGreaterThan(0);
+            for (const d of about) {
+              expect(d.source, `${d.code} has no file`).toBeDefined();
+              // One readable sentence: resource dumps that Kustomize appends are dropped.
+              expect(d.message.length, d.message).toBeLessThan(700);
+            }
+            text = about.map((d) => d.message).join('\n');
+          }
+          const paraphrase = PARAPHRASES[c.name];
+          for (const e of expectedTexts(c.dir)) {
+            if (paraphrase) expect(text).toMatch(paraphrase);
+            else expect(text).toContain(e.text);
+          }
+        } catch (e) {
+          problems.push(`${c.name}: ${(e as Error).message.split('\n').slice(0, 6).join('\n')}`);
         }
-      } catch (e) {
-        problems.push(`${c.name}: ${(e as Error).message.split('\n').slice(0, 6).join('\n')}`);
-      }
-    });
-    expect(problems, problems.join('\n\n')).toEqual([]);
-    expect(all.length).toBeGreaterThan(10);
-  });
+      });
+      expect(problems, problems.join('\n\n')).toEqual([]);
+      expect(all.length).toBeGreaterThan(10);
+    },
+  );
 });

@@ -8,6 +8,12 @@ describe('benchmark inputs', () => {
     const d = diffEnvironments(a, b, { ignore: [], sensitive: [] });
     expect(d.resources.every((r) => r.kind === 'modified')).toBe(true);
     const paths = new Set(d.resources.flatMap((r) => r.changes.map((c) => c.label.replace(/\[.*?\]/g, '[]'))));
-    expect([...paths].sort()).toEqual(['data.LOG_LEVEL', 'data.URL', 'metadata.labels.environment', 'spec.replicas', 'spec.template.spec.containers[].image']);
+    expect([...paths].sort()).toEqual([
+      'data.LOG_LEVEL',
+      'data.URL',
+      'metadata.labels.environment',
+      'spec.replicas',
+      'spec.template.spec.containers[].image',
+    ]);
   });
 });

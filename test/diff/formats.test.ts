@@ -28,18 +28,30 @@ function sections(d: EnvDiff): DiffSection[] {
 
 describe('secret safety', () => {
   it('never shows a planted value in any format, only hashes', () => {
-    const sidecar = (args: string) => `        - name: tokens\n          image: busybox\n          args: [--token, ${args}]\n`;
+    const sidecar = (args: string) =>
+      `        - name: tokens\n          image: busybox\n          args: [--token, ${args}]\n`;
     const a = envFromYaml(
       'staging',
-      [secret('db-creds-2g7b9kk4m5', 'old-password'), configMap('cfg', { API_TOKEN: CANARY, KEEP: CANARY + 'x' }), deployment('api')].join('---\n'),
+      [
+        secret('db-creds-2g7b9kk4m5', 'old-password'),
+        configMap('cfg', { API_TOKEN: CANARY, KEEP: CANARY + 'x' }),
+        deployment('api'),
+      ].join('---\n'),
       ['db-creds-2g7b9kk4m5'],
     );
     const b = envFromYaml(
       'production',
-      [secret('db-creds-ht8c5d4f6b', CANARY), configMap('cfg', { API_TOKEN: 'other' }), deployment('api', { extra: sidecar(CANARY) })].join('---\n'),
+      [
+        secret('db-creds-ht8c5d4f6b', CANARY),
+        configMap('cfg', { API_TOKEN: 'other' }),
+        deployment('api', { extra: sidecar(CANARY) }),
+      ].join('---\n'),
       ['db-creds-ht8c5d4f6b'],
     );
-    const d = diffEnvironments(a, b, { ignore: [], sensitive: ['ConfigMap:/data/*', '/spec/template/spec/containers/*/args'] });
+    const d = diffEnvironments(a, b, {
+      ignore: [],
+      sensitive: ['ConfigMap:/data/*', '/spec/template/spec/containers/*/args'],
+    });
     const secretDiff = d.resources.find((r) => r.id.kind === 'Secret')!;
     expect(secretDiff.changes.map((c) => c.path)).toEqual(['/data/password', '/stringData/token']);
     expect(secretDiff.changes.every((c) => c.sensitive && 'hash' in c.old! && 'hash' in c.new!)).toBe(true);
@@ -94,7 +106,9 @@ describe('reporters', () => {
       id: { group: 'apps', version: 'v1', kind: 'Deployment', name: 'api' },
       a: { group: 'apps', version: 'v1', kind: 'Deployment', name: 'api' },
       b: { group: 'apps', version: 'v1', kind: 'Deployment', name: 'api' },
-      changes: [{ path: '/spec/replicas', label: 'spec.replicas', op: 'replace', old: { value: 1 }, new: { value: 3 } }],
+      changes: [
+        { path: '/spec/replicas', label: 'spec.replicas', op: 'replace', old: { value: 1 }, new: { value: 3 } },
+      ],
       notes: [],
     });
     expect(JSON.stringify(j)).not.toContain('resourceA');
@@ -102,8 +116,16 @@ describe('reporters', () => {
 
   it('markdown falls back from full detail to summaries to counts under the budget, saying what was cut', () => {
     const many = (n: number, v: string) =>
-      Array.from({ length: n }, (_, i) => configMap(`cm-${i}`, Object.fromEntries(Array.from({ length: 20 }, (_, k) => [`key-${k}`, `${v}-${'x'.repeat(40)}`])))).join('---\n');
-    const big = diffEnvironments(envFromYaml('staging', many(400, 'a')), envFromYaml('production', many(400, 'b')), { ignore: [], sensitive: [] });
+      Array.from({ length: n }, (_, i) =>
+        configMap(
+          `cm-${i}`,
+          Object.fromEntries(Array.from({ length: 20 }, (_, k) => [`key-${k}`, `${v}-${'x'.repeat(40)}`])),
+        ),
+      ).join('---\n');
+    const big = diffEnvironments(envFromYaml('staging', many(400, 'a')), envFromYaml('production', many(400, 'b')), {
+      ignore: [],
+      sensitive: [],
+    });
     const full = formatMarkdown(sections(big), { budget: 10_000_000 });
     expect(full.length).toBeGreaterThan(200_000);
     expect(full).not.toContain('too large');
@@ -114,7 +136,10 @@ describe('reporters', () => {
     expect(md).toContain('`kcfg diff staging production`');
     expect(md).toContain('cm-399: 20 changed paths');
 
-    const huge = diffEnvironments(envFromYaml('staging', many(3000, 'a')), envFromYaml('production', many(3000, 'b')), { ignore: [], sensitive: [] });
+    const huge = diffEnvironments(envFromYaml('staging', many(3000, 'a')), envFromYaml('production', many(3000, 'b')), {
+      ignore: [],
+      sensitive: [],
+    });
     const counts = formatMarkdown(sections(huge));
     expect(counts.length).toBeLessThan(60_000);
     expect(counts).toContain('only counts are shown');

@@ -5,9 +5,25 @@ const entry = (path: string): TreeEntry => ({ mode: '100644', sha: '0'.repeat(40
 
 describe('rootOnlyFilter', () => {
   it('keeps the configuration and every file under a kustomization directory, nothing else', () => {
-    const all = ['kcfg.yaml', 'README.md', 'schemas/big.json', 'base/kustomization.yaml', 'base/config/app.env', 'overlays/prod/Kustomization', 'overlays/prod/patch.yaml', 'overlays/notes.md', 'docs/base/kustomization.md'].map(entry);
+    const all = [
+      'kcfg.yaml',
+      'README.md',
+      'schemas/big.json',
+      'base/kustomization.yaml',
+      'base/config/app.env',
+      'overlays/prod/Kustomization',
+      'overlays/prod/patch.yaml',
+      'overlays/notes.md',
+      'docs/base/kustomization.md',
+    ].map(entry);
     const keep = all.filter(rootOnlyFilter(all, ['kcfg.yaml'])).map((e) => e.path);
-    expect(keep).toEqual(['kcfg.yaml', 'base/kustomization.yaml', 'base/config/app.env', 'overlays/prod/Kustomization', 'overlays/prod/patch.yaml']);
+    expect(keep).toEqual([
+      'kcfg.yaml',
+      'base/kustomization.yaml',
+      'base/config/app.env',
+      'overlays/prod/Kustomization',
+      'overlays/prod/patch.yaml',
+    ]);
   });
 
   it('keeps everything when the repository root is itself a kustomization', () => {

@@ -26,8 +26,18 @@ export function envFromYaml(name: string, yaml: string, generated: string[] = []
   };
 }
 
-export function deployment(name: string, opts: { ns?: string; cm?: string; replicas?: number; image?: string; env?: [string, string][]; extra?: string } = {}): string {
-  const env = (opts.env ?? [['LOG', 'info'], ['MODE', 'web']]).map(([k, v]) => `            - name: ${k}\n              value: "${v}"`).join('\n');
+export function deployment(
+  name: string,
+  opts: { ns?: string; cm?: string; replicas?: number; image?: string; env?: [string, string][]; extra?: string } = {},
+): string {
+  const env = (
+    opts.env ?? [
+      ['LOG', 'info'],
+      ['MODE', 'web'],
+    ]
+  )
+    .map(([k, v]) => `            - name: ${k}\n              value: "${v}"`)
+    .join('\n');
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:

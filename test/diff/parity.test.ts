@@ -23,20 +23,57 @@ onlyIn:
 
 describe('parityFindings', () => {
   it('reports only the differences parity.yaml does not allow, pointing at the second environment', () => {
-    const a = envFromYaml('staging', [deployment('api', { replicas: 1, image: 'x:1' }), configMap('cfg', { A: '1' }), statefulSet('postgres')].join('---\n'));
-    const b = envFromYaml('production', [deployment('api', { replicas: 4, image: 'x:2', env: [['LOG', 'warn'], ['MODE', 'web']] }), configMap('cfg', { A: '1' }), configMap('extra', { B: '1' })].join('---\n'));
+    const a = envFromYaml(
+      'staging',
+      [deployment('api', { replicas: 1, image: 'x:1' }), configMap('cfg', { A: '1' }), statefulSet('postgres')].join(
+        '---\n',
+      ),
+    );
+    const b = envFromYaml(
+      'production',
+      [
+        deployment('api', {
+          replicas: 4,
+          image: 'x:2',
+          env: [
+            ['LOG', 'warn'],
+            ['MODE', 'web'],
+          ],
+        }),
+        configMap('cfg', { A: '1' }),
+        configMap('extra', { B: '1' }),
+      ].join('---\n'),
+    );
     const findings = parityFindings(diffEnvironments(a, b, { ignore: [], sensitive: [] }), config);
-    expect(findings.map((f) => [f.code, f.severity, f.subject?.env, f.subject?.id.name, f.pointer, f.message])).toEqual([
-      ['diff/parity', 'warning', 'production', 'extra', '', 'ConfigMap extra exists in production but not in staging'],
-      ['diff/parity', 'warning', 'production', 'api', '/spec/template/spec/containers/0/env/0/value', 'production differs from staging: spec.template.spec.containers[api].env[LOG].value: info → warn'],
-    ]);
+    expect(findings.map((f) => [f.code, f.severity, f.subject?.env, f.subject?.id.name, f.pointer, f.message])).toEqual(
+      [
+        [
+          'diff/parity',
+          'warning',
+          'production',
+          'extra',
+          '',
+          'ConfigMap extra exists in production but not in staging',
+        ],
+        [
+          'diff/parity',
+          'warning',
+          'production',
+          'api',
+          '/spec/template/spec/containers/0/env/0/value',
+          'production differs from staging: spec.template.spec.containers[api].env[LOG].value: info → warn',
+        ],
+      ],
+    );
   });
 
   it('a staging-only resource not listed in onlyIn is a finding', () => {
     const a = envFromYaml('production', [deployment('api'), statefulSet('postgres')].join('---\n'));
     const b = envFromYaml('staging', deployment('api'));
     const findings = parityFindings(diffEnvironments(a, b, { ignore: [], sensitive: [] }), config);
-    expect(findings.map((f) => [f.subject?.env, f.message])).toEqual([['production', 'StatefulSet.apps postgres exists in production but not in staging']]);
+    expect(findings.map((f) => [f.subject?.env, f.message])).toEqual([
+      ['production', 'StatefulSet.apps postgres exists in production but not in staging'],
+    ]);
   });
 
   it('rejects a malformed parity file with its line', () => {

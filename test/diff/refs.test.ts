@@ -23,10 +23,12 @@ function write(rel: string, text: string): void {
   mkdirSync(dirname(join(root, rel)), { recursive: true });
   writeFileSync(join(root, rel), text);
 }
-const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 let cacheDir = '';
-const kcfgYaml = (envs: string[]) => `environments:\n${envs.map((e) => `  - {name: ${e}, path: overlays/${e}}\n`).join('')}`;
+const kcfgYaml = (envs: string[]) =>
+  `environments:\n${envs.map((e) => `  - {name: ${e}, path: overlays/${e}}\n`).join('')}`;
 const config = (): Config => loadConfig(root, { ...process.env, KCFG_CACHE_DIR: cacheDir });
 
 /** The real stages, with renders recorded so a test can see which environments were rendered. */
@@ -54,7 +56,11 @@ function summary(results: RefDiff[]): Record<string, string[] | string> {
     results.map((r) => [
       r.env,
       r.diff && r.status === 'changed'
-        ? r.diff.resources.flatMap((res) => (res.kind === 'modified' ? res.changes.map((c) => `${res.id.kind}/${res.id.name} ${c.op} ${c.path}`) : [`${res.id.kind}/${res.id.name} ${res.kind}`]))
+        ? r.diff.resources.flatMap((res) =>
+            res.kind === 'modified'
+              ? res.changes.map((c) => `${res.id.kind}/${res.id.name} ${c.op} ${c.path}`)
+              : [`${res.id.kind}/${res.id.name} ${res.kind}`],
+          )
         : r.status,
     ]),
   );
@@ -92,15 +98,30 @@ spec:
           envFrom: [{configMapRef: {name: app-config}}]
 `,
     );
-    write('base/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: 8080}]\n');
+    write(
+      'base/service.yaml',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: 8080}]\n',
+    );
     write(
       'overlays/staging/kustomization.yaml',
       'namespace: staging\nnamePrefix: stg-\nresources: [../../base, debug-configmap.yaml]\npatches: [{path: replicas.yaml}]\nconfigMapGenerator:\n  - name: app-config\n    behavior: merge\n    literals: [LEVEL=debug]\n',
     );
-    write('overlays/staging/replicas.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 2}\n');
-    write('overlays/staging/debug-configmap.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: debug}\ndata: {TRACE: "1"}\n');
-    write('overlays/production/kustomization.yaml', 'namespace: production\nresources: [../../base]\npatches: [{path: replicas.yaml}]\n');
-    write('overlays/production/replicas.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 5}\n');
+    write(
+      'overlays/staging/replicas.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 2}\n',
+    );
+    write(
+      'overlays/staging/debug-configmap.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: debug}\ndata: {TRACE: "1"}\n',
+    );
+    write(
+      'overlays/production/kustomization.yaml',
+      'namespace: production\nresources: [../../base]\npatches: [{path: replicas.yaml}]\n',
+    );
+    write(
+      'overlays/production/replicas.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 5}\n',
+    );
     commitAll('base');
   });
   afterAll(() => {
@@ -114,7 +135,10 @@ spec:
   });
 
   it('a base file change appears in every environment, and only there', async () => {
-    write('base/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: 9090}]\n');
+    write(
+      'base/service.yaml',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: 9090}]\n',
+    );
     expect(summary(await run())).toEqual({
       production: ['Service/api replace /spec/ports/0/targetPort'],
       staging: ['Service/api replace /spec/ports/0/targetPort'],
@@ -123,30 +147,58 @@ spec:
   });
 
   it('an overlay patch changes only its environment; the other is not rendered', async () => {
-    write('overlays/staging/replicas.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 3}\n');
+    write(
+      'overlays/staging/replicas.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 3}\n',
+    );
     const results = await run();
     expect(summary(results)).toEqual({ production: 'unchanged', staging: ['Deployment/api replace /spec/replicas'] });
     expect(rendered.sort()).toEqual(['ref:staging', 'work:staging']);
-    expect(results.find((r) => r.env === 'production')).toMatchObject({ rendered: false, reason: 'kustomization closure unchanged, not rendered' });
+    expect(results.find((r) => r.env === 'production')).toMatchObject({
+      rendered: false,
+      reason: 'kustomization closure unchanged, not rendered',
+    });
     commitAll('replicas');
   });
 
   it('a generator literal changes one ConfigMap (hash un-done), not the workloads, with a roll note', async () => {
-    write('overlays/staging/kustomization.yaml', readFileSync(join(root, 'overlays/staging/kustomization.yaml'), 'utf8').replace('LEVEL=debug', 'LEVEL=trace'));
+    write(
+      'overlays/staging/kustomization.yaml',
+      readFileSync(join(root, 'overlays/staging/kustomization.yaml'), 'utf8').replace('LEVEL=debug', 'LEVEL=trace'),
+    );
     const results = await run();
-    expect(summary(results)).toEqual({ production: 'unchanged', staging: ['ConfigMap/app-config replace /data/LEVEL'] });
+    expect(summary(results)).toEqual({
+      production: 'unchanged',
+      staging: ['ConfigMap/app-config replace /data/LEVEL'],
+    });
     const cm = results.find((r) => r.env === 'staging')!.diff!.resources[0]!;
     expect(cm.a!.name).not.toBe(cm.b!.name);
-    expect(cm.notes).toEqual([expect.stringMatching(/^generated name changed \(stg-app-config-\w{10} → stg-app-config-\w{10}\): pods of Deployment stg-api will roll$/)]);
+    expect(cm.notes).toEqual([
+      expect.stringMatching(
+        /^generated name changed \(stg-app-config-\w{10} → stg-app-config-\w{10}\): pods of Deployment stg-api will roll$/,
+      ),
+    ]);
     commitAll('literal');
   });
 
   it('adding and removing resources shows up only where they are', async () => {
-    write('overlays/production/pdb.yaml', 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api}\nspec: {minAvailable: 1, selector: {matchLabels: {app: api}}}\n');
-    write('overlays/production/kustomization.yaml', 'namespace: production\nresources: [../../base, pdb.yaml]\npatches: [{path: replicas.yaml}]\n');
-    write('overlays/staging/kustomization.yaml', readFileSync(join(root, 'overlays/staging/kustomization.yaml'), 'utf8').replace(', debug-configmap.yaml', ''));
+    write(
+      'overlays/production/pdb.yaml',
+      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api}\nspec: {minAvailable: 1, selector: {matchLabels: {app: api}}}\n',
+    );
+    write(
+      'overlays/production/kustomization.yaml',
+      'namespace: production\nresources: [../../base, pdb.yaml]\npatches: [{path: replicas.yaml}]\n',
+    );
+    write(
+      'overlays/staging/kustomization.yaml',
+      readFileSync(join(root, 'overlays/staging/kustomization.yaml'), 'utf8').replace(', debug-configmap.yaml', ''),
+    );
     rmSync(join(root, 'overlays/staging/debug-configmap.yaml'));
-    expect(summary(await run())).toEqual({ production: ['PodDisruptionBudget/api added'], staging: ['ConfigMap/debug removed'] });
+    expect(summary(await run())).toEqual({
+      production: ['PodDisruptionBudget/api added'],
+      staging: ['ConfigMap/debug removed'],
+    });
     commitAll('add and remove');
   });
 
@@ -162,6 +214,8 @@ spec:
   });
 
   it('an unknown ref is a usage error', async () => {
-    await expect(diffRefs(config(), 'no-such-ref', [], { ignore: [], sensitive: [], deps })).rejects.toThrow(/not a commit/);
+    await expect(diffRefs(config(), 'no-such-ref', [], { ignore: [], sensitive: [], deps })).rejects.toThrow(
+      /not a commit/,
+    );
   });
 });

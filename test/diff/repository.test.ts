@@ -30,7 +30,10 @@ describe.skipIf(!hasKubectl)('staging → production on this repository', () => 
   beforeAll(async () => {
     const config = loadConfig(root);
     const envs = ['staging', 'production'].map((n) => config.environments.find((e) => e.name === n)!);
-    const [staging, production] = (await renderEnvironments(config, envs)) as [RenderedEnvironment, RenderedEnvironment];
+    const [staging, production] = (await renderEnvironments(config, envs)) as [
+      RenderedEnvironment,
+      RenderedEnvironment,
+    ];
     expect(staging.findings.filter((f) => f.severity === 'error')).toEqual([]);
     diff = diffEnvironments(staging, production, {
       ...config.diff,
@@ -90,7 +93,9 @@ describe.skipIf(!hasKubectl)('staging → production on this repository', () => 
       ].sort(),
     );
     // Every paired resource differs in its instance label and relay's release label only otherwise.
-    const identityOnly = diff.resources.filter((r) => r.kind === 'modified' && r.changes.every((c) => IDENTITY.test(c.path)));
+    const identityOnly = diff.resources.filter(
+      (r) => r.kind === 'modified' && r.changes.every((c) => IDENTITY.test(c.path)),
+    );
     for (const r of identityOnly) {
       for (const c of r.changes) {
         const [from, to] = c.path.endsWith('instance') ? ['relay-staging', 'relay-production'] : ['1.5.0', '1.4.2'];
@@ -101,7 +106,11 @@ describe.skipIf(!hasKubectl)('staging → production on this repository', () => 
 
   it('the generated ConfigMap is one object whose workloads will roll', () => {
     const cm = diff.resources.find((r) => r.id.kind === 'ConfigMap' && r.id.name === 'relay-config')!;
-    expect(cm.notes).toEqual([expect.stringMatching(/pods of Deployment relay-api, Deployment relay-worker, CronJob relay-cleanup, Job relay-migrate will roll$/)]);
+    expect(cm.notes).toEqual([
+      expect.stringMatching(
+        /pods of Deployment relay-api, Deployment relay-worker, CronJob relay-cleanup, Job relay-migrate will roll$/,
+      ),
+    ]);
   });
 
   it('parity is clean', () => {

@@ -27,7 +27,11 @@ describe('broken fixture EXPECTED.md', () => {
       expect(r.line, `${r.id} ${r.file}:${r.line}`).toBeGreaterThan(0);
       expect(lines[r.line - 1]?.trim(), `${r.id} ${r.file}:${r.line}`).not.toBe('');
     }
-    const kinds = new Set(rows.map((r) => (r.file.startsWith('base/') ? 'base' : r.file.endsWith('kustomization.yaml') ? 'entry' : 'patch')));
+    const kinds = new Set(
+      rows.map((r) =>
+        r.file.startsWith('base/') ? 'base' : r.file.endsWith('kustomization.yaml') ? 'entry' : 'patch',
+      ),
+    );
     expect([...kinds].sort()).toEqual(['base', 'entry', 'patch']);
   });
 });

@@ -21,10 +21,16 @@ environments:
     policies:
       run-as-non-root: error
 `;
-const RULE = 'id: svc-type\ntitle: t\nseverity: error\nrationale: r\nremediation: r\nmatch: { kinds: [Service] }\nschema: { properties: { spec: { properties: { type: { const: ClusterIP } } } } }\nmessage: Services stay internal\n';
-const BASELINE = 'entries:\n  - policy: run-as-non-root\n    resource: Deployment/apps/web\n    reason: migrating\n    expires: "2099-01-01"\n';
+const RULE =
+  'id: svc-type\ntitle: t\nseverity: error\nrationale: r\nremediation: r\nmatch: { kinds: [Service] }\nschema: { properties: { spec: { properties: { type: { const: ClusterIP } } } } }\nmessage: Services stay internal\n';
+const BASELINE =
+  'entries:\n  - policy: run-as-non-root\n    resource: Deployment/apps/web\n    reason: migrating\n    expires: "2099-01-01"\n';
 
-function repo(files: Record<string, string>): { root: string; cacheDir: string; write: (path: string, text: string) => void } {
+function repo(files: Record<string, string>): {
+  root: string;
+  cacheDir: string;
+  write: (path: string, text: string) => void;
+} {
   const root = mkdtempSync(join(tmpdir(), 'kcfg-policy-cache-'));
   const write = (path: string, text: string): void => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -35,11 +41,19 @@ function repo(files: Record<string, string>): { root: string; cacheDir: string; 
 }
 
 const load = (r: { root: string; cacheDir: string }) =>
-  loadPolicyConfig(r.root, { registry: [runAsNonRoot, resourceBounds], environments: ['staging', 'production'], cacheDir: r.cacheDir });
+  loadPolicyConfig(r.root, {
+    registry: [runAsNonRoot, resourceBounds],
+    environments: ['staging', 'production'],
+    cacheDir: r.cacheDir,
+  });
 
 describe('policy configuration through the check cache', () => {
   it('a second load, from the cache, gives the same configuration and the same rule findings', () => {
-    const r = repo({ 'policies/config.yaml': CONFIG, 'policies/rules/svc-type.yaml': RULE, 'policies/baseline.yaml': BASELINE });
+    const r = repo({
+      'policies/config.yaml': CONFIG,
+      'policies/rules/svc-type.yaml': RULE,
+      'policies/baseline.yaml': BASELINE,
+    });
     const first = load(r);
     expect(readdirSync(join(r.cacheDir, 'policy-files')).length).toBe(3);
     expect(readdirSync(join(r.cacheDir, 'rules')).some((f) => f.endsWith('.cjs'))).toBe(true);
@@ -47,9 +61,14 @@ describe('policy configuration through the check cache', () => {
     const strip = (c: typeof first) => ({ ...c, policies: c.policies.map((p) => p.meta.id) });
     expect(strip(second)).toEqual(strip(first));
     const svc = 'apiVersion: v1\nkind: Service\nmetadata: { name: web, namespace: apps }\nspec: { type: NodePort }\n';
-    const findings = (c: typeof first) => runPolicies({ env: ENV, resources: resources(svc, ENV.name), config: c, root: r.root }).findings.filter((f) => f.code === 'policy/svc-type');
+    const findings = (c: typeof first) =>
+      runPolicies({ env: ENV, resources: resources(svc, ENV.name), config: c, root: r.root }).findings.filter(
+        (f) => f.code === 'policy/svc-type',
+      );
     expect(findings(second)).toEqual(findings(first));
-    expect(findings(second)).toEqual([expect.objectContaining({ pointer: '/spec/type', hint: expect.stringContaining('must be equal to constant') })]);
+    expect(findings(second)).toEqual([
+      expect.objectContaining({ pointer: '/spec/type', hint: expect.stringContaining('must be equal to constant') }),
+    ]);
   });
 
   it('an edited file is checked again: schema errors, bad options and unknown policies keep their line', () => {
@@ -68,7 +87,13 @@ describe('policy configuration through the check cache', () => {
   it('a file that passed is checked again when the environments change', () => {
     const r = repo({ 'policies/config.yaml': CONFIG });
     load(r);
-    const e = configError(() => loadPolicyConfig(r.root, { registry: [runAsNonRoot, resourceBounds], environments: ['staging'], cacheDir: r.cacheDir }));
+    const e = configError(() =>
+      loadPolicyConfig(r.root, {
+        registry: [runAsNonRoot, resourceBounds],
+        environments: ['staging'],
+        cacheDir: r.cacheDir,
+      }),
+    );
     expect(e.message).toBe('unknown environment "production"');
   });
 

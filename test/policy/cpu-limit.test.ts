@@ -5,7 +5,8 @@ import { deployment, table } from './harness.js';
 const S = '/spec/template/spec';
 const WITH = deployment(`containers: [{ name: app, image: nginx, resources: { limits: { cpu: 500m } } }]`);
 const WITHOUT = deployment(`containers: [{ name: app, image: nginx, resources: { requests: { cpu: 500m } } }]`);
-const RANGE = '---\napiVersion: v1\nkind: LimitRange\nmetadata: { name: d, namespace: shop }\nspec:\n  limits: [{ type: Container, default: { cpu: 1 } }]\n';
+const RANGE =
+  '---\napiVersion: v1\nkind: LimitRange\nmetadata: { name: d, namespace: shop }\nspec:\n  limits: [{ type: Container, default: { cpu: 1 } }]\n';
 
 describe('cpu-limit', () => {
   table(policy, {
@@ -17,9 +18,34 @@ describe('cpu-limit', () => {
       { name: 'forbidden: none', yaml: WITHOUT, options: { mode: 'forbidden' } },
     ],
     invalid: [
-      { name: 'required: missing', yaml: WITHOUT, options: { mode: 'required' }, findings: [{ pointer: `${S}/containers/0/resources/limits/cpu`, message: 'has no CPU limit (required by configuration)' }] },
-      { name: 'forbidden: set', yaml: WITH, options: { mode: 'forbidden' }, findings: [{ pointer: `${S}/containers/0/resources/limits/cpu`, message: 'sets a CPU limit (forbidden by configuration)' }] },
-      { name: 'forbidden: a LimitRange that injects one', yaml: WITHOUT + RANGE, options: { mode: 'forbidden' }, findings: [{ pointer: '/spec/limits/0/default/cpu', resource: 'LimitRange/d' }] },
+      {
+        name: 'required: missing',
+        yaml: WITHOUT,
+        options: { mode: 'required' },
+        findings: [
+          {
+            pointer: `${S}/containers/0/resources/limits/cpu`,
+            message: 'has no CPU limit (required by configuration)',
+          },
+        ],
+      },
+      {
+        name: 'forbidden: set',
+        yaml: WITH,
+        options: { mode: 'forbidden' },
+        findings: [
+          {
+            pointer: `${S}/containers/0/resources/limits/cpu`,
+            message: 'sets a CPU limit (forbidden by configuration)',
+          },
+        ],
+      },
+      {
+        name: 'forbidden: a LimitRange that injects one',
+        yaml: WITHOUT + RANGE,
+        options: { mode: 'forbidden' },
+        findings: [{ pointer: '/spec/limits/0/default/cpu', resource: 'LimitRange/d' }],
+      },
     ],
   });
 });

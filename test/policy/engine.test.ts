@@ -7,7 +7,12 @@ import readOnly from '../../policies/read-only-root-filesystem.js';
 import resourceBounds from '../../policies/resource-bounds.js';
 import runAsNonRoot from '../../policies/run-as-non-root.js';
 import { ConfigError, EngineError } from '../../scripts/core/errors.js';
-import { defaultPolicyConfig, loadPolicyConfig, resolvePolicy, type PolicyConfig } from '../../scripts/policy/config.js';
+import {
+  defaultPolicyConfig,
+  loadPolicyConfig,
+  resolvePolicy,
+  type PolicyConfig,
+} from '../../scripts/policy/config.js';
 import { runPolicies } from '../../scripts/policy/engine.js';
 import { parseExemptionValue } from '../../scripts/policy/exemptions.js';
 import { listPolicies } from '../../scripts/policy/list.js';
@@ -29,15 +34,27 @@ const ROOTY = deployment(`
     - { name: side, image: envoy, securityContext: { runAsNonRoot: true } }`);
 
 function runWith(config: PolicyConfig, yaml: string, env = ENV, today?: Date) {
-  return runPolicies({ env, resources: resources(yaml, env.name), config, root: '/nonexistent', ...(today ? { today } : {}) });
+  return runPolicies({
+    env,
+    resources: resources(yaml, env.name),
+    config,
+    root: '/nonexistent',
+    ...(today ? { today } : {}),
+  });
 }
 
 describe('severity and options', () => {
-  const only = (policies: Policy<any>[], extra: Partial<PolicyConfig> = {}): PolicyConfig => ({ ...defaultPolicyConfig(policies), ...extra });
+  const only = (policies: Policy<any>[], extra: Partial<PolicyConfig> = {}): PolicyConfig => ({
+    ...defaultPolicyConfig(policies),
+    ...extra,
+  });
 
   it('uses the default severity, a configured one, and the environment override', () => {
     expect(runWith(only([runAsNonRoot]), ROOTY).findings.map((f) => f.severity)).toEqual(['error']);
-    const cfg = only([runAsNonRoot], { settings: { 'run-as-non-root': { severity: 'warning' } }, environments: { staging: { 'run-as-non-root': { severity: 'info' } } } });
+    const cfg = only([runAsNonRoot], {
+      settings: { 'run-as-non-root': { severity: 'warning' } },
+      environments: { staging: { 'run-as-non-root': { severity: 'info' } } },
+    });
     expect(runWith(cfg, ROOTY).findings.map((f) => f.severity)).toEqual(['warning']);
     expect(runWith(cfg, ROOTY, { ...ENV, name: 'staging' }).findings.map((f) => f.severity)).toEqual(['info']);
   });
@@ -52,17 +69,24 @@ describe('severity and options', () => {
     const mixed: Policy<Record<string, never>> = {
       ...runAsNonRoot,
       meta: { ...runAsNonRoot.meta, id: 'mixed' },
-      check: (ctx) => ctx.resources.map((subject) => ({ subject, pointer: '', message: 'm', severity: 'warning' as const })),
+      check: (ctx) =>
+        ctx.resources.map((subject) => ({ subject, pointer: '', message: 'm', severity: 'warning' as const })),
     };
     expect(runWith(only([mixed]), ROOTY).findings[0]!.severity).toBe('warning');
-    expect(runWith(only([mixed], { settings: { mixed: { severity: 'error' } } }), ROOTY).findings[0]!.severity).toBe('error');
+    expect(runWith(only([mixed], { settings: { mixed: { severity: 'error' } } }), ROOTY).findings[0]!.severity).toBe(
+      'error',
+    );
   });
 
   it('merges options: defaults, then shared settings, then the environment', () => {
-    const yaml = deployment(`containers: [{ name: app, image: nginx, resources: { requests: { cpu: 10m, memory: 32Mi } } }]`);
+    const yaml = deployment(
+      `containers: [{ name: app, image: nginx, resources: { requests: { cpu: 10m, memory: 32Mi } } }]`,
+    );
     const cfg = only([resourceBounds], {
       settings: { 'resource-bounds': { options: { requests: { memory: { max: '1Gi' } } } } },
-      environments: { production: { 'resource-bounds': { options: { requests: { cpu: { min: '50m' }, memory: { min: '64Mi' } } } } } },
+      environments: {
+        production: { 'resource-bounds': { options: { requests: { cpu: { min: '50m' }, memory: { min: '64Mi' } } } } },
+      },
     });
     expect(runWith(cfg, yaml, { ...ENV, name: 'staging' }).findings).toEqual([]);
     expect(runWith(cfg, yaml).findings.map((f) => f.message)).toEqual([
@@ -73,7 +97,11 @@ describe('severity and options', () => {
 
   it('shapes findings: code, subject, pointer, docs', () => {
     const [f] = runWith(only([runAsNonRoot]), ROOTY).findings;
-    expect(f).toMatchObject({ code: 'policy/run-as-non-root', pointer: '/spec/template/spec/containers/0/securityContext/runAsNonRoot', docs: 'docs/policies/run-as-non-root.md' });
+    expect(f).toMatchObject({
+      code: 'policy/run-as-non-root',
+      pointer: '/spec/template/spec/containers/0/securityContext/runAsNonRoot',
+      docs: 'docs/policies/run-as-non-root.md',
+    });
     expect(f!.subject?.id.name).toBe('web');
     expect(f!.hint).toBeTruthy();
   });
@@ -81,7 +109,11 @@ describe('severity and options', () => {
 
 describe('exemptions', () => {
   const cfg = defaultPolicyConfig([runAsNonRoot, readOnly]);
-  const annotated = (where: 'metadata' | 'template', value: string, key = 'kcfg.dev/exempt.run-as-non-root'): string => {
+  const annotated = (
+    where: 'metadata' | 'template',
+    value: string,
+    key = 'kcfg.dev/exempt.run-as-non-root',
+  ): string => {
     const ann = `annotations: { ${JSON.stringify(key)}: ${JSON.stringify(value)} }`;
     return `apiVersion: apps/v1
 kind: Deployment
@@ -105,7 +137,11 @@ spec:
   it.each([
     ['plain reason', 'legacy image, tracked in OPS-12', { reason: 'legacy image, tracked in OPS-12' }],
     ['reason= form', 'reason=legacy image', { reason: 'legacy image' }],
-    ['containers', 'containers=a, b; reason=needs root; really', { reason: 'needs root; really', containers: ['a', 'b'] }],
+    [
+      'containers',
+      'containers=a, b; reason=needs root; really',
+      { reason: 'needs root; really', containers: ['a', 'b'] },
+    ],
     ['empty', '   ', { error: 'has no reason' }],
     ['empty reason', 'containers=a; reason= ', { error: 'has an empty reason' }],
     ['no reason part', 'containers=a', { error: 'has "containers=" but no "; reason=<why>"' }],
@@ -127,29 +163,58 @@ spec:
 
   it('a per-container exemption covers only the containers it names', () => {
     const r = runWith(cfg, annotated('template', 'containers=side; reason=envoy image needs root'));
-    expect(summarise(r.findings).map((f) => f.pointer)).toEqual(['/spec/template/spec/containers/0/securityContext/runAsNonRoot']);
+    expect(summarise(r.findings).map((f) => f.pointer)).toEqual([
+      '/spec/template/spec/containers/0/securityContext/runAsNonRoot',
+    ]);
     expect(r.suppressed).toHaveLength(1);
     expect(r.suppressed[0]!.finding.pointer).toBe('/spec/template/spec/containers/1/securityContext/runAsNonRoot');
   });
 
   it('an exemption does not cover other policies', () => {
     const yaml = annotated('metadata', 'reason', 'kcfg.dev/exempt.read-only-root-filesystem');
-    expect(runWith(cfg, yaml).findings.map((f) => f.code)).toEqual(['policy/run-as-non-root', 'policy/run-as-non-root']);
+    expect(runWith(cfg, yaml).findings.map((f) => f.code)).toEqual([
+      'policy/run-as-non-root',
+      'policy/run-as-non-root',
+    ]);
   });
 
   it.each([
-    ['no reason', 'metadata', '', 'kcfg.dev/exempt.run-as-non-root', /has no reason/, '/metadata/annotations/kcfg.dev~1exempt.run-as-non-root'],
-    ['unknown policy', 'template', 'because', 'kcfg.dev/exempt.run-as-nonroot', /unknown policy "run-as-nonroot"/, '/spec/template/metadata/annotations/kcfg.dev~1exempt.run-as-nonroot'],
-    ['unknown container', 'template', 'containers=sidecar; reason=x', 'kcfg.dev/exempt.run-as-non-root', /container "sidecar" that the pod does not have/, '/spec/template/metadata/annotations/kcfg.dev~1exempt.run-as-non-root'],
-  ] as const)('an invalid exemption (%s) is an error finding at the annotation and exempts nothing', (name, where, value, key, message, pointer) => {
-    const r = runWith(cfg, annotated(where, value, key));
-    const invalid = r.findings.filter((f) => f.code === 'policy/invalid-exemption');
-    expect(invalid).toHaveLength(1);
-    expect(invalid[0]).toMatchObject({ severity: 'error', pointer });
-    expect(invalid[0]!.message).toMatch(message);
-    expect(r.findings.filter((f) => f.code === 'policy/run-as-non-root')).toHaveLength(2);
-    if (name === 'unknown policy') expect(invalid[0]!.hint).toBe('did you mean kcfg.dev/exempt.run-as-non-root?');
-  });
+    [
+      'no reason',
+      'metadata',
+      '',
+      'kcfg.dev/exempt.run-as-non-root',
+      /has no reason/,
+      '/metadata/annotations/kcfg.dev~1exempt.run-as-non-root',
+    ],
+    [
+      'unknown policy',
+      'template',
+      'because',
+      'kcfg.dev/exempt.run-as-nonroot',
+      /unknown policy "run-as-nonroot"/,
+      '/spec/template/metadata/annotations/kcfg.dev~1exempt.run-as-nonroot',
+    ],
+    [
+      'unknown container',
+      'template',
+      'containers=sidecar; reason=x',
+      'kcfg.dev/exempt.run-as-non-root',
+      /container "sidecar" that the pod does not have/,
+      '/spec/template/metadata/annotations/kcfg.dev~1exempt.run-as-non-root',
+    ],
+  ] as const)(
+    'an invalid exemption (%s) is an error finding at the annotation and exempts nothing',
+    (name, where, value, key, message, pointer) => {
+      const r = runWith(cfg, annotated(where, value, key));
+      const invalid = r.findings.filter((f) => f.code === 'policy/invalid-exemption');
+      expect(invalid).toHaveLength(1);
+      expect(invalid[0]).toMatchObject({ severity: 'error', pointer });
+      expect(invalid[0]!.message).toMatch(message);
+      expect(r.findings.filter((f) => f.code === 'policy/run-as-non-root')).toHaveLength(2);
+      if (name === 'unknown policy') expect(invalid[0]!.hint).toBe('did you mean kcfg.dev/exempt.run-as-non-root?');
+    },
+  );
 
   it('an exemption naming a policy that is off is still valid', () => {
     const off = { ...cfg, settings: { 'run-as-non-root': { severity: 'off' as const } } };
@@ -159,18 +224,25 @@ spec:
 
 describe('baseline', () => {
   const load = (entries: string): PolicyConfig =>
-    loadPolicyConfig(repo({ 'policies/baseline.yaml': `$schema: ../schemas/kcfg-baseline.schema.json\nentries:\n${entries}` }), { registry: [runAsNonRoot] });
+    loadPolicyConfig(
+      repo({ 'policies/baseline.yaml': `$schema: ../schemas/kcfg-baseline.schema.json\nentries:\n${entries}` }),
+      { registry: [runAsNonRoot] },
+    );
   const today = new Date('2025-06-15T12:00:00Z');
 
   it('suppresses matching findings until the expiry day, inclusive', () => {
-    const cfg = load(`  - { policy: run-as-non-root, resource: Deployment/shop/web, reason: migrating, expires: 2025-06-15 }\n`);
+    const cfg = load(
+      `  - { policy: run-as-non-root, resource: Deployment/shop/web, reason: migrating, expires: 2025-06-15 }\n`,
+    );
     const r = runWith(cfg, ROOTY, ENV, today);
     expect(r.findings).toEqual([]);
     expect(r.suppressed.map((s) => [s.by, s.reason])).toEqual([['baseline', 'migrating']]);
   });
 
   it('after expiry the finding counts again and a warning points at the entry', () => {
-    const cfg = load(`  - policy: run-as-non-root\n    resource: Deployment/shop/web\n    reason: migrating\n    expires: 2025-06-14\n`);
+    const cfg = load(
+      `  - policy: run-as-non-root\n    resource: Deployment/shop/web\n    reason: migrating\n    expires: 2025-06-14\n`,
+    );
     const r = runWith(cfg, ROOTY, ENV, today);
     expect(r.findings.map((f) => [f.code, f.severity])).toEqual([
       ['policy/run-as-non-root', 'error'],
@@ -200,8 +272,13 @@ describe('baseline', () => {
   });
 
   it('rejects entries without a reason or with an impossible date, at the line', () => {
-    expect(configError(() => load(`  - { policy: run-as-non-root, resource: Deployment/shop/web, expires: 2025-01-01 }\n`)).message).toMatch(/missing required key "reason"/);
-    const e = configError(() => load(`  - policy: run-as-non-root\n    resource: Deployment/shop/web\n    reason: r\n    expires: 2025-02-30\n`));
+    expect(
+      configError(() => load(`  - { policy: run-as-non-root, resource: Deployment/shop/web, expires: 2025-01-01 }\n`))
+        .message,
+    ).toMatch(/missing required key "reason"/);
+    const e = configError(() =>
+      load(`  - policy: run-as-non-root\n    resource: Deployment/shop/web\n    reason: r\n    expires: 2025-02-30\n`),
+    );
     expect(e.message).toMatch(/not a calendar date/);
     expect(e.location).toMatchObject({ file: 'policies/baseline.yaml', line: 6 });
   });
@@ -216,16 +293,46 @@ describe('configuration file', () => {
 
   it.each([
     ['unknown policy id', 'policies:\n  run-as-nonroot: error\n', /unknown policy "run-as-nonroot"/, 2],
-    ['bad severity', 'policies:\n  run-as-non-root:\n    severity: fatal\n', /severity: must be one of "error", "warning", "info", "off"/, 3],
+    [
+      'bad severity',
+      'policies:\n  run-as-non-root:\n    severity: fatal\n',
+      /severity: must be one of "error", "warning", "info", "off"/,
+      3,
+    ],
     ['unknown key', 'policies:\n  run-as-non-root:\n    sevrity: error\n', /unknown key "sevrity"/, 3],
-    ['options failing the policy schema', 'policies:\n  cpu-limit:\n    options: { mode: sometimes }\n', /options of policy "cpu-limit": mode: must be one of/, 3],
-    ['environment options failing', 'environments:\n  staging:\n    policies:\n      resource-bounds:\n        options:\n          requests: { cpu: { min: lots } }\n', /in environment staging: requests\/cpu\/min/, 6],
-    ['options for a policy without options', 'policies:\n  run-as-non-root:\n    options: { strict: true }\n', /options of policy "run-as-non-root": the policy takes no options/, 3],
+    [
+      'options failing the policy schema',
+      'policies:\n  cpu-limit:\n    options: { mode: sometimes }\n',
+      /options of policy "cpu-limit": mode: must be one of/,
+      3,
+    ],
+    [
+      'environment options failing',
+      'environments:\n  staging:\n    policies:\n      resource-bounds:\n        options:\n          requests: { cpu: { min: lots } }\n',
+      /in environment staging: requests\/cpu\/min/,
+      6,
+    ],
+    [
+      'options for a policy without options',
+      'policies:\n  run-as-non-root:\n    options: { strict: true }\n',
+      /options of policy "run-as-non-root": the policy takes no options/,
+      3,
+    ],
     ['unknown environment', 'environments:\n  prod:\n    policies: {}\n', /unknown environment "prod"/, 2],
-    ['a pattern matching no environment', 'environments:\n  qa-*:\n    policies: {}\n', /"qa-\*" matches no environment/, 2],
+    [
+      'a pattern matching no environment',
+      'environments:\n  qa-*:\n    policies: {}\n',
+      /"qa-\*" matches no environment/,
+      2,
+    ],
     ['YAML syntax', 'policies:\n  a: [\n', /./, 3],
     ['duplicate key', 'policies:\n  cpu-limit: error\n  cpu-limit: warning\n', /unique/i, 3],
-    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n', /refused to expand aliases/, 1],
+    [
+      'an alias bomb',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+      /refused to expand aliases/,
+      1,
+    ],
   ])('%s is a ConfigError at file:line', (name, text, message, line) => {
     const root = repo({ 'policies/config.yaml': text });
     const e = configError(() => loadPolicyConfig(root, { environments: ['staging', 'production'] }));
@@ -273,19 +380,51 @@ spec:
 
   it('the shipped rule runs through the engine with pointers from ajv', () => {
     const cfg = loadPolicyConfig(process.cwd());
-    const r = runWith({ ...cfg, policies: cfg.policies.filter((p) => p.meta.id === 'ingress-class-name') }, ingress('') + '---\n' + ingress('ingressClassName: nginx').replace('name: web', 'name: ok'));
+    const r = runWith(
+      { ...cfg, policies: cfg.policies.filter((p) => p.meta.id === 'ingress-class-name') },
+      ingress('') + '---\n' + ingress('ingressClassName: nginx').replace('name: web', 'name: ok'),
+    );
     expect(summarise(r.findings)).toEqual([
-      { code: 'policy/ingress-class-name', pointer: '/spec/ingressClassName', resource: 'Ingress/web', message: 'Ingress does not set spec.ingressClassName', severity: 'error' },
+      {
+        code: 'policy/ingress-class-name',
+        pointer: '/spec/ingressClassName',
+        resource: 'Ingress/web',
+        message: 'Ingress does not set spec.ingressClassName',
+        severity: 'error',
+      },
     ]);
   });
 
   it('a rule file is checked against the rule schema and its id against the file name', () => {
-    const ok = 'id: x\ntitle: t\nseverity: error\nrationale: r\nremediation: r\nmatch: { kinds: [Service] }\nschema: { type: object }\nmessage: m\n';
-    expect(loadPolicyConfig(repo({ 'policies/rules/x.yaml': ok }), { registry: [] }).policies.map((p) => p.meta.id)).toEqual(['x']);
-    expect(configError(() => loadPolicyConfig(repo({ 'policies/rules/x.yaml': ok.replace('severity: error', 'severity: fatal') }), { registry: [] })).location).toMatchObject({ file: 'policies/rules/x.yaml', line: 3 });
-    expect(configError(() => loadPolicyConfig(repo({ 'policies/rules/y.yaml': ok }), { registry: [] })).message).toMatch(/must equal the file name "y"/);
-    expect(configError(() => loadPolicyConfig(repo({ 'policies/rules/run-as-non-root.yaml': ok.replace('id: x', 'id: run-as-non-root') }), { registry: [runAsNonRoot] })).message).toMatch(/already taken/);
-    expect(configError(() => loadPolicyConfig(repo({ 'policies/rules/x.yaml': ok.replace('{ type: object }', '{ type: objekt }') }), { registry: [] })).message).toMatch(/does not compile/);
+    const ok =
+      'id: x\ntitle: t\nseverity: error\nrationale: r\nremediation: r\nmatch: { kinds: [Service] }\nschema: { type: object }\nmessage: m\n';
+    expect(
+      loadPolicyConfig(repo({ 'policies/rules/x.yaml': ok }), { registry: [] }).policies.map((p) => p.meta.id),
+    ).toEqual(['x']);
+    expect(
+      configError(() =>
+        loadPolicyConfig(repo({ 'policies/rules/x.yaml': ok.replace('severity: error', 'severity: fatal') }), {
+          registry: [],
+        }),
+      ).location,
+    ).toMatchObject({ file: 'policies/rules/x.yaml', line: 3 });
+    expect(
+      configError(() => loadPolicyConfig(repo({ 'policies/rules/y.yaml': ok }), { registry: [] })).message,
+    ).toMatch(/must equal the file name "y"/);
+    expect(
+      configError(() =>
+        loadPolicyConfig(repo({ 'policies/rules/run-as-non-root.yaml': ok.replace('id: x', 'id: run-as-non-root') }), {
+          registry: [runAsNonRoot],
+        }),
+      ).message,
+    ).toMatch(/already taken/);
+    expect(
+      configError(() =>
+        loadPolicyConfig(repo({ 'policies/rules/x.yaml': ok.replace('{ type: object }', '{ type: objekt }') }), {
+          registry: [],
+        }),
+      ).message,
+    ).toMatch(/does not compile/);
   });
 });
 
@@ -294,8 +433,16 @@ describe('listPolicies', () => {
     const cfg = loadPolicyConfig(process.cwd());
     const rows = listPolicies(cfg, ['staging', 'production']);
     expect(rows.map((r) => r.id)).toEqual(cfg.policies.map((p) => p.meta.id));
-    expect(rows.find((r) => r.id === 'liveness-probe')).toMatchObject({ defaultSeverity: 'warning', severity: 'warning', environments: { staging: 'warning', production: 'error' }, source: 'builtin' });
-    expect(rows.find((r) => r.id === 'ingress-class-name')).toMatchObject({ source: 'rule', docs: 'policies/rules/ingress-class-name.yaml' });
+    expect(rows.find((r) => r.id === 'liveness-probe')).toMatchObject({
+      defaultSeverity: 'warning',
+      severity: 'warning',
+      environments: { staging: 'warning', production: 'error' },
+      source: 'builtin',
+    });
+    expect(rows.find((r) => r.id === 'ingress-class-name')).toMatchObject({
+      source: 'rule',
+      docs: 'policies/rules/ingress-class-name.yaml',
+    });
   });
 });
 
@@ -316,7 +463,9 @@ describe('failures', () => {
         throw new TypeError("Cannot read properties of undefined (reading 'x')");
       },
     };
-    expect(() => runWith(defaultPolicyConfig([broken]), ROOTY)).toThrow(/policy broken failed in environment production: Cannot read/);
+    expect(() => runWith(defaultPolicyConfig([broken]), ROOTY)).toThrow(
+      /policy broken failed in environment production: Cannot read/,
+    );
     try {
       runWith(defaultPolicyConfig([broken]), ROOTY);
     } catch (e) {
@@ -325,6 +474,12 @@ describe('failures', () => {
   });
 
   it('a reserved id cannot be a policy', () => {
-    expect(configError(() => loadPolicyConfig('/nonexistent', { registry: [{ ...runAsNonRoot, meta: { ...runAsNonRoot.meta, id: 'invalid-exemption' } }] })).message).toMatch(/reserved/);
+    expect(
+      configError(() =>
+        loadPolicyConfig('/nonexistent', {
+          registry: [{ ...runAsNonRoot, meta: { ...runAsNonRoot.meta, id: 'invalid-exemption' } }],
+        }),
+      ).message,
+    ).toMatch(/reserved/);
   });
 });

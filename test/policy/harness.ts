@@ -17,7 +17,12 @@ export function resources(yaml: string, env = ENV.name): Resource[] {
   return buildResources(parsed.documents, env).resources;
 }
 
-export function run(policy: Policy<any>, yaml: string, options?: Record<string, unknown>, config?: Partial<PolicyConfig>): PolicyRunResult {
+export function run(
+  policy: Policy<any>,
+  yaml: string,
+  options?: Record<string, unknown>,
+  config?: Partial<PolicyConfig>,
+): PolicyRunResult {
   const base = defaultPolicyConfig([policy]);
   const cfg: PolicyConfig = { ...base, ...(options ? { settings: { [policy.meta.id]: { options } } } : {}), ...config };
   return runPolicies({ env: ENV, resources: resources(yaml), config: cfg, root: '/nonexistent' });
@@ -41,8 +46,16 @@ export interface InvalidCase extends Case {
   findings: Expected[];
 }
 
-export function summarise(findings: Finding[]): { code: string; pointer: string | undefined; resource: string | undefined; message: string; severity: string }[] {
-  return findings.map((f) => ({ code: f.code, pointer: f.pointer, resource: f.subject ? `${f.subject.kind}/${f.subject.id.name}` : undefined, message: f.message, severity: f.severity }));
+export function summarise(
+  findings: Finding[],
+): { code: string; pointer: string | undefined; resource: string | undefined; message: string; severity: string }[] {
+  return findings.map((f) => ({
+    code: f.code,
+    pointer: f.pointer,
+    resource: f.subject ? `${f.subject.kind}/${f.subject.id.name}` : undefined,
+    message: f.message,
+    severity: f.severity,
+  }));
 }
 
 /** valid: no findings; invalid: exactly the expected findings (pointer, and message/resource when given). */

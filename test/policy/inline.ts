@@ -11,7 +11,11 @@ export function resourcesFromYaml(yaml: string, env = 'staging'): Resource[] {
   return buildResources(documents, env).resources;
 }
 
-export function contextFor<O>(policy: Policy<O>, yaml: string, opts: { env?: string; options?: Partial<O> } = {}): PolicyContext<O> {
+export function contextFor<O>(
+  policy: Policy<O>,
+  yaml: string,
+  opts: { env?: string; options?: Partial<O> } = {},
+): PolicyContext<O> {
   const env = opts.env ?? 'staging';
   const resources = resourcesFromYaml(yaml, env);
   const byKind = new Map<string, Resource[]>();
@@ -28,7 +32,11 @@ export function contextFor<O>(policy: Policy<O>, yaml: string, opts: { env?: str
   };
 }
 
-export function run<O>(policy: Policy<O>, yaml: string, opts: { env?: string; options?: Partial<O> } = {}): PolicyFinding[] {
+export function run<O>(
+  policy: Policy<O>,
+  yaml: string,
+  opts: { env?: string; options?: Partial<O> } = {},
+): PolicyFinding[] {
   return policy.check(contextFor(policy, yaml, opts));
 }
 
@@ -46,7 +54,18 @@ export function expectCompleteMeta(policy: Policy<any>, id: string): void {
 }
 
 /** Minimal Deployment YAML with the knobs the availability tests turn. */
-export function deploy(name: string, o: { ns?: string; replicas?: number; labels?: string; spec?: string; extra?: string; kind?: string; image?: string } = {}): string {
+export function deploy(
+  name: string,
+  o: {
+    ns?: string;
+    replicas?: number;
+    labels?: string;
+    spec?: string;
+    extra?: string;
+    kind?: string;
+    image?: string;
+  } = {},
+): string {
   return `apiVersion: apps/v1
 kind: ${o.kind ?? 'Deployment'}
 metadata:
@@ -74,7 +93,12 @@ export interface Case<O> {
 }
 
 /** typescript-eslint style table: valid cases produce no finding, invalid ones exactly the listed `Kind/name pointer`s. */
-export function policyTable<O>(id: string, policy: Policy<O>, valid: Case<O>[], invalid: (Case<O> & { findings: string[]; messages?: RegExp[] })[]): void {
+export function policyTable<O>(
+  id: string,
+  policy: Policy<O>,
+  valid: Case<O>[],
+  invalid: (Case<O> & { findings: string[]; messages?: RegExp[] })[],
+): void {
   describe(id, () => {
     it('has complete metadata', () => expectCompleteMeta(policy, id));
     for (const c of valid) {

@@ -8,20 +8,48 @@ const probe = '{ httpGet: { path: /, port: 80 } }';
 describe('liveness-probe', () => {
   table(policy, {
     valid: [
-      { name: 'probe set; plain init containers need none', yaml: deployment(`initContainers: [{ name: migrate, image: x }]\ncontainers: [{ name: app, image: nginx, livenessProbe: ${probe} }]`) },
-      { name: 'Jobs are not long-running', yaml: 'apiVersion: batch/v1\nkind: Job\nmetadata: { name: j }\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: j, image: x }]\n' },
-      { name: 'CronJobs are not long-running', yaml: "apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: c }\nspec:\n  schedule: '* * * * *'\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{ name: c, image: x }]\n" },
-      { name: 'a bare Pod with restartPolicy Never', yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  restartPolicy: Never\n  containers: [{ name: a, image: x }]\n' },
+      {
+        name: 'probe set; plain init containers need none',
+        yaml: deployment(
+          `initContainers: [{ name: migrate, image: x }]\ncontainers: [{ name: app, image: nginx, livenessProbe: ${probe} }]`,
+        ),
+      },
+      {
+        name: 'Jobs are not long-running',
+        yaml: 'apiVersion: batch/v1\nkind: Job\nmetadata: { name: j }\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: j, image: x }]\n',
+      },
+      {
+        name: 'CronJobs are not long-running',
+        yaml: "apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: c }\nspec:\n  schedule: '* * * * *'\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{ name: c, image: x }]\n",
+      },
+      {
+        name: 'a bare Pod with restartPolicy Never',
+        yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  restartPolicy: Never\n  containers: [{ name: a, image: x }]\n',
+      },
     ],
     invalid: [
-      { name: 'missing', yaml: deployment(`containers: [{ name: app, image: nginx }]`), findings: [{ pointer: `${S}/containers/0/livenessProbe`, message: 'container "app" has no liveness probe' }] },
+      {
+        name: 'missing',
+        yaml: deployment(`containers: [{ name: app, image: nginx }]`),
+        findings: [{ pointer: `${S}/containers/0/livenessProbe`, message: 'container "app" has no liveness probe' }],
+      },
       {
         name: 'a sidecar init container (restartPolicy Always) counts',
-        yaml: deployment(`initContainers: [{ name: proxy, image: envoy, restartPolicy: Always }, { name: migrate, image: x }]\ncontainers: [{ name: app, image: nginx, livenessProbe: ${probe} }]`),
+        yaml: deployment(
+          `initContainers: [{ name: proxy, image: envoy, restartPolicy: Always }, { name: migrate, image: x }]\ncontainers: [{ name: app, image: nginx, livenessProbe: ${probe} }]`,
+        ),
         findings: [{ pointer: `${S}/initContainers/0/livenessProbe`, message: 'init container "proxy"' }],
       },
-      { name: 'a bare Pod that restarts', yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers: [{ name: a, image: x }]\n', findings: [{ pointer: '/spec/containers/0/livenessProbe' }] },
-      { name: 'DaemonSet', yaml: deployment(`containers: [{ name: agent, image: x }]`).replace('kind: Deployment', 'kind: DaemonSet'), findings: [{ pointer: `${S}/containers/0/livenessProbe`, resource: 'DaemonSet/web' }] },
+      {
+        name: 'a bare Pod that restarts',
+        yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers: [{ name: a, image: x }]\n',
+        findings: [{ pointer: '/spec/containers/0/livenessProbe' }],
+      },
+      {
+        name: 'DaemonSet',
+        yaml: deployment(`containers: [{ name: agent, image: x }]`).replace('kind: Deployment', 'kind: DaemonSet'),
+        findings: [{ pointer: `${S}/containers/0/livenessProbe`, resource: 'DaemonSet/web' }],
+      },
     ],
   });
 });
@@ -29,6 +57,12 @@ describe('liveness-probe', () => {
 describe('liveness-probe severity', () => {
   table(policy, {
     valid: [],
-    invalid: [{ name: 'defaults to a warning', yaml: deployment(`containers: [{ name: app, image: nginx }]`), findings: [{ pointer: `${S}/containers/0/livenessProbe`, severity: 'warning' }] }],
+    invalid: [
+      {
+        name: 'defaults to a warning',
+        yaml: deployment(`containers: [{ name: app, image: nginx }]`),
+        findings: [{ pointer: `${S}/containers/0/livenessProbe`, severity: 'warning' }],
+      },
+    ],
   });
 });

@@ -21,7 +21,8 @@ describe('policy registry', () => {
     describe(key, () => {
       it('has its file name as id and complete metadata', () => {
         expect(policy.meta.id).toBe(key);
-        for (const field of ['title', 'rationale', 'remediation'] as const) expect(policy.meta[field].trim().length).toBeGreaterThan(10);
+        for (const field of ['title', 'rationale', 'remediation'] as const)
+          expect(policy.meta[field].trim().length).toBeGreaterThan(10);
         expect(policy.meta.kinds.length).toBeGreaterThan(0);
         expect(policy.meta.docs).toBe(`docs/policies/${key}.md`);
       });
@@ -48,17 +49,21 @@ describe('policy registry', () => {
   }
 
   it('lists every declarative rule in the index', () => {
-    for (const rule of loadPolicyConfig(process.cwd()).policies.filter(isRulePolicy)) expect(readme).toContain(`[${rule.meta.id}]`);
+    for (const rule of loadPolicyConfig(process.cwd()).policies.filter(isRulePolicy))
+      expect(readme).toContain(`[${rule.meta.id}]`);
   });
 });
 
 describe('policy defaults', () => {
   // The config loader compiles option schemas only for policies whose options are configured, so the
   // defaults themselves must satisfy each schema.
-  it.each(Object.values(POLICIES).map((p) => [p.meta.id, p] as const))('%s defaults satisfy its options schema', async (_id, policy) => {
-    const { default: Ajv } = await import('ajv');
-    const schema = (policy as { optionsSchema?: object }).optionsSchema ?? { type: 'object', maxProperties: 0 };
-    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
-    expect(validate(policy.defaults), JSON.stringify(validate.errors)).toBe(true);
-  });
+  it.each(Object.values(POLICIES).map((p) => [p.meta.id, p] as const))(
+    '%s defaults satisfy its options schema',
+    async (_id, policy) => {
+      const { default: Ajv } = await import('ajv');
+      const schema = (policy as { optionsSchema?: object }).optionsSchema ?? { type: 'object', maxProperties: 0 };
+      const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+      expect(validate(policy.defaults), JSON.stringify(validate.errors)).toBe(true);
+    },
+  );
 });

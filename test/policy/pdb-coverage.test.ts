@@ -18,19 +18,59 @@ ${min !== undefined ? `  minReplicas: ${min}\n` : ''}  maxReplicas: 5
 ---
 `;
 
-policyTable('pdb-coverage', policy, [
-  { name: 'single replica needs no budget', yaml: deploy('api', { replicas: 1 }) },
-  { name: 'unset replicas count as one', yaml: deploy('api') },
-  { name: 'covered by matchLabels', yaml: deploy('api', { replicas: 3 }) + pdb('api', '{matchLabels: {app: api}}') },
-  { name: 'covered by matchExpressions', yaml: deploy('api', { replicas: 3, labels: '{app: api, tier: web}' }) + pdb('api', '{matchExpressions: [{key: tier, operator: In, values: [web]}]}') },
-  { name: 'HPA minReplicas 1 with replicas unset', yaml: deploy('api') + hpa('api', 1) },
-  { name: 'HPA without minReplicas defaults to one', yaml: deploy('api') + hpa('api', undefined, 'autoscaling/v1') },
-  { name: 'DaemonSet is out of scope', yaml: deploy('agent', { kind: 'DaemonSet' }) },
-], [
-  { name: 'three replicas, no budget', yaml: deploy('api', { replicas: 3 }), findings: ['Deployment/api /metadata/name'], messages: [/runs 3 replicas/] },
-  { name: 'StatefulSet with two replicas', yaml: deploy('db', { replicas: 2, kind: 'StatefulSet' }), findings: ['StatefulSet/db /metadata/name'] },
-  { name: 'HPA minReplicas decides, not spec.replicas', yaml: deploy('api', { replicas: 1 }) + hpa('api', 2), findings: ['Deployment/api /metadata/name'], messages: [/HorizontalPodAutoscaler shop\/api keeps at least 2/] },
-  { name: 'budget must match every matchLabels entry', yaml: deploy('api', { replicas: 3 }) + pdb('api', '{matchLabels: {app: api, tier: web}}'), findings: ['Deployment/api /metadata/name'] },
-  { name: 'budget must satisfy every expression too', yaml: deploy('api', { replicas: 3 }) + pdb('api', '{matchLabels: {app: api}, matchExpressions: [{key: tier, operator: Exists}]}'), findings: ['Deployment/api /metadata/name'] },
-  { name: 'budget in another namespace does not count', yaml: deploy('api', { replicas: 3 }) + pdb('api', '{matchLabels: {app: api}}').replace('namespace: shop', 'namespace: other'), findings: ['Deployment/api /metadata/name'] },
-]);
+policyTable(
+  'pdb-coverage',
+  policy,
+  [
+    { name: 'single replica needs no budget', yaml: deploy('api', { replicas: 1 }) },
+    { name: 'unset replicas count as one', yaml: deploy('api') },
+    { name: 'covered by matchLabels', yaml: deploy('api', { replicas: 3 }) + pdb('api', '{matchLabels: {app: api}}') },
+    {
+      name: 'covered by matchExpressions',
+      yaml:
+        deploy('api', { replicas: 3, labels: '{app: api, tier: web}' }) +
+        pdb('api', '{matchExpressions: [{key: tier, operator: In, values: [web]}]}'),
+    },
+    { name: 'HPA minReplicas 1 with replicas unset', yaml: deploy('api') + hpa('api', 1) },
+    { name: 'HPA without minReplicas defaults to one', yaml: deploy('api') + hpa('api', undefined, 'autoscaling/v1') },
+    { name: 'DaemonSet is out of scope', yaml: deploy('agent', { kind: 'DaemonSet' }) },
+  ],
+  [
+    {
+      name: 'three replicas, no budget',
+      yaml: deploy('api', { replicas: 3 }),
+      findings: ['Deployment/api /metadata/name'],
+      messages: [/runs 3 replicas/],
+    },
+    {
+      name: 'StatefulSet with two replicas',
+      yaml: deploy('db', { replicas: 2, kind: 'StatefulSet' }),
+      findings: ['StatefulSet/db /metadata/name'],
+    },
+    {
+      name: 'HPA minReplicas decides, not spec.replicas',
+      yaml: deploy('api', { replicas: 1 }) + hpa('api', 2),
+      findings: ['Deployment/api /metadata/name'],
+      messages: [/HorizontalPodAutoscaler shop\/api keeps at least 2/],
+    },
+    {
+      name: 'budget must match every matchLabels entry',
+      yaml: deploy('api', { replicas: 3 }) + pdb('api', '{matchLabels: {app: api, tier: web}}'),
+      findings: ['Deployment/api /metadata/name'],
+    },
+    {
+      name: 'budget must satisfy every expression too',
+      yaml:
+        deploy('api', { replicas: 3 }) +
+        pdb('api', '{matchLabels: {app: api}, matchExpressions: [{key: tier, operator: Exists}]}'),
+      findings: ['Deployment/api /metadata/name'],
+    },
+    {
+      name: 'budget in another namespace does not count',
+      yaml:
+        deploy('api', { replicas: 3 }) +
+        pdb('api', '{matchLabels: {app: api}}').replace('namespace: shop', 'namespace: other'),
+      findings: ['Deployment/api /metadata/name'],
+    },
+  ],
+);

@@ -12,7 +12,20 @@ function resource(object: KObject): Resource {
   const apiVersion = object['apiVersion'] as string;
   const { group, version } = splitApiVersion(apiVersion);
   const namespace = meta['namespace'] as string | undefined;
-  return { id: { group, version, kind: object['kind'] as string, name: meta['name'] as string, ...(namespace ? { namespace } : {}) }, apiVersion, kind: object['kind'] as string, object, env: ENV.name, rendered: DOC };
+  return {
+    id: {
+      group,
+      version,
+      kind: object['kind'] as string,
+      name: meta['name'] as string,
+      ...(namespace ? { namespace } : {}),
+    },
+    apiVersion,
+    kind: object['kind'] as string,
+    object,
+    env: ENV.name,
+    rendered: DOC,
+  };
 }
 
 function container(name: string, i: number): KObject {
@@ -23,7 +36,11 @@ function container(name: string, i: number): KObject {
     resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
     readinessProbe: { httpGet: { path: '/ready', port: 'http' } },
     livenessProbe: { httpGet: { path: '/live', port: 'http' }, failureThreshold: 6 },
-    securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: i % 7 !== 0, capabilities: { drop: ['ALL'] } },
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: i % 7 !== 0,
+      capabilities: { drop: ['ALL'] },
+    },
     env: [{ name: 'CONFIG', valueFrom: { configMapKeyRef: { name: `cfg-${i}`, key: 'a' } } }],
   };
 }
@@ -38,7 +55,18 @@ function corpus(size: number): Resource[] {
       resource({
         apiVersion: 'apps/v1',
         kind: 'Deployment',
-        metadata: { name: `app-${i}`, namespace: ns, labels, ...(i % 11 === 0 ? { annotations: { 'kcfg.dev/exempt.read-only-root-filesystem': 'containers=app; reason=writes to /var/cache' } } : {}) },
+        metadata: {
+          name: `app-${i}`,
+          namespace: ns,
+          labels,
+          ...(i % 11 === 0
+            ? {
+                annotations: {
+                  'kcfg.dev/exempt.read-only-root-filesystem': 'containers=app; reason=writes to /var/cache',
+                },
+              }
+            : {}),
+        },
         spec: {
           replicas: 1 + (i % 3),
           selector: { matchLabels: labels },
@@ -52,13 +80,44 @@ function corpus(size: number): Resource[] {
           },
         },
       }),
-      resource({ apiVersion: 'v1', kind: 'Service', metadata: { name: `app-${i}`, namespace: ns, labels }, spec: { selector: labels, ports: [{ port: 80, targetPort: 'http' }] } }),
-      resource({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cfg-${i}`, namespace: ns }, data: { a: 'b' } }),
-      resource({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: `app-${i}`, namespace: ns }, automountServiceAccountToken: false }),
-      resource({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: `app-${i}`, namespace: ns }, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } }),
+      resource({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: `app-${i}`, namespace: ns, labels },
+        spec: { selector: labels, ports: [{ port: 80, targetPort: 'http' }] },
+      }),
+      resource({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `cfg-${i}`, namespace: ns },
+        data: { a: 'b' },
+      }),
+      resource({
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: `app-${i}`, namespace: ns },
+        automountServiceAccountToken: false,
+      }),
+      resource({
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: { name: `app-${i}`, namespace: ns },
+        spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+      }),
     );
     if (i % 5 === 0) {
-      out.push(resource({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: `app-${i}`, namespace: ns }, spec: { minReplicas: 2, maxReplicas: 5, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: `app-${i}` } } }));
+      out.push(
+        resource({
+          apiVersion: 'autoscaling/v2',
+          kind: 'HorizontalPodAutoscaler',
+          metadata: { name: `app-${i}`, namespace: ns },
+          spec: {
+            minReplicas: 2,
+            maxReplicas: 5,
+            scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: `app-${i}` },
+          },
+        }),
+      );
     }
   }
   return out.slice(0, size);
@@ -78,7 +137,9 @@ describe('performance', () => {
       findings = r.findings.length + r.suppressed.length;
     }
     const perSecond = Math.round(10_000 / (best / 1000));
-    console.log(`policies: ${config.policies.length}, 10,000 resources in ${best.toFixed(0)} ms (${perSecond}/s), ${findings} findings`);
+    console.log(
+      `policies: ${config.policies.length}, 10,000 resources in ${best.toFixed(0)} ms (${perSecond}/s), ${findings} findings`,
+    );
     expect(findings).toBeGreaterThan(0);
     expect(perSecond).toBeGreaterThanOrEqual(20_000);
   });

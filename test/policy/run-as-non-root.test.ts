@@ -41,13 +41,18 @@ spec:
           containers: [{ name: job, image: busybox }]
 `,
       },
-      { name: 'a ConfigMap is not a workload', yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata: { a: b }\n' },
+      {
+        name: 'a ConfigMap is not a workload',
+        yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata: { a: b }\n',
+      },
     ],
     invalid: [
       {
         name: 'nothing set',
         yaml: deployment(`containers: [{ name: app, image: nginx }]`),
-        findings: [{ pointer: `${C}/securityContext/runAsNonRoot`, message: 'container "app" does not set runAsNonRoot: true' }],
+        findings: [
+          { pointer: `${C}/securityContext/runAsNonRoot`, message: 'container "app" does not set runAsNonRoot: true' },
+        ],
       },
       {
         name: 'runAsUser 0 fails even with runAsNonRoot true',
@@ -61,7 +66,12 @@ spec:
         yaml: deployment(`
           securityContext: { runAsNonRoot: true, runAsUser: 0 }
           containers: [{ name: app, image: nginx }]`),
-        findings: [{ pointer: '/spec/template/spec/securityContext/runAsUser', message: /UID 0 \(from the pod securityContext\)/ }],
+        findings: [
+          {
+            pointer: '/spec/template/spec/securityContext/runAsUser',
+            message: /UID 0 \(from the pod securityContext\)/,
+          },
+        ],
       },
       {
         name: 'container runAsNonRoot false overrides the pod',
@@ -81,7 +91,11 @@ spec:
   ephemeralContainers: [{ name: dbg, image: busybox }]
 `,
         findings: [
-          { pointer: '/spec/initContainers/0/securityContext/runAsUser', message: 'init container "init" runs as UID 0', resource: 'Pod/debug' },
+          {
+            pointer: '/spec/initContainers/0/securityContext/runAsUser',
+            message: 'init container "init" runs as UID 0',
+            resource: 'Pod/debug',
+          },
           { pointer: '/spec/ephemeralContainers/0/securityContext/runAsNonRoot', message: 'ephemeral container "dbg"' },
         ],
       },

@@ -9,14 +9,39 @@ ${extra}${selector !== undefined ? `  selector: ${selector}\n` : ''}  ports: [{p
 ---
 `;
 
-policyTable('service-selects-pods', policy, [
-  { name: 'selector is a subset of template labels', yaml: deploy('api', { labels: '{app: api, tier: web}' }) + svc('{app: api}') },
-  { name: 'no selector: endpoints managed elsewhere', yaml: svc(undefined) },
-  { name: 'ExternalName', yaml: svc('{app: nothing}', '  type: ExternalName\n  externalName: db.example.com\n') },
-  { name: 'StatefulSet pods', yaml: deploy('db', { kind: 'StatefulSet' }) + svc('{app: db}') },
-], [
-  { name: 'label typo', yaml: deploy('api') + svc('{app: apі}'), findings: ['Service/api /spec/selector'], messages: [/matches no pod template in namespace "shop"/] },
-  { name: 'all entries must match', yaml: deploy('api') + svc('{app: api, tier: web}'), findings: ['Service/api /spec/selector'] },
-  { name: 'pods in another namespace', yaml: deploy('api', { ns: 'other' }) + svc('{app: api}'), findings: ['Service/api /spec/selector'] },
-  { name: 'selector matches the Deployment labels, not the template', yaml: deploy('api').replace('namespace: shop\n', 'namespace: shop\n  labels: {role: api}\n') + svc('{role: api}'), findings: ['Service/api /spec/selector'] },
-]);
+policyTable(
+  'service-selects-pods',
+  policy,
+  [
+    {
+      name: 'selector is a subset of template labels',
+      yaml: deploy('api', { labels: '{app: api, tier: web}' }) + svc('{app: api}'),
+    },
+    { name: 'no selector: endpoints managed elsewhere', yaml: svc(undefined) },
+    { name: 'ExternalName', yaml: svc('{app: nothing}', '  type: ExternalName\n  externalName: db.example.com\n') },
+    { name: 'StatefulSet pods', yaml: deploy('db', { kind: 'StatefulSet' }) + svc('{app: db}') },
+  ],
+  [
+    {
+      name: 'label typo',
+      yaml: deploy('api') + svc('{app: apі}'),
+      findings: ['Service/api /spec/selector'],
+      messages: [/matches no pod template in namespace "shop"/],
+    },
+    {
+      name: 'all entries must match',
+      yaml: deploy('api') + svc('{app: api, tier: web}'),
+      findings: ['Service/api /spec/selector'],
+    },
+    {
+      name: 'pods in another namespace',
+      yaml: deploy('api', { ns: 'other' }) + svc('{app: api}'),
+      findings: ['Service/api /spec/selector'],
+    },
+    {
+      name: 'selector matches the Deployment labels, not the template',
+      yaml: deploy('api').replace('namespace: shop\n', 'namespace: shop\n  labels: {role: api}\n') + svc('{role: api}'),
+      findings: ['Service/api /spec/selector'],
+    },
+  ],
+);

@@ -21,14 +21,50 @@ spec:
 ---
 `;
 
-policyTable('spread-replicas', policy, [
-  { name: 'one replica', yaml: deploy('api', { replicas: 1 }) },
-  { name: 'spread constraint over its own pods', yaml: deploy('api', { replicas: 3, spec: tsc('{matchLabels: {app: api}}') }) },
-  { name: 'required anti-affinity', yaml: deploy('api', { replicas: 3, spec: anti('required', '{matchLabels: {app: api}}') }) },
-  { name: 'preferred anti-affinity', yaml: deploy('api', { replicas: 3, spec: anti('preferred', '{matchExpressions: [{key: app, operator: In, values: [api]}]}') }) },
-], [
-  { name: 'three replicas, nothing', yaml: deploy('api', { replicas: 3 }), findings: ['Deployment/api /spec/template/spec/topologySpreadConstraints'], messages: [/neither topologySpreadConstraints nor podAntiAffinity/] },
-  { name: 'HPA may scale to four', yaml: deploy('api') + hpa, findings: ['Deployment/api /spec/template/spec/topologySpreadConstraints'], messages: [/up to 4 replicas/] },
-  { name: 'constraint selects other pods', yaml: deploy('api', { replicas: 3, spec: tsc('{matchLabels: {app: web}}') }), findings: ['Deployment/api /spec/template/spec/topologySpreadConstraints'], messages: [/does not match the template labels/] },
-  { name: 'anti-affinity selects other pods', yaml: deploy('api', { replicas: 2, kind: 'StatefulSet', spec: anti('required', '{matchLabels: {app: db}}') }), findings: ['StatefulSet/api /spec/template/spec/affinity/podAntiAffinity'] },
-]);
+policyTable(
+  'spread-replicas',
+  policy,
+  [
+    { name: 'one replica', yaml: deploy('api', { replicas: 1 }) },
+    {
+      name: 'spread constraint over its own pods',
+      yaml: deploy('api', { replicas: 3, spec: tsc('{matchLabels: {app: api}}') }),
+    },
+    {
+      name: 'required anti-affinity',
+      yaml: deploy('api', { replicas: 3, spec: anti('required', '{matchLabels: {app: api}}') }),
+    },
+    {
+      name: 'preferred anti-affinity',
+      yaml: deploy('api', {
+        replicas: 3,
+        spec: anti('preferred', '{matchExpressions: [{key: app, operator: In, values: [api]}]}'),
+      }),
+    },
+  ],
+  [
+    {
+      name: 'three replicas, nothing',
+      yaml: deploy('api', { replicas: 3 }),
+      findings: ['Deployment/api /spec/template/spec/topologySpreadConstraints'],
+      messages: [/neither topologySpreadConstraints nor podAntiAffinity/],
+    },
+    {
+      name: 'HPA may scale to four',
+      yaml: deploy('api') + hpa,
+      findings: ['Deployment/api /spec/template/spec/topologySpreadConstraints'],
+      messages: [/up to 4 replicas/],
+    },
+    {
+      name: 'constraint selects other pods',
+      yaml: deploy('api', { replicas: 3, spec: tsc('{matchLabels: {app: web}}') }),
+      findings: ['Deployment/api /spec/template/spec/topologySpreadConstraints'],
+      messages: [/does not match the template labels/],
+    },
+    {
+      name: 'anti-affinity selects other pods',
+      yaml: deploy('api', { replicas: 2, kind: 'StatefulSet', spec: anti('required', '{matchLabels: {app: db}}') }),
+      findings: ['StatefulSet/api /spec/template/spec/affinity/podAntiAffinity'],
+    },
+  ],
+);

@@ -230,12 +230,15 @@ export function testConfig(root: string, environments: Environment[]): Config {
 
 export async function render(root: string, env: Environment): Promise<RenderedEnvironment> {
   const [rendered] = await renderEnvironments(testConfig(root, [env]), [env], { cache: false, concurrency: 1 });
-  if (!rendered || rendered.findings.length > 0) throw new Error(`render failed: ${JSON.stringify(rendered?.findings)}`);
+  if (!rendered || rendered.findings.length > 0)
+    throw new Error(`render failed: ${JSON.stringify(rendered?.findings)}`);
   return rendered;
 }
 
 export function find(env: RenderedEnvironment, kind: string, name: string | RegExp): Resource {
-  const r = env.resources.find((x) => x.kind === kind && (typeof name === 'string' ? x.id.name === name : name.test(x.id.name)));
+  const r = env.resources.find(
+    (x) => x.kind === kind && (typeof name === 'string' ? x.id.name === name : name.test(x.id.name)),
+  );
   if (!r) throw new Error(`no ${kind} ${name} in ${env.resources.map((x) => `${x.kind}/${x.id.name}`).join(', ')}`);
   return r;
 }

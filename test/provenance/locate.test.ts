@@ -44,34 +44,236 @@ const api = (r: Resource): number => indexOf(r, containers, 'name', 'api');
 const proxy = (r: Resource): number => indexOf(r, containers, 'name', 'proxy');
 
 const cases: Case[] = [
-  { what: 'replicas entry', kind: 'Deployment', name: 'prod-api', pointer: () => '/spec/replicas', file: K, needle: 'count: 3' },
-  { what: 'strategic merge patch file', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${api(r)}/resources/limits/memory`, file: 'overlays/prod/memory.yaml', needle: 'memory: 512Mi' },
-  { what: 'images entry', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${api(r)}/image`, file: K, needle: 'newTag: "2.0"' },
-  { what: 'base file value', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${api(r)}/securityContext/runAsUser`, file: 'base/deployment.yaml', needle: 'runAsUser: 10001' },
-  { what: 'missing field: deepest ancestor in base', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${api(r)}/securityContext/readOnlyRootFilesystem`, file: 'base/deployment.yaml', needle: 'securityContext:' },
-  { what: 'base-layer patchesStrategicMerge', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${api(r)}/readinessProbe/periodSeconds`, file: 'base/probe.yaml', needle: 'periodSeconds: 5' },
-  { what: 'inline strategic merge patch', kind: 'Deployment', name: 'prod-api', pointer: () => '/spec/template/spec/terminationGracePeriodSeconds', file: K, needle: 'terminationGracePeriodSeconds: 45' },
-  { what: 'inline JSON6902 add: field of the added item', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${proxy(r)}/image`, file: K, needle: 'image: envoyproxy/envoy' },
-  { what: 'inline JSON6902 add: item of an atomic list in the value', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${proxy(r)}/args/1`, file: K, needle: 'args: ["--log-level"' },
-  { what: 'inline JSON6902 add: missing field below the added value', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${proxy(r)}/resources`, file: K, needle: '        value:' },
-  { what: 'single-line JSON6902 replace of an ancestor', kind: 'Deployment', name: 'prod-api', pointer: () => '/spec/strategy/type', file: K, needle: `patch: '[{"op": "replace"` },
-  { what: 'component inline patch', kind: 'Deployment', name: 'prod-api', pointer: () => '/spec/template/metadata/annotations/prometheus.io~1scrape', file: COMPONENT_K, needle: 'prometheus.io/scrape' },
-  { what: 'component patch adds a list item', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${api(r)}/ports/${indexOf(r, `${containers}/${api(r)}/ports`, 'name', 'metrics')}/containerPort`, file: COMPONENT_K, needle: 'containerPort: 9090' },
-  { what: 'list item matched by merge key, not index', kind: 'Deployment', name: 'prod-api', pointer: (r) => `${containers}/${api(r)}/ports/${indexOf(r, `${containers}/${api(r)}/ports`, 'name', 'http')}/containerPort`, file: 'base/deployment.yaml', needle: 'containerPort: 8080' },
-  { what: 'namePrefix', kind: 'Deployment', name: 'prod-api', pointer: () => '/metadata/name', file: K, needle: 'namePrefix: prod-' },
-  { what: 'namespace', kind: 'Service', name: 'prod-api', pointer: () => '/metadata/namespace', file: K, needle: 'namespace: prod' },
-  { what: 'labels pairs', kind: 'Deployment', name: 'prod-api', pointer: () => '/metadata/labels/team', file: K, needle: 'team: core' },
-  { what: 'labels without includeSelectors leave selectors to the base', kind: 'Deployment', name: 'prod-api', pointer: () => '/spec/selector/matchLabels/app.kubernetes.io~1name', file: 'base/deployment.yaml', needle: 'app.kubernetes.io/name: api', occurrence: 2 },
-  { what: 'commonAnnotations on the template', kind: 'Deployment', name: 'prod-api', pointer: () => '/spec/template/metadata/annotations/owner', file: K, needle: 'owner: platform' },
-  { what: 'multi-document base file: the right document', kind: 'Service', name: 'prod-api', pointer: () => '/spec/ports/0/port', file: 'base/services.yaml', needle: 'port: 80', occurrence: 2 },
-  { what: 'multi-document base file: same name, other kind', kind: 'ServiceAccount', name: 'prod-api', pointer: () => '', file: 'base/services.yaml', needle: 'apiVersion: v1', occurrence: 1 },
-  { what: 'JSON6902 file patch with a regex target', kind: 'Service', name: 'prod-api-headless', pointer: () => '/spec/publishNotReadyAddresses', file: 'overlays/prod/headless.json6902.yaml', needle: 'value: true' },
-  { what: 'regex target does not match a shorter name', kind: 'Service', name: 'prod-api', pointer: () => '/spec/publishNotReadyAddresses', file: 'base/services.yaml', needle: 'spec:', occurrence: 2 },
-  { what: 'component resource', kind: 'ConfigMap', name: 'prod-dashboards', pointer: () => '/data/api.json', file: 'components/monitoring/dashboards.yaml', needle: 'api.json' },
-  { what: 'generator literal merged in the overlay', kind: 'ConfigMap', name: /^prod-settings-/, pointer: () => '/data/LOG_LEVEL', file: K, needle: 'LOG_LEVEL=debug' },
-  { what: 'generator literal from the base', kind: 'ConfigMap', name: /^prod-settings-/, pointer: () => '/data/MODE', file: BASE_K, needle: 'MODE=standard' },
-  { what: 'generated resource: the generator entry', kind: 'ConfigMap', name: /^prod-settings-/, pointer: () => '/data', file: BASE_K, needle: '- name: settings' },
-  { what: 'secret generator env file line', kind: 'Secret', name: /^prod-db-/, pointer: () => '/data/DB_PASSWORD', file: 'base/db.env', needle: 'DB_PASSWORD=' },
+  {
+    what: 'replicas entry',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: () => '/spec/replicas',
+    file: K,
+    needle: 'count: 3',
+  },
+  {
+    what: 'strategic merge patch file',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) => `${containers}/${api(r)}/resources/limits/memory`,
+    file: 'overlays/prod/memory.yaml',
+    needle: 'memory: 512Mi',
+  },
+  {
+    what: 'images entry',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) => `${containers}/${api(r)}/image`,
+    file: K,
+    needle: 'newTag: "2.0"',
+  },
+  {
+    what: 'base file value',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) => `${containers}/${api(r)}/securityContext/runAsUser`,
+    file: 'base/deployment.yaml',
+    needle: 'runAsUser: 10001',
+  },
+  {
+    what: 'missing field: deepest ancestor in base',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) => `${containers}/${api(r)}/securityContext/readOnlyRootFilesystem`,
+    file: 'base/deployment.yaml',
+    needle: 'securityContext:',
+  },
+  {
+    what: 'base-layer patchesStrategicMerge',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) => `${containers}/${api(r)}/readinessProbe/periodSeconds`,
+    file: 'base/probe.yaml',
+    needle: 'periodSeconds: 5',
+  },
+  {
+    what: 'inline strategic merge patch',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: () => '/spec/template/spec/terminationGracePeriodSeconds',
+    file: K,
+    needle: 'terminationGracePeriodSeconds: 45',
+  },
+  {
+    what: 'inline JSON6902 add: field of the added item',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) => `${containers}/${proxy(r)}/image`,
+    file: K,
+    needle: 'image: envoyproxy/envoy',
+  },
+  {
+    what: 'inline JSON6902 add: item of an atomic list in the value',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) => `${containers}/${proxy(r)}/args/1`,
+    file: K,
+    needle: 'args: ["--log-level"',
+  },
+  {
+    what: 'inline JSON6902 add: missing field below the added value',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) => `${containers}/${proxy(r)}/resources`,
+    file: K,
+    needle: '        value:',
+  },
+  {
+    what: 'single-line JSON6902 replace of an ancestor',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: () => '/spec/strategy/type',
+    file: K,
+    needle: `patch: '[{"op": "replace"`,
+  },
+  {
+    what: 'component inline patch',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: () => '/spec/template/metadata/annotations/prometheus.io~1scrape',
+    file: COMPONENT_K,
+    needle: 'prometheus.io/scrape',
+  },
+  {
+    what: 'component patch adds a list item',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) =>
+      `${containers}/${api(r)}/ports/${indexOf(r, `${containers}/${api(r)}/ports`, 'name', 'metrics')}/containerPort`,
+    file: COMPONENT_K,
+    needle: 'containerPort: 9090',
+  },
+  {
+    what: 'list item matched by merge key, not index',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: (r) =>
+      `${containers}/${api(r)}/ports/${indexOf(r, `${containers}/${api(r)}/ports`, 'name', 'http')}/containerPort`,
+    file: 'base/deployment.yaml',
+    needle: 'containerPort: 8080',
+  },
+  {
+    what: 'namePrefix',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: () => '/metadata/name',
+    file: K,
+    needle: 'namePrefix: prod-',
+  },
+  {
+    what: 'namespace',
+    kind: 'Service',
+    name: 'prod-api',
+    pointer: () => '/metadata/namespace',
+    file: K,
+    needle: 'namespace: prod',
+  },
+  {
+    what: 'labels pairs',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: () => '/metadata/labels/team',
+    file: K,
+    needle: 'team: core',
+  },
+  {
+    what: 'labels without includeSelectors leave selectors to the base',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: () => '/spec/selector/matchLabels/app.kubernetes.io~1name',
+    file: 'base/deployment.yaml',
+    needle: 'app.kubernetes.io/name: api',
+    occurrence: 2,
+  },
+  {
+    what: 'commonAnnotations on the template',
+    kind: 'Deployment',
+    name: 'prod-api',
+    pointer: () => '/spec/template/metadata/annotations/owner',
+    file: K,
+    needle: 'owner: platform',
+  },
+  {
+    what: 'multi-document base file: the right document',
+    kind: 'Service',
+    name: 'prod-api',
+    pointer: () => '/spec/ports/0/port',
+    file: 'base/services.yaml',
+    needle: 'port: 80',
+    occurrence: 2,
+  },
+  {
+    what: 'multi-document base file: same name, other kind',
+    kind: 'ServiceAccount',
+    name: 'prod-api',
+    pointer: () => '',
+    file: 'base/services.yaml',
+    needle: 'apiVersion: v1',
+    occurrence: 1,
+  },
+  {
+    what: 'JSON6902 file patch with a regex target',
+    kind: 'Service',
+    name: 'prod-api-headless',
+    pointer: () => '/spec/publishNotReadyAddresses',
+    file: 'overlays/prod/headless.json6902.yaml',
+    needle: 'value: true',
+  },
+  {
+    what: 'regex target does not match a shorter name',
+    kind: 'Service',
+    name: 'prod-api',
+    pointer: () => '/spec/publishNotReadyAddresses',
+    file: 'base/services.yaml',
+    needle: 'spec:',
+    occurrence: 2,
+  },
+  {
+    what: 'component resource',
+    kind: 'ConfigMap',
+    name: 'prod-dashboards',
+    pointer: () => '/data/api.json',
+    file: 'components/monitoring/dashboards.yaml',
+    needle: 'api.json',
+  },
+  {
+    what: 'generator literal merged in the overlay',
+    kind: 'ConfigMap',
+    name: /^prod-settings-/,
+    pointer: () => '/data/LOG_LEVEL',
+    file: K,
+    needle: 'LOG_LEVEL=debug',
+  },
+  {
+    what: 'generator literal from the base',
+    kind: 'ConfigMap',
+    name: /^prod-settings-/,
+    pointer: () => '/data/MODE',
+    file: BASE_K,
+    needle: 'MODE=standard',
+  },
+  {
+    what: 'generated resource: the generator entry',
+    kind: 'ConfigMap',
+    name: /^prod-settings-/,
+    pointer: () => '/data',
+    file: BASE_K,
+    needle: '- name: settings',
+  },
+  {
+    what: 'secret generator env file line',
+    kind: 'Secret',
+    name: /^prod-db-/,
+    pointer: () => '/data/DB_PASSWORD',
+    file: 'base/db.env',
+    needle: 'DB_PASSWORD=',
+  },
 ];
 
 describe('locate: pointer → line to edit', () => {
@@ -81,14 +283,19 @@ describe('locate: pointer → line to edit', () => {
     const pointer = c.pointer(resource);
     const { source } = locator.locate(resource, pointer);
     expect(source, pointer).toBeDefined();
-    expect(`${source!.file}:${source!.line}`, pointer).toBe(`${c.file}:${lineOf(root, c.file, c.needle, c.occurrence)}`);
+    expect(`${source!.file}:${source!.line}`, pointer).toBe(
+      `${c.file}:${lineOf(root, c.file, c.needle, c.occurrence)}`,
+    );
   });
 });
 
 describe('locate: columns and the rendered position', () => {
   it('points at the key inside an inline block patch, indentation included', () => {
     const locator = createLocator({ root, env: PROD });
-    const { source } = locator.locate(find(prod, 'Deployment', 'prod-api'), '/spec/template/spec/terminationGracePeriodSeconds');
+    const { source } = locator.locate(
+      find(prod, 'Deployment', 'prod-api'),
+      '/spec/template/spec/terminationGracePeriodSeconds',
+    );
     expect(source).toEqual({ file: K, line: lineOf(root, K, 'terminationGracePeriodSeconds'), column: 13 });
   });
 
@@ -122,7 +329,13 @@ describe('locate: odd input', () => {
   it('never throws for pointers that do not exist or do not parse', () => {
     const locator = createLocator({ root, env: PROD });
     const deployment = find(prod, 'Deployment', 'prod-api');
-    for (const pointer of ['/nope/deeper/still', '/spec/template/spec/containers/99/image', 'no-leading-slash', '/spec/replicas/0/x', '/~2']) {
+    for (const pointer of [
+      '/nope/deeper/still',
+      '/spec/template/spec/containers/99/image',
+      'no-leading-slash',
+      '/spec/replicas/0/x',
+      '/~2',
+    ]) {
       expect(() => locator.locate(deployment, pointer)).not.toThrow();
     }
     expect(locator.locate(deployment, '/nope/deeper').source?.file).toBe('base/deployment.yaml');
@@ -173,8 +386,14 @@ describe('locate: every leaf of every resource', () => {
         if (!source) return void unexplained.push(`${pointer}: no source`);
         const key = pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
         const text = lineText(source.file, source.line);
-        const entry = source.file.endsWith('kustomization.yaml') || source.file.endsWith('.env') || source.file.endsWith('json6902.yaml');
-        if (!/^\d+$/.test(key) && !entry && !text.includes(key)) unexplained.push(`${resource.kind}/${resource.id.name} ${pointer} → ${source.file}:${source.line} ${text.trim()}`);
+        const entry =
+          source.file.endsWith('kustomization.yaml') ||
+          source.file.endsWith('.env') ||
+          source.file.endsWith('json6902.yaml');
+        if (!/^\d+$/.test(key) && !entry && !text.includes(key))
+          unexplained.push(
+            `${resource.kind}/${resource.id.name} ${pointer} → ${source.file}:${source.line} ${text.trim()}`,
+          );
       };
       visit(resource.object, '');
     }

@@ -15,7 +15,8 @@ import { makeTree } from '../workspace/fixture.js';
 const SECRET_B64 = Buffer.from('s3cr3t-from-file').toString('base64');
 
 const tree = makeTree({
-  'base/kustomization.yaml': 'resources:\n- app.yaml\n- service.yaml\nconfigMapGenerator:\n- name: settings\n  literals: [LOG_LEVEL=info]\n',
+  'base/kustomization.yaml':
+    'resources:\n- app.yaml\n- service.yaml\nconfigMapGenerator:\n- name: settings\n  literals: [LOG_LEVEL=info]\n',
   'base/app.yaml': [
     'apiVersion: apps/v1',
     'kind: Deployment',
@@ -40,8 +41,10 @@ const tree = makeTree({
     `  token: ${SECRET_B64}`,
     '',
   ].join('\n'),
-  'base/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n',
-  'overlays/staging/kustomization.yaml': 'resources:\n- ../../base\nnamePrefix: stg-\nsecretGenerator:\n- name: creds\n  literals: [password=hunter2]\n',
+  'base/service.yaml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n',
+  'overlays/staging/kustomization.yaml':
+    'resources:\n- ../../base\nnamePrefix: stg-\nsecretGenerator:\n- name: creds\n  literals: [password=hunter2]\n',
   'overlays/production/kustomization.yaml': 'resources:\n- ../../base\nreplicas:\n- name: web\n  count: 3\n',
   'overlays/broken/kustomization.yaml': 'resources:\n- ../../base\n- missing.yaml\n',
   'overlays/badyaml/kustomization.yaml': 'resources:\n- bad.yaml\n',
@@ -60,7 +63,8 @@ const config: Config = {
 
 let engine: Engine;
 let first: RenderedEnvironment[];
-const byName = (list: RenderedEnvironment[], name: string): RenderedEnvironment => list.find((r) => r.env.name === name)!;
+const byName = (list: RenderedEnvironment[], name: string): RenderedEnvironment =>
+  list.find((r) => r.env.name === name)!;
 
 beforeAll(async () => {
   engine = await detectEngine(config);
@@ -70,14 +74,23 @@ afterAll(() => tree.remove());
 
 function cacheListing(): string[] {
   const dir = join(cacheDir, 'render');
-  return readdirSync(dir).map((f) => `${f}@${statSync(join(dir, f)).mtimeMs}`).sort();
+  return readdirSync(dir)
+    .map((f) => `${f}@${statSync(join(dir, f)).mtimeMs}`)
+    .sort();
 }
 
 describe('detectEngine', () => {
   it('finds kubectl and its Kustomize version, and caches the version', () => {
-    expect(engine).toMatchObject({ kind: 'kubectl', command: 'kubectl kustomize', flags: ['--load-restrictor', 'LoadRestrictionsRootOnly'] });
+    expect(engine).toMatchObject({
+      kind: 'kubectl',
+      command: 'kubectl kustomize',
+      flags: ['--load-restrictor', 'LoadRestrictionsRootOnly'],
+    });
     expect(engine.version).toMatch(/^v\d+\.\d+\.\d+$/);
-    const cached = JSON.parse(readFileSync(engineVersionsFile(), 'utf8')) as Record<string, { version: string; binary: string }>;
+    const cached = JSON.parse(readFileSync(engineVersionsFile(), 'utf8')) as Record<
+      string,
+      { version: string; binary: string }
+    >;
     expect(Object.values(cached).map((e) => e.version)).toContain(engine.version);
     // The binary that renders is the one that reported the version (a dispatcher is looked past).
     expect(Object.values(cached).map((e) => e.binary)).toContain(engine.binary);
@@ -92,15 +105,24 @@ describe('detectEngine', () => {
   });
 
   it('a pinned version the engine does not have is an EngineError', async () => {
-    const err = await detectEngine({ ...config, file: 'kcfg.yaml', engine: { ...config.engine, version: 'v4.0.0' } }).catch((e: unknown) => e);
+    const err = await detectEngine({
+      ...config,
+      file: 'kcfg.yaml',
+      engine: { ...config.engine, version: 'v4.0.0' },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
-    expect((err as EngineError).message).toBe(`kubectl kustomize is Kustomize ${engine.version}, but kcfg.yaml pins engine.version v4.0.0`);
+    expect((err as EngineError).message).toBe(
+      `kubectl kustomize is Kustomize ${engine.version}, but kcfg.yaml pins engine.version v4.0.0`,
+    );
   });
 
   it('drives `kustomize build` when the command is a kustomize binary', async () => {
     // A stand-in binary named kustomize that delegates to the real engine, so both command shapes are exercised.
     const shim = join(tree.root, 'bin/kustomize');
-    tree.write('bin/kustomize', `#!/bin/sh\nif [ "$1" = version ]; then echo ${engine.version}; exit 0; fi\nif [ "$1" = build ]; then shift; exec "${engine.binary}" kustomize "$@"; fi\nexit 3\n`);
+    tree.write(
+      'bin/kustomize',
+      `#!/bin/sh\nif [ "$1" = version ]; then echo ${engine.version}; exit 0; fi\nif [ "$1" = build ]; then shift; exec "${engine.binary}" kustomize "$@"; fi\nexit 3\n`,
+    );
     chmodSync(shim, 0o755);
     const shimConfig: Config = { ...config, engine: { ...config.engine, command: 'bin/kustomize' } };
     const k = await detectEngine(shimConfig);
@@ -133,7 +155,12 @@ describe('renderEnvironments', () => {
         { type: 'generator', kustomization: 'overlays/staging/kustomization.yaml', generator: 'SecretGenerator' },
       ]),
     );
-    expect(staging.closure).toEqual(['base/app.yaml', 'base/kustomization.yaml', 'base/service.yaml', 'overlays/staging/kustomization.yaml']);
+    expect(staging.closure).toEqual([
+      'base/app.yaml',
+      'base/kustomization.yaml',
+      'base/service.yaml',
+      'overlays/staging/kustomization.yaml',
+    ]);
   });
 
   it('shows a stream without build annotations or secret values, each resource pointing at its document', () => {
@@ -151,9 +178,13 @@ describe('renderEnvironments', () => {
   });
 
   it('shows the same objects the engine builds, apart from redacted secrets', () => {
-    const direct = execFileSync(engine.binary, ['kustomize', join(tree.root, 'overlays/production')], { encoding: 'utf8' });
+    const direct = execFileSync(engine.binary, ['kustomize', join(tree.root, 'overlays/production')], {
+      encoding: 'utf8',
+    });
     const expected = jsYaml.loadAll(direct).filter((o) => (o as { kind: string }).kind !== 'Secret');
-    const shown = jsYaml.loadAll(byName(first, 'production').output).filter((o) => (o as { kind: string }).kind !== 'Secret');
+    const shown = jsYaml
+      .loadAll(byName(first, 'production').output)
+      .filter((o) => (o as { kind: string }).kind !== 'Secret');
     expect(shown).toEqual(expected);
   });
 
@@ -162,8 +193,14 @@ describe('renderEnvironments', () => {
     expect(broken.resources).toEqual([]);
     expect(broken.findings).toHaveLength(1);
     const f = broken.findings[0]!;
-    expect(f).toMatchObject({ code: 'render/failed', severity: 'error', source: { file: 'overlays/broken/kustomization.yaml', line: 3, column: 3 } });
-    expect(f.message).toBe("Kustomize could not build overlays/broken: resource 'missing.yaml' not found: no such file or directory");
+    expect(f).toMatchObject({
+      code: 'render/failed',
+      severity: 'error',
+      source: { file: 'overlays/broken/kustomization.yaml', line: 3, column: 3 },
+    });
+    expect(f.message).toBe(
+      "Kustomize could not build overlays/broken: resource 'missing.yaml' not found: no such file or directory",
+    );
     expect(byName(first, 'production').resources.length).toBeGreaterThan(0);
   });
 
@@ -178,7 +215,10 @@ describe('renderEnvironments', () => {
     const before = cacheListing();
     const noEngine: Engine = { ...engine, binary: '/nonexistent/kubectl' };
     const again = await renderEnvironments(config, [env('staging'), env('production')], { engine: noEngine });
-    expect(again.map((r) => [r.cached, r.findings])).toEqual([[true, []], [true, []]]);
+    expect(again.map((r) => [r.cached, r.findings])).toEqual([
+      [true, []],
+      [true, []],
+    ]);
     expect(again[0]!.output).toBe(byName(first, 'staging').output);
     expect(again[0]!.resources.map((r) => r.origin)).toEqual(byName(first, 'staging').resources.map((r) => r.origin));
     expect(cacheListing()).toEqual(before);
@@ -186,19 +226,26 @@ describe('renderEnvironments', () => {
       expect(r.env).toBe('staging');
       expect(jsYaml.load(r.rendered.text.slice(r.rendered.start, r.rendered.end))).toEqual(r.object);
     }
-    expect(again[0]!.resources.map((r) => r.rendered.line)).toEqual(byName(first, 'staging').resources.map((r) => r.rendered.line));
+    expect(again[0]!.resources.map((r) => r.rendered.line)).toEqual(
+      byName(first, 'staging').resources.map((r) => r.rendered.line),
+    );
   });
 
   it('keeps secret values out of the cache', () => {
     const dir = join(cacheDir, 'render');
-    const all = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const all = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     expect(all).toContain('stg-file-secret');
     expect(all).not.toContain(SECRET_B64);
     expect(all).not.toContain(Buffer.from('hunter2').toString('base64'));
   });
 
   it('a changed file in the closure misses the cache', async () => {
-    tree.write('base/service.yaml', readFileSync(join(tree.root, 'base/service.yaml'), 'utf8').replace('port: 80', 'port: 8080'));
+    tree.write(
+      'base/service.yaml',
+      readFileSync(join(tree.root, 'base/service.yaml'), 'utf8').replace('port: 80', 'port: 8080'),
+    );
     const [staging] = await renderEnvironments(config, [env('staging')], { engine });
     expect(staging!.cached).toBe(false);
     expect(staging!.output).toContain('port: 8080');

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../scripts/core/diagnostic.js';
-import { ANNOTATIONS_PER_TYPE, escapeData, escapeProperty, githubReport, githubSummaryReport, pickSpread, STEP_SUMMARY_BYTES } from '../../scripts/report/github.js';
+import {
+  ANNOTATIONS_PER_TYPE,
+  escapeData,
+  escapeProperty,
+  githubReport,
+  githubSummaryReport,
+  pickSpread,
+  STEP_SUMMARY_BYTES,
+} from '../../scripts/report/github.js';
 import { OPTIONS, sampleResult } from './sample.js';
 
 describe('github annotations', () => {
@@ -11,7 +19,13 @@ describe('github annotations', () => {
 
   it('writes one command per finding, errors first, with file, line and column', () => {
     const lines = githubReport(sampleResult(), OPTIONS).trimEnd().split('\n');
-    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::notice', 'kcfg']);
+    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual([
+      '::error',
+      '::error',
+      '::warning',
+      '::notice',
+      'kcfg',
+    ]);
     expect(lines[0]).toBe(
       '::error file=base/deployment-api.yaml,line=7,col=5,title=kcfg policy/run-as-non-root [staging%2C production]::' +
         'container api does not set runAsNonRoot: true (neither on the container nor the pod)%0ADeployment.apps relay/api /spec/template/spec/containers/0/securityContext%0Ahint: set securityContext.runAsNonRoot: true on the pod or the container%0Adocs: docs/policies/run-as-non-root.md',

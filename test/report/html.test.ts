@@ -23,7 +23,9 @@ describe('html reporter', () => {
 
   it('shows environments, findings by policy and by file with code frames, escaped', () => {
     expect(html).toContain('<td><b>staging</b></td><td><code>overlays/staging</code></td>');
-    expect(html).toContain('<code>policy/run-as-non-root</code> <span class="title">Containers run as a non-root user</span>');
+    expect(html).toContain(
+      '<code>policy/run-as-non-root</code> <span class="title">Containers run as a non-root user</span>',
+    );
     expect(html).toContain('unknown field &quot;replicass&quot; in Deployment &lt;spec&gt;');
     expect(html).not.toContain('<spec>');
     expect(html).toMatch(/<pre class="frame">[^]*<mark>&gt; 7 \|     spec:<\/mark>/);
@@ -31,14 +33,18 @@ describe('html reporter', () => {
 
   it('puts the two environments side by side and never shows sensitive values', () => {
     expect(html).toContain('<th>Field</th><th>staging</th><th>production</th>');
-    expect(html).toContain('<tr class="replace"><td><code>spec.replicas</code></td><td class="side a"><code>1</code></td><td class="side b"><code>3</code></td></tr>');
+    expect(html).toContain(
+      '<tr class="replace"><td><code>spec.replicas</code></td><td class="side a"><code>1</code></td><td class="side b"><code>3</code></td></tr>',
+    );
     expect(html).toContain('hidden (sha aaaa1111)');
     expect(html).toContain('pods roll: the &lt;config&gt; changed');
   });
 
   it('renders in headless Chromium', async (ctx) => {
     if (!existsSync(CHROMIUM)) {
-      ctx.skip(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium) to run the HTML screenshot test`);
+      ctx.skip(
+        `Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium) to run the HTML screenshot test`,
+      );
       return;
     }
     const page = join(tmp, 'report.html');

@@ -26,12 +26,16 @@ describe('junit reporter', () => {
     assertWellFormed(xml);
     expect(xml).toMatch(/<testsuites name="kcfg check" tests="6" failures="3" errors="0" skipped="0" time="0.123">/);
     expect(xml).toContain('<testsuite name="staging" tests="4" failures="2"');
-    expect(xml).toContain('<testcase classname="staging.Deployment.apps relay/api" name="policy/run-as-non-root" file="base/deployment-api.yaml" line="7" time="0">');
+    expect(xml).toContain(
+      '<testcase classname="staging.Deployment.apps relay/api" name="policy/run-as-non-root" file="base/deployment-api.yaml" line="7" time="0">',
+    );
     // A resource without findings still shows as a passing case.
     expect(xml).toContain('<testcase classname="staging.Service relay/api" name="checks" time="0"/>');
     // Warnings pass, with their text in system-out.
     expect(xml).toMatch(/name="policy\/image-tag"[^>]*>\n\s*<system-out>warning: image busybox/);
-    expect(xml).toContain('message="unknown field &quot;replicass&quot; in Deployment &lt;spec&gt;, 100% &amp; more: see &quot;docs&quot;"');
+    expect(xml).toContain(
+      'message="unknown field &quot;replicass&quot; in Deployment &lt;spec&gt;, 100% &amp; more: see &quot;docs&quot;"',
+    );
   });
 
   it('escapes control characters and line breaks in attributes', () => {
@@ -43,7 +47,12 @@ describe('junit reporter', () => {
   });
 
   it('shows one passing case per environment on a clean run without resource ids', () => {
-    const xml = junitReport(sampleResult({ diagnostics: [], environments: [{ name: 'prod', dir: 'o/p', kubernetesVersion: '1.32', resources: 0, cached: false }] }));
+    const xml = junitReport(
+      sampleResult({
+        diagnostics: [],
+        environments: [{ name: 'prod', dir: 'o/p', kubernetesVersion: '1.32', resources: 0, cached: false }],
+      }),
+    );
     assertWellFormed(xml);
     expect(xml).toContain('tests="1" failures="0"');
     expect(xml).toContain('<testcase classname="prod" name="checks" time="0"/>');

@@ -64,11 +64,23 @@ export function sampleDiff(): DiffSection[] {
             id: { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'relay', name: 'api' },
             changes: [
               { path: '/spec/replicas', label: 'spec.replicas', op: 'replace', old: { value: 1 }, new: { value: 3 } },
-              { path: '/data/password', label: 'data.password', op: 'replace', old: { hash: 'aaaa1111' }, new: { hash: 'bbbb2222' }, sensitive: true },
+              {
+                path: '/data/password',
+                label: 'data.password',
+                op: 'replace',
+                old: { hash: 'aaaa1111' },
+                new: { hash: 'bbbb2222' },
+                sensitive: true,
+              },
             ],
             notes: ['pods roll: the <config> changed'],
           },
-          { kind: 'added', id: { group: 'policy', version: 'v1', kind: 'PodDisruptionBudget', namespace: 'relay', name: 'api' }, changes: [], notes: [] },
+          {
+            kind: 'added',
+            id: { group: 'policy', version: 'v1', kind: 'PodDisruptionBudget', namespace: 'relay', name: 'api' },
+            changes: [],
+            notes: [],
+          },
         ],
       },
     },
@@ -101,4 +113,10 @@ export function sampleResult(overrides: Partial<CheckResult> = {}): CheckResult 
   };
 }
 
-export const OPTIONS = { root: ROOT, color: false, quiet: false, verbose: false, virtualFiles: new Map<string, string>() };
+export const OPTIONS = {
+  root: ROOT,
+  color: false,
+  quiet: false,
+  verbose: false,
+  virtualFiles: new Map<string, string>(),
+};

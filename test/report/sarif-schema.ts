@@ -10,7 +10,9 @@ import addFormatsModule from 'ajv-formats';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 export function sarifValidator(): (doc: unknown) => string[] {
-  const schema = JSON.parse(readFileSync(new URL('./sarif-2.1.0-rtm.5.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const schema = JSON.parse(
+    readFileSync(new URL('./sarif-2.1.0-rtm.5.schema.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
   schema['$id'] = schema['id'];
   delete schema['id'];
   delete schema['$schema'];
@@ -19,4 +21,3 @@ export function sarifValidator(): (doc: unknown) => string[] {
   const validate = ajv.compile(schema);
   return (doc) => (validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 }
-

@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { aliasBomb, parseStream } from '../../scripts/resources/parse.js';
 
-const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => {
-  const p = String.fromCharCode(97 + i);
-  const n = String.fromCharCode(98 + i);
-  return `${n}: &${n} [*${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}]`;
-})].join('\n');
+const bomb = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...Array.from({ length: 8 }, (_, i) => {
+    const p = String.fromCharCode(97 + i);
+    const n = String.fromCharCode(98 + i);
+    return `${n}: &${n} [*${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}]`;
+  }),
+].join('\n');
 
 describe('parseStream', () => {
   it('reads text that only looks like an alias (a quoted cron, a URL query) as plain YAML', () => {
     const text = 'kind: CronJob\nspec:\n  schedule: "30 2 * * *"\n  url: http://x/?a=1&b=2\n';
     const r = parseStream(text, 'cron.yaml');
     expect(r.findings).toEqual([]);
-    expect(r.documents[0]!.value).toEqual({ kind: 'CronJob', spec: { schedule: '30 2 * * *', url: 'http://x/?a=1&b=2' } });
+    expect(r.documents[0]!.value).toEqual({
+      kind: 'CronJob',
+      spec: { schedule: '30 2 * * *', url: 'http://x/?a=1&b=2' },
+    });
   });
 
   it('expands real aliases within the limit', () => {

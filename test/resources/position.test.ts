@@ -90,8 +90,17 @@ describe('positionInDocument', () => {
     expect(checked).toBeGreaterThan(5000);
   });
 
-  it('answers without the CST for keys after a sequence written at its key\'s column (as Kustomize emits)', () => {
-    const doc = ['---', 'spec:', '  metrics:', '  - type: Resource', '    resource: {name: cpu}', '  scaleTargetRef:', '    name: api', ''].join('\n');
+  it("answers without the CST for keys after a sequence written at its key's column (as Kustomize emits)", () => {
+    const doc = [
+      '---',
+      'spec:',
+      '  metrics:',
+      '  - type: Resource',
+      '    resource: {name: cpu}',
+      '  scaleTargetRef:',
+      '    name: api',
+      '',
+    ].join('\n');
     expect(blockPosition(doc, ['spec', 'scaleTargetRef', 'name'])).toEqual({ line: 6, column: 5, exact: true });
     expect(blockPosition(doc, ['spec', 'metrics', '0', 'type'])).toEqual({ line: 3, column: 5, exact: true });
   });

@@ -28,7 +28,8 @@ describe('cache integrity and ownership', () => {
   let xdg: string;
   let baseline: string;
   const env = (cache: string): NodeJS.ProcessEnv => childEnv({ XDG_CACHE_HOME: xdg, KCFG_CACHE_DIR: cache });
-  const check = (cache: string) => kcfg(['check', '--format', 'json'], { cwd: repo, env: env(cache), timeoutMs: 60_000 });
+  const check = (cache: string) =>
+    kcfg(['check', '--format', 'json'], { cwd: repo, env: env(cache), timeoutMs: 60_000 });
 
   beforeAll(async () => {
     ensureBuilt();
@@ -94,8 +95,13 @@ describe('cache integrity and ownership', () => {
     write(render, { 'notes.txt': 'a user file\n', 'thesis.json': '{}\n' });
     for (const f of ['notes.txt', 'thesis.json', mine]) utimesSync(join(render, f), old, old);
     // A change renders again, which writes an entry and prunes old ones.
-    write(repo, { 'deploy/overlays/production/extra.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\ndata: {}\n' });
-    write(repo, { 'deploy/overlays/production/kustomization.yaml': 'namespace: shop\nnamePrefix: prod-\nresources:\n  - ../../base\n  - extra.yaml\n' });
+    write(repo, {
+      'deploy/overlays/production/extra.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\ndata: {}\n',
+    });
+    write(repo, {
+      'deploy/overlays/production/kustomization.yaml':
+        'namespace: shop\nnamePrefix: prod-\nresources:\n  - ../../base\n  - extra.yaml\n',
+    });
     try {
       await check(cache);
       expect(existsSync(join(render, 'notes.txt'))).toBe(true);
@@ -134,29 +140,39 @@ describe('cache integrity and ownership', () => {
     for (const r of after) expect(verdict(r.stdout)).toBe(baseline);
   });
 
-  it('checks killed at random points never change a later result, and leave no wrapper directories', { timeout: 120_000 }, async () => {
-    const cache = join(xdg, 'killed');
-    const delays = [40, 120, 250, 400, 600, 900];
-    for (const [i, delay] of delays.entries()) {
-      const signal = i % 2 === 0 ? 'SIGKILL' : 'SIGTERM';
-      // Each killed run has real work to do: rendering, compiling and writing entries.
-      for (const sub of ['render', 'check']) rmSync(join(cache, sub), { recursive: true, force: true });
-      const child = spawn(process.execPath, [BIN, 'check', '--format', 'json', '--no-color'], { cwd: repo, env: env(cache), stdio: 'ignore' });
-      const closed = new Promise((r) => child.once('close', r));
-      await new Promise((r) => setTimeout(r, delay));
-      child.kill(signal);
-      await closed;
-      if (signal === 'SIGTERM') {
-        // A terminated run removes its wrapper directory and ends its engine process itself.
+  it(
+    'checks killed at random points never change a later result, and leave no wrapper directories',
+    { timeout: 120_000 },
+    async () => {
+      const cache = join(xdg, 'killed');
+      const delays = [40, 120, 250, 400, 600, 900];
+      for (const [i, delay] of delays.entries()) {
+        const signal = i % 2 === 0 ? 'SIGKILL' : 'SIGTERM';
+        // Each killed run has real work to do: rendering, compiling and writing entries.
+        for (const sub of ['render', 'check']) rmSync(join(cache, sub), { recursive: true, force: true });
+        const child = spawn(process.execPath, [BIN, 'check', '--format', 'json', '--no-color'], {
+          cwd: repo,
+          env: env(cache),
+          stdio: 'ignore',
+        });
+        const closed = new Promise((r) => child.once('close', r));
+        await new Promise((r) => setTimeout(r, delay));
+        child.kill(signal);
+        await closed;
+        if (signal === 'SIGTERM') {
+          // A terminated run removes its wrapper directory and ends its engine process itself.
+          expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`kcfg-render-${child.pid}-`))).toEqual([]);
+        }
+        const next = await check(cache);
+        expectNoCrash(next);
+        expect(verdict(next.stdout), `after ${signal} at ${delay} ms`).toBe(baseline);
+        // The next run sweeps what a killed one left.
         expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`kcfg-render-${child.pid}-`))).toEqual([]);
       }
-      const next = await check(cache);
-      expectNoCrash(next);
-      expect(verdict(next.stdout), `after ${signal} at ${delay} ms`).toBe(baseline);
-      // The next run sweeps what a killed one left.
-      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`kcfg-render-${child.pid}-`))).toEqual([]);
-    }
-    const stale = readdirSync(tmpdir()).filter((n) => /^kcfg-render-\d+-/.test(n) && statSync(join(tmpdir(), n)).mtimeMs < Date.now() - 60_000);
-    expect(stale).toEqual([]);
-  });
+      const stale = readdirSync(tmpdir()).filter(
+        (n) => /^kcfg-render-\d+-/.test(n) && statSync(join(tmpdir(), n)).mtimeMs < Date.now() - 60_000,
+      );
+      expect(stale).toEqual([]);
+    },
+  );
 });

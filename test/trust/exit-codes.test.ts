@@ -23,11 +23,13 @@ describe('exit codes and locations', () => {
       'broken/kustomization.yaml': 'namespace: x\nresources:\n  - missing.yaml\n',
       'malformed/kustomization.yaml': 'namespace: x\nresources:\n  - objects.yaml\n',
       // Kustomize passes an object without apiVersion through; the API server would refuse it.
-      'malformed/objects.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n---\nkind: ConfigMap\nmetadata:\n  name: no-api-version\n',
+      'malformed/objects.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n---\nkind: ConfigMap\nmetadata:\n  name: no-api-version\n',
       'deep/kustomization.yaml': 'namespace: x\nresources:\n  - deep.yaml\n',
       'deep/deep.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\nextra: ${'{a: '.repeat(2000)}1${'}'.repeat(2000)}\n`,
       'escape/kustomization.yaml': 'namespace: x\nresources:\n  - cm.yaml\n',
-      'escape/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: esc\ndata:\n  retries: 3 # \u001b]0;pwned\u0007\u001b[2J\n',
+      'escape/cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: esc\ndata:\n  retries: 3 # \u001b]0;pwned\u0007\u001b[2J\n',
     });
   });
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -38,7 +40,9 @@ describe('exit codes and locations', () => {
       expectNoCrash(r);
       expect(r.code, extra.join(' ')).toBe(2);
       expect(r.stdout).not.toMatch(/no differences/);
-      expect(r.stderr).toMatch(/^kcfg: broken\/kustomization\.yaml:3:\d+: broken does not render, so nothing was compared/);
+      expect(r.stderr).toMatch(
+        /^kcfg: broken\/kustomization\.yaml:3:\d+: broken does not render, so nothing was compared/,
+      );
     }
   });
 
@@ -53,13 +57,17 @@ describe('exit codes and locations', () => {
   it('objects that are not Kubernetes objects: their file and line, exit 2 for render, and no file half-written', async () => {
     const check = await kcfg(['check', 'malformed', '--format', 'json'], { cwd: root, env });
     expect(check.code).toBe(1);
-    const found = (JSON.parse(check.stdout) as { diagnostics: { code: string; source?: { file: string; line: number } }[] }).diagnostics.filter(
-      (d) => d.code === 'resource/malformed',
-    );
-    expect(found).toEqual([expect.objectContaining({ source: expect.objectContaining({ file: 'malformed/objects.yaml', line: 6 }) })]);
+    const found = (
+      JSON.parse(check.stdout) as { diagnostics: { code: string; source?: { file: string; line: number } }[] }
+    ).diagnostics.filter((d) => d.code === 'resource/malformed');
+    expect(found).toEqual([
+      expect.objectContaining({ source: expect.objectContaining({ file: 'malformed/objects.yaml', line: 6 }) }),
+    ]);
     const render = await kcfg(['render', 'malformed'], { cwd: root, env });
     expect(render.code).toBe(2);
-    expect(render.stderr).toMatch(/malformed\/objects\.yaml:\d+:\d+: malformed: engine output: object has no apiVersion/);
+    expect(render.stderr).toMatch(
+      /malformed\/objects\.yaml:\d+:\d+: malformed: engine output: object has no apiVersion/,
+    );
     const out = join(root, 'rendered');
     const written = await kcfg(['render', 'malformed', '--out', out], { cwd: root, env });
     expect(written.code).toBe(2);
@@ -85,11 +93,21 @@ describe('exit codes and locations', () => {
   });
 
   it('a manifest that is not UTF-8 is a finding at its line, not a document with replacement characters', async () => {
-    writeFileSync(join(root, 'latin1.yaml'), Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: l\ndata:\n  k: "a'), Buffer.from([0xff]), Buffer.from('"\n')]));
+    writeFileSync(
+      join(root, 'latin1.yaml'),
+      Buffer.concat([
+        Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: l\ndata:\n  k: "a'),
+        Buffer.from([0xff]),
+        Buffer.from('"\n'),
+      ]),
+    );
     const r = await kcfg(['validate', 'latin1.yaml', '--format', 'json'], { cwd: root, env });
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics).toEqual([
-      expect.objectContaining({ code: 'input/invalid-utf8', source: expect.objectContaining({ file: 'latin1.yaml', line: 6 }) }),
+      expect.objectContaining({
+        code: 'input/invalid-utf8',
+        source: expect.objectContaining({ file: 'latin1.yaml', line: 6 }),
+      }),
     ]);
   });
 
@@ -97,7 +115,9 @@ describe('exit codes and locations', () => {
     const dir = tempDir('engine');
     dirs.push(dir);
     kustomizeTree(dir, CONFIGMAP_GOOD);
-    write(dir, { 'kcfg.yaml': 'environments:\n  - path: deploy/overlays/*\nengine:\n  command: kubectl-that-does-not-exist\n' });
+    write(dir, {
+      'kcfg.yaml': 'environments:\n  - path: deploy/overlays/*\nengine:\n  command: kubectl-that-does-not-exist\n',
+    });
     const r = await kcfg(['check'], { cwd: dir, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^kcfg: kcfg\.yaml:4:3: Kustomize engine 'kubectl-that-does-not-exist' not found on PATH/);
@@ -105,7 +125,8 @@ describe('exit codes and locations', () => {
 
   it('Helm and exec functions are refused at the field that asks for them', async () => {
     write(root, {
-      'helm/kustomization.yaml': 'namespace: x\nresources: []\nhelmCharts:\n  - name: redis\n    repo: https://charts.example.test\n    version: 1.0.0\n',
+      'helm/kustomization.yaml':
+        'namespace: x\nresources: []\nhelmCharts:\n  - name: redis\n    repo: https://charts.example.test\n    version: 1.0.0\n',
     });
     const r = await kcfg(['check', 'helm', '--format', 'json'], { cwd: root, env });
     expect(r.code).toBe(2);

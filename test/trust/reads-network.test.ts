@@ -54,9 +54,15 @@ describe('reads stay inside the repository', () => {
   });
 
   it.skipIf(!has('strace'))('an absolute path outside the root is refused at its entry and never opened', () => {
-    const root = repoWith({ 'gen/kustomization.yaml': 'namespace: x\nconfigMapGenerator:\n  - name: p\n    files:\n      - /etc/passwd\n' });
+    const root = repoWith({
+      'gen/kustomization.yaml': 'namespace: x\nconfigMapGenerator:\n  - name: p\n    files:\n      - /etc/passwd\n',
+    });
     const log = join(root, '..', `passwd-${process.pid}.trace`);
-    const r = spawnSync('strace', ['-f', '-e', 'trace=open,openat,openat2', '-o', log, process.execPath, BIN, 'check', 'gen', '--format', 'json'], { cwd: root, env: env(), encoding: 'utf8' });
+    const r = spawnSync(
+      'strace',
+      ['-f', '-e', 'trace=open,openat,openat2', '-o', log, process.execPath, BIN, 'check', 'gen', '--format', 'json'],
+      { cwd: root, env: env(), encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     const d = (JSON.parse(r.stdout) as Json).diagnostics[0]!;
     expect(d.message).toMatch(/resolves to \/etc\/passwd, outside the repository root/);
@@ -69,14 +75,20 @@ describe('reads stay inside the repository', () => {
     const outside = tempDir('outside');
     dirs.push(outside);
     writeFileSync(join(outside, 'secret.env'), 'TOKEN=CANARY-OUTSIDE-4711\n');
-    const root = repoWith({ 'app/kustomization.yaml': 'namespace: x\nsecretGenerator:\n  - name: s\n    envs:\n      - secret.env\n' });
+    const root = repoWith({
+      'app/kustomization.yaml': 'namespace: x\nsecretGenerator:\n  - name: s\n    envs:\n      - secret.env\n',
+    });
     symlinkSync(join(outside, 'secret.env'), join(root, 'app/secret.env'));
     const log = join(outside, 'trace.log');
-    const r = spawnSync('strace', ['-f', '-e', 'trace=open,openat,openat2', '-o', log, process.execPath, BIN, 'check', 'app', '--format', 'json'], {
-      cwd: root,
-      env: env(),
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'strace',
+      ['-f', '-e', 'trace=open,openat,openat2', '-o', log, process.execPath, BIN, 'check', 'app', '--format', 'json'],
+      {
+        cwd: root,
+        env: env(),
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/outside the repository root/);
     expect(r.stdout + r.stderr).not.toContain('CANARY-OUTSIDE');
@@ -96,9 +108,13 @@ describe('reads stay inside the repository', () => {
     const run = await kcfg(['check', '--format', 'json'], { cwd: root, env: env() });
     expectNoCrash(run);
     expect(run.code).toBe(2);
-    const report = JSON.parse(run.stdout) as Json & { environments: { name: string; dir: string; resources: number }[] };
+    const report = JSON.parse(run.stdout) as Json & {
+      environments: { name: string; dir: string; resources: number }[];
+    };
     expect(report.environments.map((e) => e.dir)).toContain('links/foreign');
-    expect(report.diagnostics.find((d) => d.environments.includes('foreign'))?.message).toMatch(/links\/foreign resolves to .*, outside the repository root/);
+    expect(report.diagnostics.find((d) => d.environments.includes('foreign'))?.message).toMatch(
+      /links\/foreign resolves to .*, outside the repository root/,
+    );
     expect(report.environments.find((e) => e.dir === 'links/mirror')?.resources).toBe(1);
   });
 });
@@ -119,7 +135,14 @@ describe('no network', () => {
       'gh:org/repo',
       'repo//path?ref=v1',
     ];
-    const local = ['../base', 'deployment.yaml', './overlays/prod', 'base/kustomization.yaml', 'config.properties', 'dir with space/x.yaml'];
+    const local = [
+      '../base',
+      'deployment.yaml',
+      './overlays/prod',
+      'base/kustomization.yaml',
+      'config.properties',
+      'dir with space/x.yaml',
+    ];
     for (const r of remote) expect(isRemote(r), r).toBe(true);
     for (const l of local) expect(isRemote(l), l).toBe(false);
   });
@@ -133,14 +156,24 @@ describe('no network', () => {
       const traced = has('strace');
       const log = join(root, 'exec.log');
       const r = traced
-        ? spawnSync('strace', ['-f', '-e', 'trace=execve', '-o', log, process.execPath, BIN, ...args], { cwd: root, env: childEnv({ XDG_CACHE_HOME: xdgHome }), encoding: 'utf8' })
-        : spawnSync(process.execPath, [BIN, ...args], { cwd: root, env: childEnv({ XDG_CACHE_HOME: xdgHome }), encoding: 'utf8' });
+        ? spawnSync('strace', ['-f', '-e', 'trace=execve', '-o', log, process.execPath, BIN, ...args], {
+            cwd: root,
+            env: childEnv({ XDG_CACHE_HOME: xdgHome }),
+            encoding: 'utf8',
+          })
+        : spawnSync(process.execPath, [BIN, ...args], {
+            cwd: root,
+            env: childEnv({ XDG_CACHE_HOME: xdgHome }),
+            encoding: 'utf8',
+          });
       expect(r.status).toBe(2);
       const d = (JSON.parse(r.stdout) as Json).diagnostics[0]!;
       expect(d.message).toMatch(/remote reference github\.com:org\/repo\/\/deploy\?ref=v1 is not supported/);
       expect(d.source).toMatchObject({ file: 'app/kustomization.yaml', line: 3 });
       if (traced) {
-        const execs = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('execve('));
+        const execs = readFileSync(log, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('execve('));
         expect(execs.filter((l) => /\/git"|"kustomize"|"build"/.test(l))).toEqual([]);
       }
     } finally {
@@ -150,33 +183,43 @@ describe('no network', () => {
   });
 
   // In CI the tools are there (.ci/run installs strace); elsewhere the proof is skipped, not faked.
-  it.skipIf(!canTrace && !process.env['CI'])('check, validate, diff and render make no inet connect() inside an empty network namespace', () => {
-    const root = tempDir('netns');
-    const xdgHome = tempDir('netns-xdg');
-    try {
-      kustomizeTree(root, CONFIGMAP_GOOD);
-      write(root, { 'plain.yaml': CONFIGMAP_GOOD });
-      // A kube context that names a server: kcfg must not let anything it runs look it up.
-      write(root, { '.kube/config': 'apiVersion: v1\nkind: Config\ncurrent-context: c\ncontexts:\n  - name: c\n    context: {cluster: k}\nclusters:\n  - name: k\n    cluster: {server: "https://127.0.0.1:6443"}\nusers: []\n' });
-      const env = childEnv({ XDG_CACHE_HOME: xdgHome, KUBECONFIG: join(root, '.kube/config'), HOME: root });
-      const commands = [
-        ['check', '--no-cache'],
-        ['validate', 'deploy/overlays/staging', 'plain.yaml', '--no-cache'],
-        ['diff', 'production', 'staging', '--no-cache'],
-        ['render', '--no-cache'],
-      ];
-      for (const args of commands) {
-        const log = join(root, `${args[0]}.trace`);
-        const r = spawnSync('unshare', ['-n', 'strace', '-f', '-e', 'trace=connect', '-o', log, process.execPath, BIN, ...args], { cwd: root, env, encoding: 'utf8' });
-        expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-        const inet = readFileSync(log, 'utf8')
-          .split('\n')
-          .filter((l) => /connect\(/.test(l) && /AF_INET6?\b/.test(l));
-        expect(inet, args.join(' ')).toEqual([]);
+  it.skipIf(!canTrace && !process.env['CI'])(
+    'check, validate, diff and render make no inet connect() inside an empty network namespace',
+    () => {
+      const root = tempDir('netns');
+      const xdgHome = tempDir('netns-xdg');
+      try {
+        kustomizeTree(root, CONFIGMAP_GOOD);
+        write(root, { 'plain.yaml': CONFIGMAP_GOOD });
+        // A kube context that names a server: kcfg must not let anything it runs look it up.
+        write(root, {
+          '.kube/config':
+            'apiVersion: v1\nkind: Config\ncurrent-context: c\ncontexts:\n  - name: c\n    context: {cluster: k}\nclusters:\n  - name: k\n    cluster: {server: "https://127.0.0.1:6443"}\nusers: []\n',
+        });
+        const env = childEnv({ XDG_CACHE_HOME: xdgHome, KUBECONFIG: join(root, '.kube/config'), HOME: root });
+        const commands = [
+          ['check', '--no-cache'],
+          ['validate', 'deploy/overlays/staging', 'plain.yaml', '--no-cache'],
+          ['diff', 'production', 'staging', '--no-cache'],
+          ['render', '--no-cache'],
+        ];
+        for (const args of commands) {
+          const log = join(root, `${args[0]}.trace`);
+          const r = spawnSync(
+            'unshare',
+            ['-n', 'strace', '-f', '-e', 'trace=connect', '-o', log, process.execPath, BIN, ...args],
+            { cwd: root, env, encoding: 'utf8' },
+          );
+          expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+          const inet = readFileSync(log, 'utf8')
+            .split('\n')
+            .filter((l) => /connect\(/.test(l) && /AF_INET6?\b/.test(l));
+          expect(inet, args.join(' ')).toEqual([]);
+        }
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+        rmSync(xdgHome, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-      rmSync(xdgHome, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

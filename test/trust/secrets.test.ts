@@ -50,7 +50,8 @@ describe('Secret values never printed', () => {
     xdg = tempDir('secrets-xdg');
     dirs.push(root, xdg);
     write(root, {
-      'base/kustomization.yaml': 'resources:\n  - secret.yaml\nsecretGenerator:\n  - name: tokens\n    envs:\n      - tokens.env\n',
+      'base/kustomization.yaml':
+        'resources:\n  - secret.yaml\nsecretGenerator:\n  - name: tokens\n    envs:\n      - tokens.env\n',
       'base/secret.yaml': SECRET_WITH_ODD_VALUES,
       'base/tokens.env': `API_TOKEN ${CANARIES.noEquals}\nOTHER_TOKEN: ${CANARIES.yamlStyle}\n`,
       'overlays/staging/kustomization.yaml': 'namespace: staging\nresources:\n  - ../../base\n',
@@ -61,14 +62,32 @@ describe('Secret values never printed', () => {
       'plain/list.yaml': `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Secret\n    metadata:\n      name: l\n    stringData:\n      a: ${CANARIES.list}\n      a: dup\n`,
       'plain/tagged.yaml': `apiVersion: v1\nkind: !!str Secret\nmetadata:\n  name: t\nstringData:\n  a: ${CANARIES.tagged}\n  a: dup\n`,
     });
-    writeFileSync(join(root, 'broken/utf8/bad.env'), Buffer.concat([Buffer.from('GOOD=1\nBAD='), Buffer.from([0xff, 0xfe]), Buffer.from(`${CANARIES.utf8}\n`)]));
+    writeFileSync(
+      join(root, 'broken/utf8/bad.env'),
+      Buffer.concat([Buffer.from('GOOD=1\nBAD='), Buffer.from([0xff, 0xfe]), Buffer.from(`${CANARIES.utf8}\n`)]),
+    );
 
     const env = childEnv({ XDG_CACHE_HOME: xdg });
     const out = join(xdg, 'reports');
     const formats = ['text', 'json', 'sarif', 'github', 'junit', 'markdown', 'html'];
     const runs = [
-      ...formats.map((f) => ['check', 'overlays/staging', 'overlays/production', 'broken/literal', 'broken/utf8', '--format', f]),
-      ...formats.map((f) => ['validate', 'plain/json-secret.json', 'plain/list.yaml', 'plain/tagged.yaml', '--format', f]),
+      ...formats.map((f) => [
+        'check',
+        'overlays/staging',
+        'overlays/production',
+        'broken/literal',
+        'broken/utf8',
+        '--format',
+        f,
+      ]),
+      ...formats.map((f) => [
+        'validate',
+        'plain/json-secret.json',
+        'plain/list.yaml',
+        'plain/tagged.yaml',
+        '--format',
+        f,
+      ]),
       ['policy', 'overlays/staging'],
       ['render', 'overlays/staging', 'overlays/production'],
       ['render', 'broken/literal'],
@@ -98,7 +117,8 @@ describe('Secret values never printed', () => {
     expect(files.length).toBeGreaterThan(3);
     for (const e of files) {
       const text = readFileSync(join(e.parentPath, e.name)).toString('latin1');
-      for (const [name, value] of Object.entries(CANARIES)) expect(text.includes(value), `${name} in ${e.name}`).toBe(false);
+      for (const [name, value] of Object.entries(CANARIES))
+        expect(text.includes(value), `${name} in ${e.name}`).toBe(false);
     }
   });
 
@@ -112,23 +132,38 @@ describe('Secret values never printed', () => {
   });
 
   it('what was wrong is still reported, at its line, without the value', () => {
-    const check = outputs.find((o) => o.startsWith('$ kcfg check overlays/staging overlays/production broken/literal broken/utf8 --format json'))!;
+    const check = outputs.find((o) =>
+      o.startsWith('$ kcfg check overlays/staging overlays/production broken/literal broken/utf8 --format json'),
+    )!;
     const report = JSON.parse(check.slice(check.indexOf('\n') + 1, check.lastIndexOf('}') + 1)) as {
-      diagnostics: { code: string; message: string; pointer?: string; environments: string[]; source?: { file: string; line: number } }[];
+      diagnostics: {
+        code: string;
+        message: string;
+        pointer?: string;
+        environments: string[];
+        source?: { file: string; line: number };
+      }[];
     };
     const byEnv = (dir: string) => report.diagnostics.filter((d) => d.environments.some((e) => dir.endsWith(e)));
-    expect(byEnv('broken/literal')[0]).toMatchObject({ code: 'render/failed', source: { file: 'broken/literal/kustomization.yaml', line: 5 } });
+    expect(byEnv('broken/literal')[0]).toMatchObject({
+      code: 'render/failed',
+      source: { file: 'broken/literal/kustomization.yaml', line: 5 },
+    });
     expect(byEnv('broken/literal')[0]!.message).toMatch(/literal is not KEY=value/);
     expect(byEnv('broken/utf8')[0]!.message).toMatch(/not valid UTF-8/);
     // Invalid base64 in data is caught before redaction hides it; a key that is not a key is still reported.
     const staging = byEnv('staging');
     expect(staging.find((d) => d.pointer === '/data/broken')?.source?.file).toBe('base/secret.yaml');
-    expect(staging.some((d) => /data/.test(d.pointer ?? '') && /kcfg-redacted:key/.test(`${d.pointer} ${d.message}`))).toBe(true);
+    expect(
+      staging.some((d) => /data/.test(d.pointer ?? '') && /kcfg-redacted:key/.test(`${d.pointer} ${d.message}`)),
+    ).toBe(true);
     expect(existsSync(join(root, 'base'))).toBe(true);
   });
 
   it('YAML errors inside Secrets show no code frame, however the Secret is written', () => {
-    const validate = outputs.find((o) => o.startsWith('$ kcfg validate plain/json-secret.json plain/list.yaml plain/tagged.yaml --format text'))!;
+    const validate = outputs.find((o) =>
+      o.startsWith('$ kcfg validate plain/json-secret.json plain/list.yaml plain/tagged.yaml --format text'),
+    )!;
     expect(validate).toMatch(/plain\/json-secret\.json/);
     expect(validate).toMatch(/plain\/list\.yaml/);
     expect(validate).toMatch(/plain\/tagged\.yaml/);

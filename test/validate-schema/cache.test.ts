@@ -2,7 +2,12 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSchemaValidator, describeErrors, forgetLoadedSchemas, kustomizationSchemaValidator } from '../../scripts/validate/schema/index.js';
+import {
+  createSchemaValidator,
+  describeErrors,
+  forgetLoadedSchemas,
+  kustomizationSchemaValidator,
+} from '../../scripts/validate/schema/index.js';
 import { DEPLOYMENT, one } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kcfg-schema-cache-'));
@@ -10,7 +15,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('compiled validator cache', () => {
   const broken = one(DEPLOYMENT.replace('replicas: 2', 'replicas: two'));
-  const certificate = one(`apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec: {secretName: s, issuerRef: {name: i}, isCA: "yes"}\n`);
+  const certificate = one(
+    `apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec: {secretName: s, issuerRef: {name: i}, isCA: "yes"}\n`,
+  );
 
   it('compiles on a cold run and loads the stored code on a warm run', () => {
     const cold = createSchemaValidator({ kubernetesVersion: '1.35', allowUnknownKinds: [], cacheDir: dir });
@@ -60,10 +67,20 @@ describe('compiled validator cache', () => {
 describe('kustomization schema', () => {
   it('accepts a kustomization and reports unknown and mistyped fields', () => {
     const validate = kustomizationSchemaValidator({ cacheDir: dir });
-    expect(validate({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['deployment.yaml'], images: [{ name: 'nginx', newTag: '1.27' }] })).toBe(true);
+    expect(
+      validate({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: ['deployment.yaml'],
+        images: [{ name: 'nginx', newTag: '1.27' }],
+      }),
+    ).toBe(true);
     const bad = { resources: 'deployment.yaml', resourcez: [] };
     expect(validate(bad)).toBe(false);
     const problems = describeErrors(validate.errors ?? [], bad);
-    expect(problems.map((p) => `${p.code} ${p.pointer}`).sort()).toEqual(['schema/type /resources', 'schema/unknown-field /resourcez']);
+    expect(problems.map((p) => `${p.code} ${p.pointer}`).sort()).toEqual([
+      'schema/type /resources',
+      'schema/unknown-field /resourcez',
+    ]);
   });
 });

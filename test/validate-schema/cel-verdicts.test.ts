@@ -37,12 +37,15 @@ const RULES = `                - rule: self.size <= self.maxSize
                   message: size must not exceed maxSize
                 - rule: self.size >
                   message: broken on purpose`;
-const gadget = (name: string, size: number) => `---\napiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: ${name}, namespace: shop}\nspec: {size: ${size}, maxSize: 4}\n`;
+const gadget = (name: string, size: number) =>
+  `---\napiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: ${name}, namespace: shop}\nspec: {size: ${size}, maxSize: 4}\n`;
 
 function run(cacheDir: string, text: string) {
   forgetLoadedSchemas();
   const v = createSchemaValidator({ kubernetesVersion: '1.32', allowUnknownKinds: [], cacheDir });
-  const findings = v.validateAll(resources(text)).map((f) => `${f.subject?.id.name} ${f.code} ${f.pointer}: ${f.message}`);
+  const findings = v
+    .validateAll(resources(text))
+    .map((f) => `${f.subject?.id.name} ${f.code} ${f.pointer}: ${f.message}`);
   v.flush();
   return { findings, skipped: v.skippedCelRules().map((s) => `${s.rule}: ${s.reason.split(':')[0]}`) };
 }
@@ -57,7 +60,10 @@ describe('CEL verdict cache', () => {
     expect(first.skipped).toEqual(['self.size >: does not compile']);
     const files = readdirSync(join(cache, 'cel'));
     expect(files).toHaveLength(1);
-    const stored = JSON.parse(unseal(join(cache, 'cel', files[0]!))!) as { compile: unknown; verdicts: Record<string, unknown> };
+    const stored = JSON.parse(unseal(join(cache, 'cel', files[0]!))!) as {
+      compile: unknown;
+      verdicts: Record<string, unknown>;
+    };
     expect(stored.compile).toEqual([[null, expect.stringMatching(/^does not compile/)]]);
     expect(Object.keys(stored.verdicts)).toHaveLength(2);
     expect(run(cache, text)).toEqual(first);
@@ -79,7 +85,9 @@ describe('CEL verdict cache', () => {
   it('an edited value or rule is evaluated again', () => {
     const cache = mkdtempSync(join(tmpdir(), 'kcfg-cel-'));
     run(cache, text);
-    expect(run(cache, crd(RULES) + gadget('small', 5) + gadget('big', 3)).findings).toEqual(['small schema/cel /spec: size must not exceed maxSize']);
+    expect(run(cache, crd(RULES) + gadget('small', 5) + gadget('big', 3)).findings).toEqual([
+      'small schema/cel /spec: size must not exceed maxSize',
+    ]);
     const stricter = RULES.replace('self.size <= self.maxSize', 'self.size < self.maxSize - 2');
     expect(run(cache, crd(stricter) + gadget('small', 2) + gadget('big', 9)).findings).toEqual([
       'small schema/cel /spec: size must not exceed maxSize',

@@ -14,11 +14,17 @@ describe('built-in kinds', () => {
     { name: 'valid Deployment (int-or-string both ways, null creationTimestamp)', edit: (y) => y, expected: [] },
     {
       name: 'unknown field points at the unknown key',
-      edit: (y) => y.replace('          image: nginx:1.27', '          image: nginx:1.27\n          imagePullPolicyy: Always'),
+      edit: (y) =>
+        y.replace('          image: nginx:1.27', '          image: nginx:1.27\n          imagePullPolicyy: Always'),
       expected: ['schema/unknown-field /spec/template/spec/containers/0/imagePullPolicyy'],
       message: /unknown field spec\.template\.spec\.containers\[0\]\.imagePullPolicyy/,
     },
-    { name: 'wrong type', edit: (y) => y.replace('replicas: 2', 'replicas: "2"'), expected: ['schema/type /spec/replicas'], message: /spec\.replicas must be integer, not string/ },
+    {
+      name: 'wrong type',
+      edit: (y) => y.replace('replicas: 2', 'replicas: "2"'),
+      expected: ['schema/type /spec/replicas'],
+      message: /spec\.replicas must be integer, not string/,
+    },
     {
       name: 'missing required field points at the parent',
       edit: (y) => y.replace(/  selector:\n    matchLabels:\n      app.kubernetes.io\/name: web\n/, ''),
@@ -36,7 +42,11 @@ describe('built-in kinds', () => {
       edit: (y) => y.replace('cpu: 1\n', 'cpu: {}\n'),
       expected: ['schema/type /spec/template/spec/containers/0/resources/limits/cpu'],
     },
-    { name: 'enum-free strings stay free', edit: (y) => y.replace('nginx:1.27', 'registry.example.com/nginx@sha256:abc'), expected: [] },
+    {
+      name: 'enum-free strings stay free',
+      edit: (y) => y.replace('nginx:1.27', 'registry.example.com/nginx@sha256:abc'),
+      expected: [],
+    },
     {
       name: 'date-time format is checked',
       edit: (y) => y.replace('creationTimestamp: null', 'creationTimestamp: yesterday'),
@@ -53,22 +63,35 @@ describe('built-in kinds', () => {
   }
 
   it('reports every problem of one object', () => {
-    const findings = v135().validate(one(DEPLOYMENT.replace('replicas: 2', 'replicas: x\n  paused: 3').replace('- name: web\n', '- nam: web\n')));
+    const findings = v135().validate(
+      one(DEPLOYMENT.replace('replicas: 2', 'replicas: x\n  paused: 3').replace('- name: web\n', '- nam: web\n')),
+    );
     expect(codes(findings).sort()).toEqual(
-      ['schema/type /spec/replicas', 'schema/type /spec/paused', 'schema/required /spec/template/spec/containers/0', 'schema/unknown-field /spec/template/spec/containers/0/nam'].sort(),
+      [
+        'schema/type /spec/replicas',
+        'schema/type /spec/paused',
+        'schema/required /spec/template/spec/containers/0',
+        'schema/unknown-field /spec/template/spec/containers/0/nam',
+      ].sort(),
     );
   });
 
   it('never puts a Secret value in a message', () => {
-    const secret = one(`apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: 123456789\nstringData:\n  token: [hunter2-secret]\n`);
+    const secret = one(
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: 123456789\nstringData:\n  token: [hunter2-secret]\n`,
+    );
     const findings = v135().validate(secret);
     expect(codes(findings).sort()).toEqual(['schema/type /data/password', 'schema/type /stringData/token']);
     for (const f of findings) expect(f.message).not.toMatch(/123456789|hunter2/);
   });
 
   it('uses the schemas of the target version', () => {
-    const cronV1beta1 = one(`apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "* * * * *"\n  jobTemplate: {}\n`);
-    const [finding] = createSchemaValidator({ kubernetesVersion: 'v1.32.3', allowUnknownKinds: [] }).validate(cronV1beta1);
+    const cronV1beta1 = one(
+      `apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "* * * * *"\n  jobTemplate: {}\n`,
+    );
+    const [finding] = createSchemaValidator({ kubernetesVersion: 'v1.32.3', allowUnknownKinds: [] }).validate(
+      cronV1beta1,
+    );
     expect(finding?.code).toBe('schema/no-schema');
     expect(finding?.hint).toMatch(/serves CronJob as batch\/v1/);
   });
@@ -88,11 +111,17 @@ describe('unknown kinds fail closed', () => {
   });
   for (const allow of ['Widget', 'example.com/Widget', 'example.com/v1/Widget']) {
     it(`passes when allowUnknownKinds has ${allow}`, () => {
-      expect(createSchemaValidator({ kubernetesVersion: '1.35', allowUnknownKinds: [allow] }).validate(one(widget))).toEqual([]);
+      expect(
+        createSchemaValidator({ kubernetesVersion: '1.35', allowUnknownKinds: [allow] }).validate(one(widget)),
+      ).toEqual([]);
     });
   }
   it('is not allowed by an entry for another group', () => {
-    expect(createSchemaValidator({ kubernetesVersion: '1.35', allowUnknownKinds: ['other.io/Widget'] }).validate(one(widget))).toHaveLength(1);
+    expect(
+      createSchemaValidator({ kubernetesVersion: '1.35', allowUnknownKinds: ['other.io/Widget'] }).validate(
+        one(widget),
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -116,8 +145,14 @@ spec:
     expect(v135().validate(one(certificate))).toEqual([]);
   });
   it('is strict about Certificate fields and types', () => {
-    const bad = certificate.replace('  secretName: web-tls\n', '  secretNam: web-tls\n').replace('dnsNames: [shop.example.com]', 'dnsNames: shop.example.com');
-    expect(codes(v135().validate(one(bad))).sort()).toEqual(['schema/required /spec', 'schema/type /spec/dnsNames', 'schema/unknown-field /spec/secretNam']);
+    const bad = certificate
+      .replace('  secretName: web-tls\n', '  secretNam: web-tls\n')
+      .replace('dnsNames: [shop.example.com]', 'dnsNames: shop.example.com');
+    expect(codes(v135().validate(one(bad))).sort()).toEqual([
+      'schema/required /spec',
+      'schema/type /spec/dnsNames',
+      'schema/unknown-field /spec/secretNam',
+    ]);
   });
   it('validates custom resource metadata as ObjectMeta', () => {
     const bad = certificate.replace('  namespace: shop\n', '  namespace: shop\n  labelz: {}\n');
@@ -133,9 +168,13 @@ spec:
     zone: devops
 ${venafi}`;
   it('evaluates CEL rules', () => {
-    const ok = issuer('    tpp:\n      url: https://tpp.example.com/vedsdk\n      credentialsRef:\n        name: tpp-creds\n');
+    const ok = issuer(
+      '    tpp:\n      url: https://tpp.example.com/vedsdk\n      credentialsRef:\n        name: tpp-creds\n',
+    );
     expect(v135().validate(one(ok))).toEqual([]);
-    const both = issuer('    tpp:\n      url: https://tpp.example.com/vedsdk\n      credentialsRef:\n        name: tpp-creds\n    cloud:\n      apiTokenSecretRef:\n        name: token\n');
+    const both = issuer(
+      '    tpp:\n      url: https://tpp.example.com/vedsdk\n      credentialsRef:\n        name: tpp-creds\n    cloud:\n      apiTokenSecretRef:\n        name: token\n',
+    );
     const findings = v135().validate(one(both));
     expect(codes(findings)).toEqual(['schema/cel /spec/venafi']);
     expect(findings[0]!.message).toBe('exactly one of tpp, cloud, or ngts must be configured');
@@ -210,8 +249,10 @@ spec:
       schema:
         openAPIV3Schema: {type: object}
 `;
-  const widget = (spec: string) => `---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: shop\nspec:\n${spec}`;
-  const good = '  size: 2\n  maxSize: 4\n  mode: fast\n  budget: 50%\n  extra: {whatever: [1]}\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: x}\n    anything: goes\n';
+  const widget = (spec: string) =>
+    `---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: shop\nspec:\n${spec}`;
+  const good =
+    '  size: 2\n  maxSize: 4\n  mode: fast\n  budget: 50%\n  extra: {whatever: [1]}\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: x}\n    anything: goes\n';
 
   it('validates the custom resources against the CRD', () => {
     const rs = resources(crd + widget(good));
@@ -219,7 +260,11 @@ spec:
     expect(v.validateAll(rs)).toEqual([]);
     const skipped = v.skippedCelRules();
     expect(skipped).toHaveLength(1);
-    expect(skipped[0]).toMatchObject({ kind: 'example.com/v1/Widget', path: '/spec', rule: 'self.size >= oldSelf.size' });
+    expect(skipped[0]).toMatchObject({
+      kind: 'example.com/v1/Widget',
+      path: '/spec',
+      rule: 'self.size >= oldSelf.size',
+    });
     expect(skipped[0]!.reason).toMatch(/oldSelf/);
   });
 
@@ -253,16 +298,32 @@ spec:
 
 describe('null values', () => {
   it('reads null as unset, as the API server does', () => {
-    const withNulls = DEPLOYMENT.replace('  replicas: 2\n', '  replicas: null\n  paused: null\n').replace('          image: nginx:1.27\n', '          image: nginx:1.27\n          args: null\n');
+    const withNulls = DEPLOYMENT.replace('  replicas: 2\n', '  replicas: null\n  paused: null\n').replace(
+      '          image: nginx:1.27\n',
+      '          image: nginx:1.27\n          args: null\n',
+    );
     expect(v135().validate(one(withNulls))).toEqual([]);
   });
   it('a null required field is missing', () => {
-    const findings = v135().validate(one(DEPLOYMENT.replace(/  selector:\n    matchLabels:\n      app.kubernetes.io\/name: web\n/, '  selector: null\n')));
+    const findings = v135().validate(
+      one(
+        DEPLOYMENT.replace(/  selector:\n    matchLabels:\n      app.kubernetes.io\/name: web\n/, '  selector: null\n'),
+      ),
+    );
     expect(codes(findings)).toEqual(['schema/required /spec']);
   });
   it('a null list item is still wrong', () => {
-    expect(codes(v135().validate(one(DEPLOYMENT.replace('          image: nginx:1.27\n', '          image: nginx:1.27\n          args: [null]\n'))))).toEqual([
-      'schema/type /spec/template/spec/containers/0/args/0',
-    ]);
+    expect(
+      codes(
+        v135().validate(
+          one(
+            DEPLOYMENT.replace(
+              '          image: nginx:1.27\n',
+              '          image: nginx:1.27\n          args: [null]\n',
+            ),
+          ),
+        ),
+      ),
+    ).toEqual(['schema/type /spec/template/spec/containers/0/args/0']);
   });
 });

@@ -20,7 +20,8 @@ describe.skipIf(!cases)('krusty corpus', () => {
       const { documents } = parseStream(readFileSync(file, 'utf8'), c);
       const { resources } = buildResources(documents, c);
       for (const r of resources) checkFormats(r);
-      for (const f of checkAllSemantics(resources, { kubernetesVersion: '1.32', complete: true })) flagged.add(`${c} ${f.code}`);
+      for (const f of checkAllSemantics(resources, { kubernetesVersion: '1.32', complete: true }))
+        flagged.add(`${c} ${f.code}`);
     }
     expect([...flagged].sort()).toEqual([
       // Both Deployments have `selector: {}` after the patch; the API server rejects that.
@@ -33,8 +34,14 @@ describe.skipIf(!cases)('krusty corpus', () => {
   it('kustomization files pass the schema; only deprecations and real duplicate keys are reported', () => {
     const codes = new Set<string>();
     for (const c of readdirSync(cases!)) {
-      const files = (readdirSync(join(cases!, c), { recursive: true }) as string[]).filter((f) => /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/.test(f));
-      for (const f of validateKustomizationFiles(cases!, files.map((f) => `${c}/${f}`))) codes.add(f.code);
+      const files = (readdirSync(join(cases!, c), { recursive: true }) as string[]).filter((f) =>
+        /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/.test(f),
+      );
+      for (const f of validateKustomizationFiles(
+        cases!,
+        files.map((f) => `${c}/${f}`),
+      ))
+        codes.add(f.code);
     }
     expect([...codes].sort()).toEqual(['kustomization/deprecated-field', 'yaml/duplicate-key']);
   });

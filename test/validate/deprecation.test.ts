@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildApiTable, checkDeprecation, compareApiVersions, loadApiTable } from '../../scripts/validate/deprecation.js';
+import {
+  buildApiTable,
+  checkDeprecation,
+  compareApiVersions,
+  loadApiTable,
+} from '../../scripts/validate/deprecation.js';
 import { resource } from './helpers.js';
 
-const pdb = (apiVersion: string) => resource(`apiVersion: ${apiVersion}\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec: { minAvailable: 1 }`);
-const hpa = (apiVersion: string) => resource(`apiVersion: ${apiVersion}\nkind: HorizontalPodAutoscaler\nmetadata: { name: web }\nspec: { maxReplicas: 3 }`);
+const pdb = (apiVersion: string) =>
+  resource(`apiVersion: ${apiVersion}\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec: { minAvailable: 1 }`);
+const hpa = (apiVersion: string) =>
+  resource(
+    `apiVersion: ${apiVersion}\nkind: HorizontalPodAutoscaler\nmetadata: { name: web }\nspec: { maxReplicas: 3 }`,
+  );
 
 describe('API version priority', () => {
   it('orders GA over beta over alpha', () => {
@@ -60,15 +69,21 @@ describe('deprecated and removed APIs (table rules)', () => {
 
   it('a beta version is fine until a GA version is served, then deprecated', () => {
     expect(checkDeprecation(thing('v1beta1'), '1.27', table)?.code).toBe('api/deprecated'); // removed in 1.31, before 1.35
-    expect(checkDeprecation(thing('v1beta1'), '1.29', table)!.message).toContain('in favour of x.io/v1; it is removed in 1.31');
+    expect(checkDeprecation(thing('v1beta1'), '1.29', table)!.message).toContain(
+      'in favour of x.io/v1; it is removed in 1.31',
+    );
   });
   it('removed names the newest version served at the target', () => {
     expect(checkDeprecation(thing('v1alpha1'), '1.27', table)!.message).toContain('use x.io/v1beta1');
     expect(checkDeprecation(thing('v1alpha1'), '1.31', table)!.message).toContain('use x.io/v1');
   });
   it('a GA API removed before the newest known release warns; without a replacement it says so', () => {
-    expect(checkDeprecation(resource('apiVersion: y.io/v1\nkind: Gone\nmetadata: { name: g }'), '1.30', table)!.message).toBe('y.io/v1 Gone is removed in Kubernetes 1.34');
-    expect(checkDeprecation(resource('apiVersion: y.io/v1\nkind: Gone\nmetadata: { name: g }'), '1.34', table)!.message).toContain('no replacement API exists');
+    expect(
+      checkDeprecation(resource('apiVersion: y.io/v1\nkind: Gone\nmetadata: { name: g }'), '1.30', table)!.message,
+    ).toBe('y.io/v1 Gone is removed in Kubernetes 1.34');
+    expect(
+      checkDeprecation(resource('apiVersion: y.io/v1\nkind: Gone\nmetadata: { name: g }'), '1.34', table)!.message,
+    ).toContain('no replacement API exists');
   });
   it('a target newer than the table does not call the newest APIs removed', () => {
     expect(checkDeprecation(thing('v1'), '1.40', table)).toBeUndefined();

@@ -16,12 +16,35 @@ import { annotationsSize } from '../../scripts/validate/formats/labels.js';
 import { deployment, resource, summary } from './helpers.js';
 
 describe('quantities', () => {
-  it.each(['1', '0', '100m', '0.5', '.5', '1.', '1Gi', '128Mi', '1G', '1k', '1e3', '1E-3', '2Ei', '1E', '+1', '-1', '1.5Gi', '10n', '3u'])('accepts %s', (q) => {
+  it.each([
+    '1',
+    '0',
+    '100m',
+    '0.5',
+    '.5',
+    '1.',
+    '1Gi',
+    '128Mi',
+    '1G',
+    '1k',
+    '1e3',
+    '1E-3',
+    '2Ei',
+    '1E',
+    '+1',
+    '-1',
+    '1.5Gi',
+    '10n',
+    '3u',
+  ])('accepts %s', (q) => {
     expect(isQuantity(q)).toBe(true);
   });
-  it.each(['1Gb', '0.5.1', '100mi', '', 'Gi', '1 Gi', '1GiB', '1K', 'e3', '1e', '1ki', '--1', '1.2.3Mi', '0x10'])('rejects %s', (q) => {
-    expect(isQuantity(q)).toBe(false);
-  });
+  it.each(['1Gb', '0.5.1', '100mi', '', 'Gi', '1 Gi', '1GiB', '1K', 'e3', '1e', '1ki', '--1', '1.2.3Mi', '0x10'])(
+    'rejects %s',
+    (q) => {
+      expect(isQuantity(q)).toBe(false);
+    },
+  );
   it('accepts YAML numbers', () => {
     expect(isQuantity(2)).toBe(true);
     expect(isQuantity(0.25)).toBe(true);
@@ -105,8 +128,12 @@ describe('labels and annotations', () => {
 });
 
 describe('IANA service names', () => {
-  it.each(['http', 'http-alt', 'h2c', 'a'.repeat(15), 'x1'])('accepts %s', (n) => expect(ianaSvcNameProblem(n)).toBeUndefined());
-  it.each(['HTTP', '8080', 'http--alt', '-http', 'http-', 'a'.repeat(16), 'http_alt', ''])('rejects %j', (n) => expect(ianaSvcNameProblem(n)).toBeDefined());
+  it.each(['http', 'http-alt', 'h2c', 'a'.repeat(15), 'x1'])('accepts %s', (n) =>
+    expect(ianaSvcNameProblem(n)).toBeUndefined(),
+  );
+  it.each(['HTTP', '8080', 'http--alt', '-http', 'http-', 'a'.repeat(16), 'http_alt', ''])('rejects %j', (n) =>
+    expect(ianaSvcNameProblem(n)).toBeDefined(),
+  );
 });
 
 describe('CronJob schedules', () => {
@@ -206,13 +233,19 @@ describe('checkFormats', () => {
   it('applies per-kind name rules', () => {
     const svc = resource('apiVersion: v1\nkind: Service\nmetadata: { name: 1web }\nspec: { ports: [{ port: 80 }] }');
     expect(summary(checkFormats(svc))).toEqual(['format/name@/metadata/name']);
-    const cm = resource('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web.config }\ndata: { "app.yaml": x, "..bad": y }');
+    const cm = resource(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web.config }\ndata: { "app.yaml": x, "..bad": y }',
+    );
     expect(summary(checkFormats(cm))).toEqual(['format/data-key@/data/..bad']);
     const ns = resource('apiVersion: v1\nkind: Namespace\nmetadata: { name: team.a }');
     expect(summary(checkFormats(ns))).toEqual(['format/name@/metadata/name']);
-    const role = resource('apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: "system:reader" }');
+    const role = resource(
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: "system:reader" }',
+    );
     expect(checkFormats(role)).toEqual([]);
-    const cron = resource(`apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: ${'c'.repeat(53)} }\nspec:\n  schedule: "0 0 * * *"\n  jobTemplate: { spec: { template: { spec: { containers: [] } } } }`);
+    const cron = resource(
+      `apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: ${'c'.repeat(53)} }\nspec:\n  schedule: "0 0 * * *"\n  jobTemplate: { spec: { template: { spec: { containers: [] } } } }`,
+    );
     expect(summary(checkFormats(cron))).toEqual(['format/name@/metadata/name']);
   });
 
@@ -258,7 +291,8 @@ spec:
   it('checks selector expressions', () => {
     const r = resource(
       deployment('      containers: [{ name: app, image: nginx }]', {
-        selector: '    matchExpressions:\n      - { key: app, operator: In, values: [] }\n      - { key: tier, operator: Exists, values: [x] }\n      - { key: t, operator: Has }',
+        selector:
+          '    matchExpressions:\n      - { key: app, operator: In, values: [] }\n      - { key: tier, operator: Exists, values: [x] }\n      - { key: t, operator: Has }',
       }),
     );
     expect(summary(checkFormats(r))).toEqual([
@@ -270,9 +304,15 @@ spec:
 
   it('checks quantities in ResourceQuota, LimitRange and PVC', () => {
     const rs = [
-      resource('apiVersion: v1\nkind: ResourceQuota\nmetadata: { name: q }\nspec: { hard: { requests.cpu: "10", limits.memory: 10Gb } }'),
-      resource('apiVersion: v1\nkind: LimitRange\nmetadata: { name: l }\nspec: { limits: [{ type: Container, max: { cpu: 2x } }] }'),
-      resource('apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: p }\nspec: { resources: { requests: { storage: 10gi } } }'),
+      resource(
+        'apiVersion: v1\nkind: ResourceQuota\nmetadata: { name: q }\nspec: { hard: { requests.cpu: "10", limits.memory: 10Gb } }',
+      ),
+      resource(
+        'apiVersion: v1\nkind: LimitRange\nmetadata: { name: l }\nspec: { limits: [{ type: Container, max: { cpu: 2x } }] }',
+      ),
+      resource(
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: p }\nspec: { resources: { requests: { storage: 10gi } } }',
+      ),
     ];
     expect(rs.flatMap((r) => summary(checkFormats(r)))).toEqual([
       'format/quantity@/spec/hard/limits.memory',
@@ -282,17 +322,26 @@ spec:
   });
 
   it('names the fix for a common suffix mistake', () => {
-    const r = resource(deployment('      containers: [{ name: app, image: nginx, resources: { limits: { memory: 1Gb } } }]'));
+    const r = resource(
+      deployment('      containers: [{ name: app, image: nginx, resources: { limits: { memory: 1Gb } } }]'),
+    );
     expect(checkFormats(r)[0]!.message).toMatch(/use G or Gi instead of Gb/);
   });
 
   it('checks annotation keys case-insensitively, label keys strictly', () => {
-    const r = resource('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations: { Example.com/Note: x, "bad key": y }\n  labels: { Example.com/app: x }');
-    expect(summary(checkFormats(r))).toEqual(['format/label-key@/metadata/labels/Example.com~1app', 'format/annotation-key@/metadata/annotations/bad key']);
+    const r = resource(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations: { Example.com/Note: x, "bad key": y }\n  labels: { Example.com/app: x }',
+    );
+    expect(summary(checkFormats(r))).toEqual([
+      'format/label-key@/metadata/labels/Example.com~1app',
+      'format/annotation-key@/metadata/annotations/bad key',
+    ]);
   });
 
   it('limits total annotation size', () => {
-    const r = resource(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  annotations:\n    a: "${'x'.repeat(200_000)}"\n    b: "${'x'.repeat(70_000)}"`);
+    const r = resource(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  annotations:\n    a: "${'x'.repeat(200_000)}"\n    b: "${'x'.repeat(70_000)}"`,
+    );
     expect(summary(checkFormats(r))).toEqual(['format/annotations-size@/metadata/annotations']);
   });
 });

@@ -25,7 +25,10 @@ export function summary(findings: Finding[]): string[] {
 }
 
 /** A Deployment whose pod spec is `podSpec` (YAML indented for `spec.template.spec`). */
-export function deployment(podSpec: string, opts: { selector?: string; labels?: string; kind?: string; apiVersion?: string } = {}): string {
+export function deployment(
+  podSpec: string,
+  opts: { selector?: string; labels?: string; kind?: string; apiVersion?: string } = {},
+): string {
   return `apiVersion: ${opts.apiVersion ?? 'apps/v1'}
 kind: ${opts.kind ?? 'Deployment'}
 metadata:

@@ -35,7 +35,9 @@ describe('validateResources', () => {
       'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec: { minAvailable: 1, selector: { matchLabels: { app: web } } }\n',
       'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg }\ndata: { a: b }\nunknownField: 1\n',
     ].join('---\n');
-    const codes = validateResources(resources(yaml), OPTS).findings.map((f) => `${f.code}@${f.subject?.kind}${f.pointer ?? ''}`);
+    const codes = validateResources(resources(yaml), OPTS).findings.map(
+      (f) => `${f.code}@${f.subject?.kind}${f.pointer ?? ''}`,
+    );
     expect(codes.sort()).toEqual(
       [
         'api/removed@PodDisruptionBudget/apiVersion',
@@ -56,7 +58,11 @@ describe('validateResources', () => {
   it('validates far more than 10,000 typical resources per second', () => {
     const docs: string[] = [];
     for (let i = 0; i < 1000; i++) {
-      docs.push(deployment(APP).replace(/web/g, `web-${i}`), SERVICE.replace(/web/g, `web-${i}`), `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg-${i}, labels: { app: web-${i} } }\ndata: { a.yaml: x }\n`);
+      docs.push(
+        deployment(APP).replace(/web/g, `web-${i}`),
+        SERVICE.replace(/web/g, `web-${i}`),
+        `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg-${i}, labels: { app: web-${i} } }\ndata: { a.yaml: x }\n`,
+      );
     }
     const list = resources(docs.join('---\n'));
     expect(validateResources(list, OPTS).findings).toEqual([]);
@@ -99,7 +105,10 @@ ${deployment(APP)}`);
     // At 1.35 (the option) the policy's API is gone; the environment's 1.32 still serves it, deprecated.
     const { findings } = validateEnvironment(rendered, { ...OPTS, kubernetesVersion: '1.35', root });
     // Kustomization files are validateKustomizationFiles' job, so only the duplicate key is reported here.
-    expect(findings.map((f) => `${f.code}:${f.severity}`)).toEqual(['api/deprecated:warning', 'yaml/duplicate-key:error']);
+    expect(findings.map((f) => `${f.code}:${f.severity}`)).toEqual([
+      'api/deprecated:warning',
+      'yaml/duplicate-key:error',
+    ]);
     expect(findings[1]!.source).toEqual({ file: 'deployment.yaml', line: 2, column: 1 });
   });
 });

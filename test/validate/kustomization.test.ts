@@ -7,7 +7,8 @@ import { validateKustomizationFiles } from '../../scripts/validate/index.js';
 import { kustomizationSchemaValidator } from '../../scripts/validate/schema/index.js';
 
 const validate = kustomizationSchemaValidator();
-const at = (fs: { code: string; source?: { line: number; column: number } }[]) => fs.map((f) => `${f.code}:${f.source?.line}:${f.source?.column}`);
+const at = (fs: { code: string; source?: { line: number; column: number } }[]) =>
+  fs.map((f) => `${f.code}:${f.source?.line}:${f.source?.column}`);
 
 describe('kustomization files', () => {
   it('a modern kustomization is clean', () => {
@@ -114,7 +115,10 @@ describe('validateKustomizationFiles', () => {
 
   it('reads the files under root, checks kustomizations only, and notices edits', () => {
     mkdirSync(join(root, 'base'));
-    writeFileSync(join(root, 'base/kustomization.yaml'), 'resources: [cm.yaml]\ncommonLabels: { a: b }\nresources: [x.yaml]\n');
+    writeFileSync(
+      join(root, 'base/kustomization.yaml'),
+      'resources: [cm.yaml]\ncommonLabels: { a: b }\nresources: [x.yaml]\n',
+    );
     writeFileSync(join(root, 'base/cm.yaml'), 'a: 1\na: 2\n');
     const first = validateKustomizationFiles(root, ['base/kustomization.yaml', 'base/cm.yaml']);
     expect(at(first).sort()).toEqual(['kustomization/deprecated-field:2:1', 'yaml/duplicate-key:3:1']);

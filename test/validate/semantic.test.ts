@@ -11,8 +11,17 @@ const APP = '      containers:\n        - name: app\n          image: nginx';
 describe('workload selector matches template labels', () => {
   it.each([
     ['matchLabels subset', deployment(APP, { labels: '        app: web\n        tier: front' })],
-    ['matchExpressions In', deployment(APP, { selector: '    matchExpressions:\n      - { key: app, operator: In, values: [web, api] }' })],
-    ['matchExpressions NotIn/DoesNotExist', deployment(APP, { selector: '    matchExpressions:\n      - { key: app, operator: NotIn, values: [db] }\n      - { key: canary, operator: DoesNotExist }' })],
+    [
+      'matchExpressions In',
+      deployment(APP, { selector: '    matchExpressions:\n      - { key: app, operator: In, values: [web, api] }' }),
+    ],
+    [
+      'matchExpressions NotIn/DoesNotExist',
+      deployment(APP, {
+        selector:
+          '    matchExpressions:\n      - { key: app, operator: NotIn, values: [db] }\n      - { key: canary, operator: DoesNotExist }',
+      }),
+    ],
     ['StatefulSet', deployment(APP, { kind: 'StatefulSet' })],
     ['DaemonSet', deployment(APP, { kind: 'DaemonSet' })],
     ['ReplicaSet', deployment(APP, { kind: 'ReplicaSet' })],
@@ -21,12 +30,34 @@ describe('workload selector matches template labels', () => {
   });
 
   it.each([
-    ['matchLabels value differs', deployment(APP, { labels: '        app: api' }), 'semantic/selector-mismatch@/spec/selector/matchLabels/app'],
-    ['label missing', deployment(APP, { selector: '    matchLabels:\n      app.kubernetes.io/name: web' }), 'semantic/selector-mismatch@/spec/selector/matchLabels/app.kubernetes.io~1name'],
-    ['expression In not met', deployment(APP, { selector: '    matchExpressions:\n      - { key: app, operator: In, values: [api] }' }), 'semantic/selector-mismatch@/spec/selector/matchExpressions/0'],
-    ['expression Exists not met', deployment(APP, { selector: '    matchLabels: { app: web }\n    matchExpressions:\n      - { key: tier, operator: Exists }' }), 'semantic/selector-mismatch@/spec/selector/matchExpressions/0'],
+    [
+      'matchLabels value differs',
+      deployment(APP, { labels: '        app: api' }),
+      'semantic/selector-mismatch@/spec/selector/matchLabels/app',
+    ],
+    [
+      'label missing',
+      deployment(APP, { selector: '    matchLabels:\n      app.kubernetes.io/name: web' }),
+      'semantic/selector-mismatch@/spec/selector/matchLabels/app.kubernetes.io~1name',
+    ],
+    [
+      'expression In not met',
+      deployment(APP, { selector: '    matchExpressions:\n      - { key: app, operator: In, values: [api] }' }),
+      'semantic/selector-mismatch@/spec/selector/matchExpressions/0',
+    ],
+    [
+      'expression Exists not met',
+      deployment(APP, {
+        selector: '    matchLabels: { app: web }\n    matchExpressions:\n      - { key: tier, operator: Exists }',
+      }),
+      'semantic/selector-mismatch@/spec/selector/matchExpressions/0',
+    ],
     ['empty selector', deployment(APP, { selector: '    matchLabels: {}' }), 'semantic/selector-empty@/spec/selector'],
-    ['StatefulSet mismatch', deployment(APP, { kind: 'StatefulSet', labels: '        app: other' }), 'semantic/selector-mismatch@/spec/selector/matchLabels/app'],
+    [
+      'StatefulSet mismatch',
+      deployment(APP, { kind: 'StatefulSet', labels: '        app: other' }),
+      'semantic/selector-mismatch@/spec/selector/matchLabels/app',
+    ],
   ])('fails: %s', (_, yaml, expected) => {
     expect(check(yaml)).toEqual([expected]);
   });
@@ -49,9 +80,13 @@ ${spec}
 `;
   it('Job selectors are generated unless manualSelector is set', () => {
     expect(check(job('  backoffLimit: 1'))).toEqual([]);
-    expect(check(job('  selector: { matchLabels: { app: once } }'))).toEqual(['semantic/selector-manual@/spec/selector']);
+    expect(check(job('  selector: { matchLabels: { app: once } }'))).toEqual([
+      'semantic/selector-manual@/spec/selector',
+    ]);
     expect(check(job('  manualSelector: true\n  selector: { matchLabels: { app: once } }'))).toEqual([]);
-    expect(check(job('  manualSelector: true\n  selector: { matchLabels: { app: twice } }'))).toEqual(['semantic/selector-mismatch@/spec/selector/matchLabels/app']);
+    expect(check(job('  manualSelector: true\n  selector: { matchLabels: { app: twice } }'))).toEqual([
+      'semantic/selector-mismatch@/spec/selector/matchLabels/app',
+    ]);
   });
 
   it('checks the CronJob job template', () => {
@@ -79,10 +114,16 @@ spec:
 
 describe('containers, ports, volumes', () => {
   it('container names are unique across init, regular and ephemeral containers', () => {
-    expect(check(deployment('      initContainers: [{ name: setup, image: a }]\n      containers: [{ name: app, image: b }, { name: sidecar, image: c }]'))).toEqual([]);
-    expect(check(deployment('      initContainers: [{ name: app, image: a }]\n      containers: [{ name: app, image: b }]'))).toEqual([
-      'semantic/duplicate-container@/spec/template/spec/containers/0/name',
-    ]);
+    expect(
+      check(
+        deployment(
+          '      initContainers: [{ name: setup, image: a }]\n      containers: [{ name: app, image: b }, { name: sidecar, image: c }]',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      check(deployment('      initContainers: [{ name: app, image: a }]\n      containers: [{ name: app, image: b }]')),
+    ).toEqual(['semantic/duplicate-container@/spec/template/spec/containers/0/name']);
     const pod = `apiVersion: v1
 kind: Pod
 metadata: { name: p }
@@ -146,12 +187,17 @@ spec:
 });
 
 describe('environment variable names', () => {
-  const withEnv = (name: string): string => deployment(`      containers:\n        - name: app\n          image: a\n          env: [{ name: ${JSON.stringify(name)}, value: x }]`);
+  const withEnv = (name: string): string =>
+    deployment(
+      `      containers:\n        - name: app\n          image: a\n          env: [{ name: ${JSON.stringify(name)}, value: x }]`,
+    );
   it.each(['HOME', 'my.var', '_x', '-dash', 'A1_b-c.d'])('accepts %s', (name) => {
     expect(check(withEnv(name), { kubernetesVersion: '1.30', complete: true })).toEqual([]);
   });
   it.each(['1ABC', 'A=B', 'has space', ''])('rejects %j before 1.32', (name) => {
-    expect(check(withEnv(name), { kubernetesVersion: '1.30', complete: true })).toEqual(['semantic/env-name@/spec/template/spec/containers/0/env/0/name']);
+    expect(check(withEnv(name), { kubernetesVersion: '1.30', complete: true })).toEqual([
+      'semantic/env-name@/spec/template/spec/containers/0/env/0/name',
+    ]);
   });
   it('from 1.32, printable names only warn, "=" still fails', () => {
     const relaxed = checkAllSemantics(resources(withEnv('1ABC')), { kubernetesVersion: '1.32', complete: true });
@@ -182,7 +228,9 @@ spec:
   it('fails when the target is not in the environment (name, namespace or group differ)', () => {
     expect(check(`${hpa(1, 3, 'api')}---\n${target}`)).toEqual(['semantic/hpa-target@/spec/scaleTargetRef']);
     expect(check(`${hpa(1, 3)}---\n${deployment(APP)}`)).toEqual(['semantic/hpa-target@/spec/scaleTargetRef']);
-    expect(check(`${hpa(1, 3, 'web', 'argoproj.io/v1alpha1')}---\n${target}`)).toEqual(['semantic/hpa-target@/spec/scaleTargetRef']);
+    expect(check(`${hpa(1, 3, 'web', 'argoproj.io/v1alpha1')}---\n${target}`)).toEqual([
+      'semantic/hpa-target@/spec/scaleTargetRef',
+    ]);
   });
   it('a missing target in a plain file is only a warning', () => {
     const [f] = checkAllSemantics(resources(hpa(1, 3)), { kubernetesVersion: '1.32', complete: false });
@@ -191,8 +239,11 @@ spec:
 });
 
 describe('PodDisruptionBudget', () => {
-  const pdb = (spec: string): string => `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n${spec}\n`;
-  it.each(['  minAvailable: 1', '  maxUnavailable: "25%"', '  minAvailable: 0'])('passes: %s', (spec) => expect(check(pdb(spec))).toEqual([]));
+  const pdb = (spec: string): string =>
+    `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n${spec}\n`;
+  it.each(['  minAvailable: 1', '  maxUnavailable: "25%"', '  minAvailable: 0'])('passes: %s', (spec) =>
+    expect(check(pdb(spec))).toEqual([]),
+  );
   it.each([
     ['  minAvailable: 1\n  maxUnavailable: 1', 'semantic/pdb-budget@/spec/maxUnavailable'],
     ['  minAvailable: "150%"', 'semantic/pdb-budget@/spec/minAvailable'],
@@ -202,19 +253,26 @@ describe('PodDisruptionBudget', () => {
 });
 
 describe('Service ports', () => {
-  const svc = (ports: string): string => `apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  selector: { app: web }\n  ports:\n${ports}\n`;
+  const svc = (ports: string): string =>
+    `apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  selector: { app: web }\n  ports:\n${ports}\n`;
   it('passes one unnamed port, or several named ones, or same port on two protocols', () => {
     expect(check(svc('    - port: 80'))).toEqual([]);
     expect(check(svc('    - { name: http, port: 80 }\n    - { name: https, port: 443 }'))).toEqual([]);
-    expect(check(svc('    - { name: dns, port: 53, protocol: UDP }\n    - { name: dns-tcp, port: 53, protocol: TCP }'))).toEqual([]);
+    expect(
+      check(svc('    - { name: dns, port: 53, protocol: UDP }\n    - { name: dns-tcp, port: 53, protocol: TCP }')),
+    ).toEqual([]);
   });
   it('fails on duplicates and missing names', () => {
     expect(check(svc('    - { name: http, port: 80 }\n    - { name: http, port: 80 }'))).toEqual([
       'semantic/service-ports@/spec/ports/1/name',
       'semantic/service-ports@/spec/ports/1/port',
     ]);
-    expect(check(svc('    - { name: http, port: 80 }\n    - { port: 443 }'))).toEqual(['semantic/service-ports@/spec/ports/1']);
-    expect(check(svc('    - { name: a, port: 80, nodePort: 30080 }\n    - { name: b, port: 81, nodePort: 30080 }'))).toEqual(['semantic/service-ports@/spec/ports/1/nodePort']);
+    expect(check(svc('    - { name: http, port: 80 }\n    - { port: 443 }'))).toEqual([
+      'semantic/service-ports@/spec/ports/1',
+    ]);
+    expect(
+      check(svc('    - { name: a, port: 80, nodePort: 30080 }\n    - { name: b, port: 81, nodePort: 30080 }')),
+    ).toEqual(['semantic/service-ports@/spec/ports/1/nodePort']);
   });
 });
 
@@ -231,11 +289,23 @@ ${paths}
 `;
   const backend = 'backend: { service: { name: web, port: { number: 80 } } }';
   it('passes paths with a pathType', () => {
-    expect(check(ingress(`          - { path: /, pathType: Prefix, ${backend} }\n          - { path: /api, pathType: Exact, ${backend} }`))).toEqual([]);
+    expect(
+      check(
+        ingress(
+          `          - { path: /, pathType: Prefix, ${backend} }\n          - { path: /api, pathType: Exact, ${backend} }`,
+        ),
+      ),
+    ).toEqual([]);
   });
   it('fails without pathType, with an unknown one, or with a relative Prefix path', () => {
-    expect(check(ingress(`          - { path: /, ${backend} }`))).toEqual(['semantic/ingress-path-type@/spec/rules/0/http/paths/0']);
-    expect(check(ingress(`          - { path: /, pathType: Regex, ${backend} }`))).toEqual(['semantic/ingress-path-type@/spec/rules/0/http/paths/0/pathType']);
-    expect(check(ingress(`          - { path: api, pathType: Prefix, ${backend} }`))).toEqual(['semantic/ingress-path-type@/spec/rules/0/http/paths/0/path']);
+    expect(check(ingress(`          - { path: /, ${backend} }`))).toEqual([
+      'semantic/ingress-path-type@/spec/rules/0/http/paths/0',
+    ]);
+    expect(check(ingress(`          - { path: /, pathType: Regex, ${backend} }`))).toEqual([
+      'semantic/ingress-path-type@/spec/rules/0/http/paths/0/pathType',
+    ]);
+    expect(check(ingress(`          - { path: api, pathType: Prefix, ${backend} }`))).toEqual([
+      'semantic/ingress-path-type@/spec/rules/0/http/paths/0/path',
+    ]);
   });
 });

@@ -24,8 +24,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const edit = (rel: string, from: RegExp, to: string): void => writeFileSync(join(root, rel), readFileSync(join(root, rel), 'utf8').replace(from, to));
-const affected = (files: string[]): string[] => affectedEnvironments(loadConfig(root), loadConfig(root).environments, files).environments.map((e) => e.name);
+const edit = (rel: string, from: RegExp, to: string): void =>
+  writeFileSync(join(root, rel), readFileSync(join(root, rel), 'utf8').replace(from, to));
+const affected = (files: string[]): string[] =>
+  affectedEnvironments(loadConfig(root), loadConfig(root).environments, files).environments.map((e) => e.name);
 
 describe('changed files → affected environments', () => {
   it('staged, working tree and untracked files are told apart', () => {
@@ -34,7 +36,11 @@ describe('changed files → affected environments', () => {
     edit('overlays/o-002/kustomization.yaml', /ENVIRONMENT=o-002/, 'ENVIRONMENT=o-002-b');
     writeFileSync(join(root, 'overlays/o-000/notes.txt'), 'not read by the build\n');
     expect(changedFiles(root, { staged: true })).toEqual(['overlays/o-001/kustomization.yaml']);
-    expect(changedFiles(root)).toEqual(['overlays/o-000/notes.txt', 'overlays/o-001/kustomization.yaml', 'overlays/o-002/kustomization.yaml']);
+    expect(changedFiles(root)).toEqual([
+      'overlays/o-000/notes.txt',
+      'overlays/o-001/kustomization.yaml',
+      'overlays/o-002/kustomization.yaml',
+    ]);
     expect(affected(changedFiles(root))).toEqual(['o-001', 'o-002']);
     git(root, ['checkout', '-q', '--', 'overlays/o-002']);
     git(root, ['reset', '-q', 'HEAD', '--', 'overlays/o-001']);
@@ -81,12 +87,17 @@ describe('kcfg check --changed --staged', () => {
     const saved = process.env['KCFG_CACHE_DIR'];
     process.env['KCFG_CACHE_DIR'] = env.KCFG_CACHE_DIR;
     try {
-      expect(await main(['check', '-C', root, '--changed', '--staged', '--quiet', '--format', 'json', '--output', out])).toBe(0);
+      expect(
+        await main(['check', '-C', root, '--changed', '--staged', '--quiet', '--format', 'json', '--output', out]),
+      ).toBe(0);
     } finally {
       if (saved === undefined) delete process.env['KCFG_CACHE_DIR'];
       else process.env['KCFG_CACHE_DIR'] = saved;
     }
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { environments: { name: string }[]; diagnostics: unknown[] };
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      environments: { name: string }[];
+      diagnostics: unknown[];
+    };
     expect(report.environments.map((e) => e.name)).toEqual(['o-002']);
     git(root, ['reset', '-q', 'HEAD', '--', 'overlays/o-002']);
     git(root, ['checkout', '-q', '--', 'overlays/o-002']);
@@ -96,7 +107,11 @@ describe('kcfg check --changed --staged', () => {
 describe('pre-commit hook', () => {
   const command = `exec "${join(REPO, 'node_modules/.bin/tsx')}" -e "import('${join(REPO, 'scripts/cli/main.ts')}').then((m) => m.main(process.argv.slice(1))).then((c) => process.exit(c))"`;
   const commit = (msg: string): { status: number | null; output: string } => {
-    const r = spawnSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '-m', msg], { cwd: root, env, encoding: 'utf8' });
+    const r = spawnSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '-m', msg], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
     return { status: r.status, output: r.stdout + r.stderr };
   };
 
@@ -143,11 +158,28 @@ describe('batches, progress and --diff on the same repository', () => {
     const { runCheckInBatches } = await import('../../scripts/workflow/batches.js');
     const config = loadConfig(root);
     const updates: string[] = [];
-    const progress = { update: (done: number, total: number) => void updates.push(`${done}/${total}`), done: () => void updates.push('done') };
-    const one = await runCheckInBatches('check', { ...config, cacheDir: env.KCFG_CACHE_DIR }, config.environments, { validate: true, policies: true }, { cache: true });
-    const batched = await runCheckInBatches('check', { ...config, cacheDir: env.KCFG_CACHE_DIR }, config.environments, { validate: true, policies: true }, { cache: true, batchSize: 1, progress });
+    const progress = {
+      update: (done: number, total: number) => void updates.push(`${done}/${total}`),
+      done: () => void updates.push('done'),
+    };
+    const one = await runCheckInBatches(
+      'check',
+      { ...config, cacheDir: env.KCFG_CACHE_DIR },
+      config.environments,
+      { validate: true, policies: true },
+      { cache: true },
+    );
+    const batched = await runCheckInBatches(
+      'check',
+      { ...config, cacheDir: env.KCFG_CACHE_DIR },
+      config.environments,
+      { validate: true, policies: true },
+      { cache: true, batchSize: 1, progress },
+    );
     expect(updates).toEqual(['0/3', '1/3', '2/3', 'done']);
-    expect(batched.result.environments.map((e) => [e.name, e.resources])).toEqual(one.result.environments.map((e) => [e.name, e.resources]));
+    expect(batched.result.environments.map((e) => [e.name, e.resources])).toEqual(
+      one.result.environments.map((e) => [e.name, e.resources]),
+    );
     expect(batched.result.diagnostics).toEqual(one.result.diagnostics);
     expect(batched.result.environments[0]!.resourceIds).toHaveLength(8);
   }, 60_000);
@@ -157,8 +189,24 @@ describe('batches, progress and --diff on the same repository', () => {
     const saved = process.env['KCFG_CACHE_DIR'];
     process.env['KCFG_CACHE_DIR'] = env.KCFG_CACHE_DIR;
     try {
-      expect(await main(['check', '-C', root, 'o-000', '--diff', 'o-000,o-001', '--quiet', '--format', 'html', '--output', out])).toBe(0);
-      await expect(main(['check', '-C', root, '--diff', 'o-000', '--format', 'html', '--output', out])).resolves.toBe(2);
+      expect(
+        await main([
+          'check',
+          '-C',
+          root,
+          'o-000',
+          '--diff',
+          'o-000,o-001',
+          '--quiet',
+          '--format',
+          'html',
+          '--output',
+          out,
+        ]),
+      ).toBe(0);
+      await expect(main(['check', '-C', root, '--diff', 'o-000', '--format', 'html', '--output', out])).resolves.toBe(
+        2,
+      );
     } finally {
       if (saved === undefined) delete process.env['KCFG_CACHE_DIR'];
       else process.env['KCFG_CACHE_DIR'] = saved;

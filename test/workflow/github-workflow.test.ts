@@ -35,7 +35,10 @@ function shim(): string {
   const file = join(tmp, 'kcfg');
   const tsx = join(REPO, 'node_modules/.bin/tsx');
   const main = join(REPO, 'scripts/cli/main.ts');
-  writeFileSync(file, `#!/bin/sh\ncmd="$1"; shift\nexec "${tsx}" -e "import('${main}').then((m) => m.main(process.argv.slice(1))).then((c) => process.exit(c))" "$cmd" -C "${REPO}" "$@"\n`);
+  writeFileSync(
+    file,
+    `#!/bin/sh\ncmd="$1"; shift\nexec "${tsx}" -e "import('${main}').then((m) => m.main(process.argv.slice(1))).then((c) => process.exit(c))" "$cmd" -C "${REPO}" "$@"\n`,
+  );
   chmodSync(file, 0o755);
   return file;
 }
@@ -54,7 +57,9 @@ describe('.github/workflows/kcfg.yml', () => {
     expect(report?.needs).toBe('check');
     expect(report?.if).toBe('always()');
     expect(report?.permissions?.['security-events']).toBe('write');
-    expect(report?.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))?.with?.['sarif_file']).toBe('kcfg.sarif');
+    expect(
+      report?.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))?.with?.['sarif_file'],
+    ).toBe('kcfg.sarif');
     expect(diff?.permissions?.['pull-requests']).toBe('write');
     expect(diff?.steps.find((s) => s.uses === 'actions/checkout@v4')?.with?.['fetch-depth']).toBe(0);
   });
@@ -63,7 +68,11 @@ describe('.github/workflows/kcfg.yml', () => {
     const kcfg = shim();
     const summary = join(tmp, 'step-summary.md');
     writeFileSync(summary, '');
-    const run = (job: string, vars: Record<string, string>, adapt = (s: string): string => s): { command: string; status: number | null; stdout: string; stderr: string }[] => {
+    const run = (
+      job: string,
+      vars: Record<string, string>,
+      adapt = (s: string): string => s,
+    ): { command: string; status: number | null; stdout: string; stderr: string }[] => {
       const out = [];
       for (const step of workflow.jobs[job]!.steps) {
         if (!step.run?.includes('bin/kcfg.js')) continue;
@@ -71,7 +80,13 @@ describe('.github/workflows/kcfg.yml', () => {
         const r = spawnSync('bash', ['-eo', 'pipefail', '-c', command], {
           cwd: tmp,
           encoding: 'utf8',
-          env: { ...process.env, NO_COLOR: '1', CI: 'true', GITHUB_STEP_SUMMARY: summary, KCFG_CACHE_DIR: join(tmp, 'cache') },
+          env: {
+            ...process.env,
+            NO_COLOR: '1',
+            CI: 'true',
+            GITHUB_STEP_SUMMARY: summary,
+            KCFG_CACHE_DIR: join(tmp, 'cache'),
+          },
         });
         out.push({ command, status: r.status, stdout: r.stdout, stderr: r.stderr });
       }
@@ -85,12 +100,16 @@ describe('.github/workflows/kcfg.yml', () => {
       const [step] = run('check', { 'matrix.shard': String(shard) });
       expect(step, 'the check job runs kcfg').toBeDefined();
       expect([0, 1], `${step!.command}\n${step!.stderr}`).toContain(step!.status);
-      const json = JSON.parse(readFileSync(join(tmp, `results/kcfg-${shard}.json`), 'utf8')) as { environments: { name: string }[] };
+      const json = JSON.parse(readFileSync(join(tmp, `results/kcfg-${shard}.json`), 'utf8')) as {
+        environments: { name: string }[];
+      };
       checked.push(...json.environments.map((e) => e.name));
       // Annotations go to standard output, the job summary to $GITHUB_STEP_SUMMARY.
       expect(step!.stdout).toMatch(/^kcfg check: /m);
     }
-    const configured = (parse(readFileSync(join(REPO, 'kcfg.yaml'), 'utf8')) as { environments: { name: string }[] }).environments.map((e) => e.name);
+    const configured = (
+      parse(readFileSync(join(REPO, 'kcfg.yaml'), 'utf8')) as { environments: { name: string }[] }
+    ).environments.map((e) => e.name);
     expect(checked.sort()).toEqual([...configured].sort());
     expect(readFileSync(summary, 'utf8')).toMatch(/### kcfg check (passed|failed)/);
 
@@ -98,7 +117,9 @@ describe('.github/workflows/kcfg.yml', () => {
     expect([0, 1], `${merge!.command}\n${merge!.stderr}`).toContain(merge!.status);
     const sarif = JSON.parse(readFileSync(join(tmp, 'kcfg.sarif'), 'utf8'));
     expect(sarifValidator()(sarif)).toEqual([]);
-    expect(sarif.runs[0].invocations[0].properties.environments.map((e: { name: string }) => e.name).sort()).toEqual([...configured].sort());
+    expect(sarif.runs[0].invocations[0].properties.environments.map((e: { name: string }) => e.name).sort()).toEqual(
+      [...configured].sort(),
+    );
     expect(readFileSync(join(tmp, 'kcfg.html'), 'utf8')).toMatch(/^<!doctype html>/);
     expect(readFileSync(join(tmp, 'kcfg-junit.xml'), 'utf8')).toMatch(/<testsuites name="kcfg check"/);
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createProgress, SILENT } from '../../scripts/workflow/progress.js';
 
 function sink(isTTY: boolean): { isTTY: boolean; text: string; write(s: string): boolean } {
-  return { isTTY, text: '', write(s: string) { this.text += s; return true; } };
+  return {
+    isTTY,
+    text: '',
+    write(s: string) {
+      this.text += s;
+      return true;
+    },
+  };
 }
 
 describe('progress', () => {
@@ -15,8 +22,12 @@ describe('progress', () => {
   });
 
   it('is silent in CI, in pipes, for a few environments and under --quiet', () => {
-    expect(createProgress({ stream: sink(true), env: { CI: 'true' }, verbose: false, quiet: false, environments: 200 })).toBe(SILENT);
-    expect(createProgress({ stream: sink(false), env: {}, verbose: false, quiet: false, environments: 200 })).toBe(SILENT);
+    expect(
+      createProgress({ stream: sink(true), env: { CI: 'true' }, verbose: false, quiet: false, environments: 200 }),
+    ).toBe(SILENT);
+    expect(createProgress({ stream: sink(false), env: {}, verbose: false, quiet: false, environments: 200 })).toBe(
+      SILENT,
+    );
     expect(createProgress({ stream: sink(true), env: {}, verbose: false, quiet: false, environments: 2 })).toBe(SILENT);
     expect(createProgress({ stream: sink(true), env: {}, verbose: true, quiet: true, environments: 200 })).toBe(SILENT);
   });

@@ -19,7 +19,9 @@ describe('--shard i/n', () => {
 
   it('does not depend on the order environments are listed in', () => {
     const reversed = [...envs].reverse();
-    expect(shardEnvironments(reversed, { index: 2, total: 3 })).toEqual(shardEnvironments(envs, { index: 2, total: 3 }));
+    expect(shardEnvironments(reversed, { index: 2, total: 3 })).toEqual(
+      shardEnvironments(envs, { index: 2, total: 3 }),
+    );
   });
 
   it('rejects malformed specs', () => {
@@ -30,8 +32,20 @@ describe('--shard i/n', () => {
 
 describe('kcfg merge', () => {
   const base = sampleResult();
-  const shardA = sampleResult({ environments: [base.environments[0]!], diagnostics: base.diagnostics.map((d) => ({ ...d, environments: d.environments.filter((e) => e === 'staging') })).filter((d) => d.environments.length > 0), suppressed: 1 });
-  const shardB = sampleResult({ environments: [base.environments[1]!], diagnostics: base.diagnostics.map((d) => ({ ...d, environments: d.environments.filter((e) => e === 'production') })).filter((d) => d.environments.length > 0), suppressed: 2 });
+  const shardA = sampleResult({
+    environments: [base.environments[0]!],
+    diagnostics: base.diagnostics
+      .map((d) => ({ ...d, environments: d.environments.filter((e) => e === 'staging') }))
+      .filter((d) => d.environments.length > 0),
+    suppressed: 1,
+  });
+  const shardB = sampleResult({
+    environments: [base.environments[1]!],
+    diagnostics: base.diagnostics
+      .map((d) => ({ ...d, environments: d.environments.filter((e) => e === 'production') }))
+      .filter((d) => d.environments.length > 0),
+    suppressed: 2,
+  });
 
   it('merges the same finding seen in two shards into one with both environments', () => {
     const merged = mergeResults([shardA, shardB]);
@@ -43,19 +57,30 @@ describe('kcfg merge', () => {
   });
 
   it('reads JSON reports and SARIF logs back without losing diagnostics', () => {
-    const fromJson = mergeResults([parseResult(jsonReport(shardA), 'a.json'), parseResult(jsonReport(shardB), 'b.json')]);
-    const fromSarif = mergeResults([parseResult(sarifReport(shardA, OPTIONS), 'a.sarif'), parseResult(sarifReport(shardB, OPTIONS), 'b.sarif')]);
+    const fromJson = mergeResults([
+      parseResult(jsonReport(shardA), 'a.json'),
+      parseResult(jsonReport(shardB), 'b.json'),
+    ]);
+    const fromSarif = mergeResults([
+      parseResult(sarifReport(shardA, OPTIONS), 'a.sarif'),
+      parseResult(sarifReport(shardB, OPTIONS), 'b.sarif'),
+    ]);
     const direct = mergeResults([shardA, shardB]);
     expect(fromJson.diagnostics).toEqual(direct.diagnostics);
     expect(fromSarif.diagnostics).toEqual(direct.diagnostics);
-    expect(fromSarif.environments.map((e) => [e.name, e.resources])).toEqual([['staging', 2], ['production', 3]]);
+    expect(fromSarif.environments.map((e) => [e.name, e.resources])).toEqual([
+      ['staging', 2],
+      ['production', 3],
+    ]);
     expect(fromJson.suppressed).toBe(3);
   });
 
   it('refuses inputs it cannot merge faithfully', () => {
     expect(() => parseResult('{', 'x.json')).toThrow(/x.json is not JSON/);
     expect(() => parseResult('{"hello":1}', 'x.json')).toThrow(/neither a kcfg JSON report nor a kcfg SARIF log/);
-    expect(() => parseResult(JSON.stringify({ schemaVersion: 99, tool: 'kcfg' }), 'x.json')).toThrow(/schemaVersion 99/);
+    expect(() => parseResult(JSON.stringify({ schemaVersion: 99, tool: 'kcfg' }), 'x.json')).toThrow(
+      /schemaVersion 99/,
+    );
     const truncated = JSON.parse(sarifReport(shardA, OPTIONS));
     truncated.runs[0].properties.truncated = true;
     expect(() => parseResult(JSON.stringify(truncated), 't.sarif')).toThrow(/truncated/);

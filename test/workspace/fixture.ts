@@ -20,4 +20,5 @@ export function makeTree(files: Record<string, string>): Tree {
   return { root, write, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-export const CONFIGMAP = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  key: value\n`;
+export const CONFIGMAP = (name: string): string =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  key: value\n`;

@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../scripts/config/types.js';
 import { ConfigError, UsageError } from '../../scripts/core/errors.js';
-import { closure, discoverEnvironments, kustomizationDeps, readKustomization, resolveTargets } from '../../scripts/workspace/index.js';
+import {
+  closure,
+  discoverEnvironments,
+  kustomizationDeps,
+  readKustomization,
+  resolveTargets,
+} from '../../scripts/workspace/index.js';
 import { CONFIGMAP, makeTree, type Tree } from './fixture.js';
 
 const tree = makeTree({
@@ -29,7 +35,8 @@ const tree = makeTree({
   'base/crd.yaml': '{}\n',
   'base/names.yaml': '{}\n',
   'base/schema.json': '{}\n',
-  'components/db/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [db.yaml]\n',
+  'components/db/kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [db.yaml]\n',
   'components/db/db.yaml': CONFIGMAP('db'),
   'overlays/staging/kustomization.yaml': [
     'bases: [../../base]',
@@ -82,7 +89,13 @@ describe('readKustomization and kustomizationDeps', () => {
     const deps = kustomizationDeps(readKustomization(tree.root, 'base')!);
     expect(deps.dirs).toEqual(['base/extra']);
     expect(deps.files).toEqual([
-      'base/app.env', 'base/conf/app.ini', 'base/crd.yaml', 'base/deployment.yaml', 'base/names.yaml', 'base/schema.json', 'base/settings.json',
+      'base/app.env',
+      'base/conf/app.ini',
+      'base/crd.yaml',
+      'base/deployment.yaml',
+      'base/names.yaml',
+      'base/schema.json',
+      'base/settings.json',
     ]);
   });
 
@@ -90,7 +103,11 @@ describe('readKustomization and kustomizationDeps', () => {
     const deps = kustomizationDeps(readKustomization(tree.root, 'overlays/staging')!);
     expect(deps.dirs).toEqual(['base', 'components/db']);
     expect(deps.files).toEqual([
-      'overlays/staging/json-patch.yaml', 'overlays/staging/legacy.yaml', 'overlays/staging/replacement.yaml', 'overlays/staging/replicas.yaml', 'overlays/staging/secret.env',
+      'overlays/staging/json-patch.yaml',
+      'overlays/staging/legacy.yaml',
+      'overlays/staging/replacement.yaml',
+      'overlays/staging/replicas.yaml',
+      'overlays/staging/secret.env',
     ]);
   });
 
@@ -136,8 +153,18 @@ describe('closure', () => {
 describe('discoverEnvironments', () => {
   it('finds kustomizations nothing includes, skipping node_modules and hidden directories', () => {
     const envs = discoverEnvironments(tree.root, '1.32');
-    expect(envs.map((e) => e.dir)).toEqual(['broken', 'overlays/production', 'overlays/staging', 'remote', 'standalone']);
-    expect(envs.find((e) => e.dir === 'overlays/staging')).toEqual({ name: 'staging', dir: 'overlays/staging', kubernetesVersion: '1.32' });
+    expect(envs.map((e) => e.dir)).toEqual([
+      'broken',
+      'overlays/production',
+      'overlays/staging',
+      'remote',
+      'standalone',
+    ]);
+    expect(envs.find((e) => e.dir === 'overlays/staging')).toEqual({
+      name: 'staging',
+      dir: 'overlays/staging',
+      kubernetesVersion: '1.32',
+    });
   });
 });
 
@@ -158,7 +185,9 @@ describe('discovery on repository shapes', () => {
       'kustomize/components/unused/cm.yaml': CONFIGMAP('c'),
     });
     shapes.push(t);
-    expect(discoverEnvironments(t.root, '1.32')).toEqual([{ name: 'kustomize', dir: 'kustomize', kubernetesVersion: '1.32' }]);
+    expect(discoverEnvironments(t.root, '1.32')).toEqual([
+      { name: 'kustomize', dir: 'kustomize', kubernetesVersion: '1.32' },
+    ]);
   });
 
   it('names by the last segment, longer only where two would clash (a Flux fleet)', () => {
@@ -208,7 +237,12 @@ describe('resolveTargets', () => {
   });
 
   it('resolves names, overlay directories and ad-hoc directories once each', () => {
-    const envs = resolveTargets(config, ['production', './overlays/production', `${tree.root}/overlays/staging`, 'standalone/']);
+    const envs = resolveTargets(config, [
+      'production',
+      './overlays/production',
+      `${tree.root}/overlays/staging`,
+      'standalone/',
+    ]);
     expect(envs).toEqual([
       { name: 'production', dir: 'overlays/production', kubernetesVersion: '1.35' },
       { name: 'staging', dir: 'overlays/staging', kubernetesVersion: '1.32' },

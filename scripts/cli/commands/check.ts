@@ -35,16 +35,28 @@ async function run(command: string, stages: CheckStages, argv: string[]): Promis
   const shard = str(p, 'shard');
   const diffPair = str(p, 'diff') !== undefined ? parseDiffPair(str(p, 'diff')!) : undefined;
   const files = bool(p, 'files') ? givenFiles(p, config) : undefined;
-  if (files && changed) throw new UsageError('--files and --changed cannot be combined', 'pre-commit passes the files; --changed asks git');
-  const selection = selectEnvironments(config, p.positionals, { ...(changed ? { changed } : {}), ...(files ? { files } : {}), ...(shard ? { shard: parseShard(shard) } : {}) });
+  if (files && changed)
+    throw new UsageError('--files and --changed cannot be combined', 'pre-commit passes the files; --changed asks git');
+  const selection = selectEnvironments(config, p.positionals, {
+    ...(changed ? { changed } : {}),
+    ...(files ? { files } : {}),
+    ...(shard ? { shard: parseShard(shard) } : {}),
+  });
   const envs = selection.environments;
   if (selection.note && (bool(p, 'verbose') || (envs.length === 0 && !bool(p, 'quiet')))) {
     process.stderr.write(`kcfg: ${selection.note}${envs.length === 0 ? '; nothing to check' : ''}\n`);
   }
   const cache = !bool(p, 'no-cache');
-  const progress = createProgress({ stream: process.stderr, env: process.env, verbose: bool(p, 'verbose'), quiet: bool(p, 'quiet'), environments: envs.length });
+  const progress = createProgress({
+    stream: process.stderr,
+    env: process.env,
+    verbose: bool(p, 'verbose'),
+    quiet: bool(p, 'quiet'),
+    environments: envs.length,
+  });
   const { result, rendered } = await runCheckInBatches(command, config, envs, stages, { cache, progress });
-  if (bool(p, 'verbose') && result.stageMs) process.stderr.write(`kcfg: ${stageLine(result.stageMs, result.durationMs)}\n`);
+  if (bool(p, 'verbose') && result.stageMs)
+    process.stderr.write(`kcfg: ${stageLine(result.stageMs, result.durationMs)}\n`);
   const wantsDiff = diffPair !== undefined || targets.some((t) => t.format === 'html');
   const diffs = wantsDiff ? await environmentDiffs(config, rendered, diffPair, cache) : [];
   const full = diffs.length > 0 ? { ...result, diffs } : result;
@@ -69,9 +81,14 @@ function changeSource(p: Parsed): ChangeSource | undefined {
   const staged = bool(p, 'staged');
   const base = str(p, 'base');
   if (!bool(p, 'changed') && !staged && base === undefined) return undefined;
-  if (staged && base !== undefined) throw new UsageError('--staged and --base cannot be combined', 'use --staged in a pre-commit hook and --base REF in CI');
+  if (staged && base !== undefined)
+    throw new UsageError(
+      '--staged and --base cannot be combined',
+      'use --staged in a pre-commit hook and --base REF in CI',
+    );
   return { ...(staged ? { staged } : {}), ...(base !== undefined ? { base } : {}) };
 }
 
 export const checkCommand = (argv: string[]): Promise<number> => run('check', { validate: true, policies: true }, argv);
-export const policyCommand = (argv: string[]): Promise<number> => run('policy', { validate: false, policies: true }, argv);
+export const policyCommand = (argv: string[]): Promise<number> =>
+  run('policy', { validate: false, policies: true }, argv);

@@ -60,7 +60,9 @@ export async function diffCommand(argv: string[]): Promise<number> {
       t.format === 'json'
         ? formatJson(sections)
         : t.format === 'markdown'
-          ? formatMarkdown(sections, { fullCommand: `kcfg diff ${argv.filter((x) => !x.startsWith('--format') && !x.startsWith('--output')).join(' ')}` })
+          ? formatMarkdown(sections, {
+              fullCommand: `kcfg diff ${argv.filter((x) => !x.startsWith('--format') && !x.startsWith('--output')).join(' ')}`,
+            })
           : formatText(sections, { color: t.file ? false : color });
     if (t.file) writeReport(resolve(process.cwd(), t.file), text);
     else process.stdout.write(text);
@@ -78,11 +80,19 @@ async function parity(p: ReturnType<typeof parse>, config: Config): Promise<numb
   const diff = diffEnvironments(ra, rb, diffOptions(config, list(p, 'ignore')));
   const findings = parityFindings(diff, loadParityConfig(config.root));
   const label = `${a.name}↔${b.name}`;
-  const diagnostics = findings.map((f) => toDiagnostic(f, label, f.subject?.env === ra.env.name ? ra.locator : rb.locator));
+  const diagnostics = findings.map((f) =>
+    toDiagnostic(f, label, f.subject?.env === ra.env.name ? ra.locator : rb.locator),
+  );
   const result: CheckResult = {
     command: 'diff --parity',
     engine: ra.engine,
-    environments: rendered.map((r) => ({ name: r.env.name, dir: r.env.dir, kubernetesVersion: r.env.kubernetesVersion, resources: r.resources.length, cached: r.cached })),
+    environments: rendered.map((r) => ({
+      name: r.env.name,
+      dir: r.env.dir,
+      kubernetesVersion: r.env.kubernetesVersion,
+      resources: r.resources.length,
+      cached: r.cached,
+    })),
     diagnostics: mergeDiagnostics(diagnostics),
     suppressed: 0,
     skippedRules: [],
@@ -96,13 +106,23 @@ async function parity(p: ReturnType<typeof parse>, config: Config): Promise<numb
 function requireRendered(rendered: RenderedEnvironment[]): RenderedEnvironment[] {
   for (const r of rendered) {
     const failed = r.findings.find((f) => f.code === RENDER_FAILED);
-    if (failed) throw new KcfgError(`${r.env.name} does not render, so nothing was compared: ${failed.message}`, EXIT.error, failed.source, failed.hint);
+    if (failed)
+      throw new KcfgError(
+        `${r.env.name} does not render, so nothing was compared: ${failed.message}`,
+        EXIT.error,
+        failed.source,
+        failed.hint,
+      );
   }
   return rendered;
 }
 
-function twoEnvironments(config: Config, args: string[]): [ReturnType<typeof resolveTargets>[number], ReturnType<typeof resolveTargets>[number]] {
-  if (args.length !== 2) throw new UsageError('kcfg diff needs two environments, or --base REF', 'kcfg diff staging production');
+function twoEnvironments(
+  config: Config,
+  args: string[],
+): [ReturnType<typeof resolveTargets>[number], ReturnType<typeof resolveTargets>[number]] {
+  if (args.length !== 2)
+    throw new UsageError('kcfg diff needs two environments, or --base REF', 'kcfg diff staging production');
   const envs = resolveTargets(config, args);
   if (envs.length !== 2) throw new UsageError('kcfg diff needs two different environments');
   return [envs[0]!, envs[1]!];

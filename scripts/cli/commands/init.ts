@@ -18,11 +18,16 @@ export async function initCommand(argv: string[]): Promise<number> {
   const p = parse(argv, { force: { type: 'boolean' } });
   const root = rootDir(p);
   const existing = CONFIG_FILES.find((f) => existsSync(join(root, f)));
-  if (existing && !bool(p, 'force')) throw new UsageError(`${join(root, existing)} already exists`, 'edit it, or pass --force to replace it');
+  if (existing && !bool(p, 'force'))
+    throw new UsageError(`${join(root, existing)} already exists`, 'edit it, or pass --force to replace it');
   // Discovery as a run without kcfg.yaml sees it; an existing file is ignored so --force starts afresh.
   const config = loadConfig(root, process.env, { ignoreFile: true });
   const envs = config.environments;
-  if (envs.length === 0) throw new UsageError(`no kustomization found in ${root}`, 'run kcfg init at the root of a repository with kustomization.yaml files');
+  if (envs.length === 0)
+    throw new UsageError(
+      `no kustomization found in ${root}`,
+      'run kcfg init at the root of a repository with kustomization.yaml files',
+    );
   let version: string | undefined;
   try {
     version = (await detectEngine(config)).version;
@@ -32,7 +37,9 @@ export async function initCommand(argv: string[]): Promise<number> {
   const text = configText(root, envs, version);
   const file = join(root, existing ?? CONFIG_FILES[0]);
   writeReport(file, text);
-  process.stdout.write(`kcfg: wrote ${file} with ${envs.length} environment${envs.length === 1 ? '' : 's'}: ${envs.map((e) => e.name).join(', ')}\n`);
+  process.stdout.write(
+    `kcfg: wrote ${file} with ${envs.length} environment${envs.length === 1 ? '' : 's'}: ${envs.map((e) => e.name).join(', ')}\n`,
+  );
   return 0;
 }
 

@@ -10,7 +10,11 @@ import { emit, outputTargets, reportOptions } from '../output.js';
 export async function mergeCommand(argv: string[]): Promise<number> {
   const p = parse(argv, {});
   const targets = outputTargets(p);
-  if (p.positionals.length === 0) throw new UsageError('kcfg merge needs at least one result file', 'kcfg merge shard-1.json shard-2.json --format sarif --output kcfg.sarif');
+  if (p.positionals.length === 0)
+    throw new UsageError(
+      'kcfg merge needs at least one result file',
+      'kcfg merge shard-1.json shard-2.json --format sarif --output kcfg.sarif',
+    );
   // Files are relative to where kcfg runs, like --output; -C names the repository (for code frames).
   const cwd = process.cwd();
   const root = resolve(str(p, 'cwd') ?? cwd);

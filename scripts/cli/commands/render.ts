@@ -11,7 +11,8 @@ import { fsReason } from '../output.js';
 
 export async function renderCommand(argv: string[]): Promise<number> {
   const p = parse(argv, { out: { type: 'string' }, check: { type: 'boolean' } });
-  if (bool(p, 'check') && !str(p, 'out')) throw new UsageError('--check needs --out DIR', 'kcfg render --out rendered --check');
+  if (bool(p, 'check') && !str(p, 'out'))
+    throw new UsageError('--check needs --out DIR', 'kcfg render --out rendered --check');
   const config = loadContext(p);
   const envs = resolveTargets(config, p.positionals);
   const rendered = await renderEnvironments(config, envs, { cache: !bool(p, 'no-cache') });
@@ -23,7 +24,9 @@ export async function renderCommand(argv: string[]): Promise<number> {
     for (const f of r.findings.filter((x) => x.code === RENDER_FAILED || x.severity === 'error')) {
       failed = true;
       broken.add(r.env.name);
-      process.stderr.write(formatError(new KcfgError(`${r.env.name}: ${f.message}`, EXIT.error, f.source, f.hint)) + '\n');
+      process.stderr.write(
+        formatError(new KcfgError(`${r.env.name}: ${f.message}`, EXIT.error, f.source, f.hint)) + '\n',
+      );
     }
   }
   const out = str(p, 'out');
@@ -31,7 +34,8 @@ export async function renderCommand(argv: string[]): Promise<number> {
     const many = rendered.length > 1;
     for (const r of rendered) {
       if (broken.has(r.env.name)) continue;
-      if (many) process.stdout.write(`# kcfg render: ${r.env.name} (${r.env.dir}), ${r.engine.command} ${r.engine.version}\n`);
+      if (many)
+        process.stdout.write(`# kcfg render: ${r.env.name} (${r.env.dir}), ${r.engine.command} ${r.engine.version}\n`);
       process.stdout.write(r.output);
       if (many && !r.output.endsWith('---\n')) process.stdout.write('---\n');
     }
@@ -43,7 +47,12 @@ export async function renderCommand(argv: string[]): Promise<number> {
   try {
     outcome = writeRenderOutput(ok, dir, { check: bool(p, 'check') });
   } catch (e) {
-    throw new KcfgError(`cannot write to ${out}: ${fsReason(e)}`, EXIT.error, undefined, 'choose another --out directory');
+    throw new KcfgError(
+      `cannot write to ${out}: ${fsReason(e)}`,
+      EXIT.error,
+      undefined,
+      'choose another --out directory',
+    );
   }
   const { written, stale } = outcome;
   if (bool(p, 'check')) {

@@ -20,37 +20,73 @@ import { exitCodeFor } from '../exit.js';
 import { emit, outputTargets, reportOptions } from '../output.js';
 
 export async function validateCommand(argv: string[]): Promise<number> {
-  const p = parse(argv, { 'kubernetes-version': { type: 'string' }, 'allow-unknown-kinds': { type: 'string', multiple: true } });
+  const p = parse(argv, {
+    'kubernetes-version': { type: 'string' },
+    'allow-unknown-kinds': { type: 'string', multiple: true },
+  });
   const targets = outputTargets(p);
   const cwd = argsDir(p);
-  const files = p.positionals.filter((a) => a === '-' || isFile(resolve(cwd, a)) || looksLikeMissingFile(resolve(cwd, a)));
+  const files = p.positionals.filter(
+    (a) => a === '-' || isFile(resolve(cwd, a)) || looksLikeMissingFile(resolve(cwd, a)),
+  );
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const dirs = p.positionals.filter((a) => !files.includes(a));
   const config: Config | undefined = dirs.length > 0 || files.length === 0 ? loadContext(p) : undefined;
   const started = performance.now();
 
   const diagnostics: Diagnostic[] = [];
-  let result: CheckResult = { command: 'validate', environments: [], diagnostics: [], suppressed: 0, skippedRules: [], durationMs: 0 };
+  let result: CheckResult = {
+    command: 'validate',
+    environments: [],
+    diagnostics: [],
+    suppressed: 0,
+    skippedRules: [],
+    durationMs: 0,
+  };
   let virtual = new Map<string, string>();
   if (config) {
     const envs = resolveTargets(config, dirs);
-    const run = await runCheck('validate', config, envs, { validate: true, policies: false }, { cache: !bool(p, 'no-cache') });
+    const run = await runCheck(
+      'validate',
+      config,
+      envs,
+      { validate: true, policies: false },
+      { cache: !bool(p, 'no-cache') },
+    );
     result = run.result;
     diagnostics.push(...run.result.diagnostics);
     virtual = renderedFiles(run.rendered);
   }
   const version = str(p, 'kubernetes-version') ?? config?.schemas.kubernetesVersion ?? '1.32';
-  const allow = [...(config?.schemas.allowUnknownKinds ?? []), ...((p.values['allow-unknown-kinds'] as string[] | undefined) ?? [])];
+  const allow = [
+    ...(config?.schemas.allowUnknownKinds ?? []),
+    ...((p.values['allow-unknown-kinds'] as string[] | undefined) ?? []),
+  ];
   const skipped = new Set(result.skippedRules);
   for (const arg of files) {
     const input = loadInput(cwd, arg, () => readFileSync(0, 'utf8'));
     if (input.file === '<stdin>') virtual.set('<stdin>', input.text);
-    const v = validateResources(input.resources, { kubernetesVersion: version, allowUnknownKinds: allow, cacheDir: config?.cacheDir ?? cacheDirFor(rootDir(p)) });
+    const v = validateResources(input.resources, {
+      kubernetesVersion: version,
+      allowUnknownKinds: allow,
+      cacheDir: config?.cacheDir ?? cacheDirFor(rootDir(p)),
+    });
     for (const s of v.skippedRules) skipped.add(s);
     for (const f of [...input.findings, ...v.findings]) diagnostics.push(toDiagnostic(f, input.file, fileLocator));
-    result.environments.push({ name: input.file, dir: '', kubernetesVersion: version, resources: input.resources.length, cached: false });
+    result.environments.push({
+      name: input.file,
+      dir: '',
+      kubernetesVersion: version,
+      resources: input.resources.length,
+      cached: false,
+    });
   }
-  result = { ...result, diagnostics: mergeDiagnostics(diagnostics), skippedRules: [...skipped].sort(), durationMs: performance.now() - started };
+  result = {
+    ...result,
+    diagnostics: mergeDiagnostics(diagnostics),
+    skippedRules: [...skipped].sort(),
+    durationMs: performance.now() - started,
+  };
   await emit(result, targets, reportOptions(p, config?.root ?? cwd, virtual, config), cwd);
   return exitCodeFor(result.diagnostics);
 }
@@ -59,4 +95,3 @@ export async function validateCommand(argv: string[]): Promise<number> {
 function looksLikeMissingFile(path: string): boolean {
   return /\.(ya?ml|json)$/i.test(path) && !existsSync(path);
 }
-

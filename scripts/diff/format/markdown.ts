@@ -31,7 +31,10 @@ export function formatMarkdown(sections: readonly DiffSection[], opts: MarkdownO
 function render(sections: readonly DiffSection[], level: Level, opts: MarkdownOptions): string {
   const out: string[] = [`### ${opts.title ?? 'kcfg diff'}`, ''];
   if (level !== 'full') {
-    const what = level === 'summary' ? 'field-level detail was cut; each resource is summarised in one line' : 'resource lists were cut; only counts are shown';
+    const what =
+      level === 'summary'
+        ? 'field-level detail was cut; each resource is summarised in one line'
+        : 'resource lists were cut; only counts are shown';
     const run = opts.fullCommand ? ` Run \`${opts.fullCommand}\` for the full diff.` : '';
     out.push(`> **Note:** this diff is too large for one comment: ${what}.${run}`, '');
   }
@@ -42,7 +45,12 @@ function render(sections: readonly DiffSection[], level: Level, opts: MarkdownOp
   for (const s of sections) {
     if (!s.diff || s.diff.resources.length === 0) continue;
     out.push(`#### ${escapeMd(s.title)}`, '', countLine(s.diff), '');
-    for (const r of s.diff.resources) out.push(...(level === 'full' ? fullResource(r, presence(r, s.diff.a, s.diff.b)) : [summaryLine(r, presence(r, s.diff.a, s.diff.b))]));
+    for (const r of s.diff.resources)
+      out.push(
+        ...(level === 'full'
+          ? fullResource(r, presence(r, s.diff.a, s.diff.b))
+          : [summaryLine(r, presence(r, s.diff.a, s.diff.b))]),
+      );
     out.push('');
   }
   return out.join('\n');
@@ -56,7 +64,12 @@ function presence(r: ResourceDiff, a: string, b: string): string {
 function fullResource(r: ResourceDiff, what: string): string[] {
   const head = `${MARK[r.kind]} **${escapeMd(resourceTitle(r))}** ${escapeMd(what)}`;
   if (r.changes.length === 0 && r.notes.length === 0) return [`- ${head}`];
-  const lines = ['', `<details><summary>${MARK[r.kind]} <b>${escapeHtml(resourceTitle(r))}</b> ${r.kind} (${r.changes.length} ${r.changes.length === 1 ? 'change' : 'changes'})</summary>`, '', '```diff'];
+  const lines = [
+    '',
+    `<details><summary>${MARK[r.kind]} <b>${escapeHtml(resourceTitle(r))}</b> ${r.kind} (${r.changes.length} ${r.changes.length === 1 ? 'change' : 'changes'})</summary>`,
+    '',
+    '```diff',
+  ];
   for (const c of r.changes) {
     const sign = c.op === 'add' ? '+' : c.op === 'remove' ? '-' : '!';
     lines.push(`${sign} ${fence(describeChange(c, 300))}`);

@@ -17,11 +17,14 @@ export function formatText(sections: readonly DiffSection[], opts: TextOptions):
     out.push(st.bold(`${s.title}: ${sectionSummary(s)}`));
     for (const r of s.diff?.resources ?? []) {
       const paint = r.kind === 'added' ? st.green : r.kind === 'removed' ? st.red : st.yellow;
-      const where = r.kind === 'added' ? ` (only in ${s.diff!.b})` : r.kind === 'removed' ? ` (only in ${s.diff!.a})` : '';
+      const where =
+        r.kind === 'added' ? ` (only in ${s.diff!.b})` : r.kind === 'removed' ? ` (only in ${s.diff!.a})` : '';
       out.push(paint(`${MARK[r.kind]} ${resourceTitle(r)}${where}`));
       for (const c of r.changes) {
         const line = describeChange(c);
-        out.push(c.op === 'add' ? st.green(`    + ${line}`) : c.op === 'remove' ? st.red(`    - ${line}`) : `    ~ ${line}`);
+        out.push(
+          c.op === 'add' ? st.green(`    + ${line}`) : c.op === 'remove' ? st.red(`    - ${line}`) : `    ~ ${line}`,
+        );
       }
       for (const n of r.notes) out.push(st.dim(`    note: ${n}`));
     }

@@ -8,7 +8,20 @@ interface Field {
   names?: Record<string, number>;
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
 const FIELDS: Field[] = [
@@ -28,17 +41,21 @@ const WHITESPACE = /\s+/;
 export function cronScheduleProblem(schedule: string): string | undefined {
   const trimmed = schedule.trim();
   if (trimmed === '') return 'schedule is empty';
-  if (schedule.includes('TZ')) return 'a time zone (TZ= or CRON_TZ=) in the schedule is rejected; set spec.timeZone instead';
+  if (schedule.includes('TZ'))
+    return 'a time zone (TZ= or CRON_TZ=) in the schedule is rejected; set spec.timeZone instead';
   if (trimmed.startsWith('@')) {
     if (DESCRIPTORS.has(trimmed)) return undefined;
     if (trimmed.startsWith('@every ')) {
       const d = trimmed.slice('@every '.length).trim();
-      return GO_DURATION.test(d) || d === '0' ? undefined : `"@every ${d}": ${JSON.stringify(d)} is not a duration (e.g. 1h30m, 90s)`;
+      return GO_DURATION.test(d) || d === '0'
+        ? undefined
+        : `"@every ${d}": ${JSON.stringify(d)} is not a duration (e.g. 1h30m, 90s)`;
     }
     return `unknown descriptor ${JSON.stringify(trimmed)} (use @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly or @every <duration>)`;
   }
   const fields = trimmed.split(WHITESPACE);
-  if (fields.length !== 5) return `schedule has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected 5 (minute hour day-of-month month day-of-week)`;
+  if (fields.length !== 5)
+    return `schedule has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected 5 (minute hour day-of-month month day-of-week)`;
   for (let i = 0; i < 5; i++) {
     const problem = fieldProblem(fields[i]!, FIELDS[i]!);
     if (problem) return problem;

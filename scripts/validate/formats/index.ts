@@ -2,7 +2,14 @@
 // annotations, ports, quantities, CronJob schedules and ConfigMap/Secret keys.
 
 import type { ContainerRef, PodTemplate } from '../../core/pods.js';
-import { escapePointer, isObject, type Finding, type JsonValue, type KObject, type Resource } from '../../core/resource.js';
+import {
+  escapePointer,
+  isObject,
+  type Finding,
+  type JsonValue,
+  type KObject,
+  type Resource,
+} from '../../core/resource.js';
 import { finding, podView } from '../finding.js';
 import { cronScheduleProblem } from './cron.js';
 import { annotationsSize, ANNOTATIONS_MAX_BYTES, labelValueProblem, qualifiedKeyProblem } from './labels.js';
@@ -12,7 +19,15 @@ import { isNegativeQuantity, quantityProblem } from './quantity.js';
 
 export { cronScheduleProblem } from './cron.js';
 export { annotationsSize, labelValueProblem, qualifiedKeyProblem } from './labels.js';
-export { configMapKeyProblem, isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, nameProblem, nameRuleFor } from './names.js';
+export {
+  configMapKeyProblem,
+  isConfigMapKey,
+  isDns1035Label,
+  isDns1123Label,
+  isDns1123Subdomain,
+  nameProblem,
+  nameRuleFor,
+} from './names.js';
 export { ianaSvcNameProblem, intOrNamedPortProblem, isPortNumber } from './ports.js';
 export { isQuantity, quantityProblem } from './quantity.js';
 
@@ -30,13 +45,17 @@ export function checkFormats(resource: Resource): Finding[] {
   const view = podView(resource);
   if (view) checkPodTemplate(resource, view.template, view.containers, out);
   if (isObject(spec)) {
-    if (isObject(spec['selector']) && kind !== 'Service') checkLabelSelector(resource, spec['selector'], '/spec/selector', out);
+    if (isObject(spec['selector']) && kind !== 'Service')
+      checkLabelSelector(resource, spec['selector'], '/spec/selector', out);
     if (group === '' && kind === 'Service') checkService(resource, spec, out);
     else if (group === 'batch' && kind === 'CronJob') checkSchedule(resource, spec, out);
-    else if (group === '' && kind === 'ResourceQuota') checkQuantityMap(resource, spec['hard'], '/spec/hard', out, true);
+    else if (group === '' && kind === 'ResourceQuota')
+      checkQuantityMap(resource, spec['hard'], '/spec/hard', out, true);
     else if (group === '' && kind === 'LimitRange') checkLimitRange(resource, spec, out);
-    else if (group === '' && kind === 'PersistentVolumeClaim') checkResourceRequirements(resource, spec['resources'], '/spec/resources', out);
-    else if (group === '' && kind === 'PersistentVolume') checkQuantityMap(resource, spec['capacity'], '/spec/capacity', out, true);
+    else if (group === '' && kind === 'PersistentVolumeClaim')
+      checkResourceRequirements(resource, spec['resources'], '/spec/resources', out);
+    else if (group === '' && kind === 'PersistentVolume')
+      checkQuantityMap(resource, spec['capacity'], '/spec/capacity', out, true);
     else if (group === 'apps' && kind === 'StatefulSet') checkClaimTemplates(resource, spec, out);
   }
   if (group === '' && (kind === 'ConfigMap' || kind === 'Secret')) checkDataKeys(resource, obj, out);
@@ -49,9 +68,18 @@ function checkMetadata(resource: Resource, meta: KObject, pointer: string, out: 
     if (typeof name === 'string') {
       const { rule, max } = nameRuleFor(resource.id.group, resource.kind);
       const problem = nameProblem(rule, name);
-      if (problem) out.push(finding('format/name', 'error', resource, `${pointer}/name`, `${resource.kind} name ${problem}`));
+      if (problem)
+        out.push(finding('format/name', 'error', resource, `${pointer}/name`, `${resource.kind} name ${problem}`));
       else if (max !== undefined && name.length > max) {
-        out.push(finding('format/name', 'error', resource, `${pointer}/name`, `${resource.kind} name is ${name.length} characters, at most ${max} allowed`));
+        out.push(
+          finding(
+            'format/name',
+            'error',
+            resource,
+            `${pointer}/name`,
+            `${resource.kind} name is ${name.length} characters, at most ${max} allowed`,
+          ),
+        );
       }
     }
     const ns = meta['namespace'];
@@ -67,12 +95,28 @@ function checkMetadata(resource: Resource, meta: KObject, pointer: string, out: 
     for (const key in annotations) {
       // The API server checks annotation keys lowercased, so an upper-case prefix is allowed there.
       const problem = qualifiedKeyProblem(key.toLowerCase());
-      if (problem) out.push(finding('format/annotation-key', 'error', resource, `${pointer}/annotations/${escapePointer(key)}`, `annotation ${problem}`));
+      if (problem)
+        out.push(
+          finding(
+            'format/annotation-key',
+            'error',
+            resource,
+            `${pointer}/annotations/${escapePointer(key)}`,
+            `annotation ${problem}`,
+          ),
+        );
     }
     const size = annotationsSize(annotations);
     if (size > ANNOTATIONS_MAX_BYTES) {
       out.push(
-        finding('format/annotations-size', 'error', resource, `${pointer}/annotations`, `annotations total ${size} bytes, above the ${ANNOTATIONS_MAX_BYTES}-byte limit`, 'move large data into a ConfigMap'),
+        finding(
+          'format/annotations-size',
+          'error',
+          resource,
+          `${pointer}/annotations`,
+          `annotations total ${size} bytes, above the ${ANNOTATIONS_MAX_BYTES}-byte limit`,
+          'move large data into a ConfigMap',
+        ),
       );
     }
   }
@@ -81,11 +125,23 @@ function checkMetadata(resource: Resource, meta: KObject, pointer: string, out: 
 function checkLabels(resource: Resource, labels: KObject, pointer: string, out: Out): void {
   for (const key in labels) {
     const keyProblem = qualifiedKeyProblem(key);
-    if (keyProblem) out.push(finding('format/label-key', 'error', resource, `${pointer}/${escapePointer(key)}`, `label ${keyProblem}`));
+    if (keyProblem)
+      out.push(
+        finding('format/label-key', 'error', resource, `${pointer}/${escapePointer(key)}`, `label ${keyProblem}`),
+      );
     const value = labels[key];
     if (typeof value === 'string') {
       const valueProblem = labelValueProblem(value);
-      if (valueProblem) out.push(finding('format/label-value', 'error', resource, `${pointer}/${escapePointer(key)}`, `${valueProblem} (label ${key})`));
+      if (valueProblem)
+        out.push(
+          finding(
+            'format/label-value',
+            'error',
+            resource,
+            `${pointer}/${escapePointer(key)}`,
+            `${valueProblem} (label ${key})`,
+          ),
+        );
     }
   }
 }
@@ -99,20 +155,50 @@ function checkLabelSelector(resource: Resource, selector: KObject, pointer: stri
     if (!isObject(e)) return;
     if (typeof e['key'] === 'string') {
       const problem = qualifiedKeyProblem(e['key']);
-      if (problem) out.push(finding('format/label-key', 'error', resource, `${pointer}/matchExpressions/${i}/key`, `selector ${problem}`));
+      if (problem)
+        out.push(
+          finding('format/label-key', 'error', resource, `${pointer}/matchExpressions/${i}/key`, `selector ${problem}`),
+        );
     }
     const op = e['operator'];
     const values = Array.isArray(e['values']) ? e['values'] : [];
     if ((op === 'In' || op === 'NotIn') && values.length === 0) {
-      out.push(finding('format/selector', 'error', resource, `${pointer}/matchExpressions/${i}/values`, `operator ${op} needs at least one value`));
+      out.push(
+        finding(
+          'format/selector',
+          'error',
+          resource,
+          `${pointer}/matchExpressions/${i}/values`,
+          `operator ${op} needs at least one value`,
+        ),
+      );
     } else if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) {
-      out.push(finding('format/selector', 'error', resource, `${pointer}/matchExpressions/${i}/values`, `operator ${op} must not have values`));
+      out.push(
+        finding(
+          'format/selector',
+          'error',
+          resource,
+          `${pointer}/matchExpressions/${i}/values`,
+          `operator ${op} must not have values`,
+        ),
+      );
     } else if (op !== 'In' && op !== 'NotIn' && op !== 'Exists' && op !== 'DoesNotExist' && typeof op === 'string') {
-      out.push(finding('format/selector', 'error', resource, `${pointer}/matchExpressions/${i}/operator`, `operator ${JSON.stringify(op)} is not one of In, NotIn, Exists, DoesNotExist`));
+      out.push(
+        finding(
+          'format/selector',
+          'error',
+          resource,
+          `${pointer}/matchExpressions/${i}/operator`,
+          `operator ${JSON.stringify(op)} is not one of In, NotIn, Exists, DoesNotExist`,
+        ),
+      );
     }
     values.forEach((v, j) => {
       const problem = typeof v === 'string' ? labelValueProblem(v) : undefined;
-      if (problem) out.push(finding('format/label-value', 'error', resource, `${pointer}/matchExpressions/${i}/values/${j}`, problem));
+      if (problem)
+        out.push(
+          finding('format/label-value', 'error', resource, `${pointer}/matchExpressions/${i}/values/${j}`, problem),
+        );
     });
   });
 }
@@ -128,7 +214,8 @@ function checkPodTemplate(resource: Resource, template: PodTemplate, containers:
     const name = container['name'];
     if (typeof name === 'string') {
       const problem = nameProblem('dns1123-label', name);
-      if (problem) out.push(finding('format/name', 'error', resource, `${c.pointer}/name`, `container name ${problem}`));
+      if (problem)
+        out.push(finding('format/name', 'error', resource, `${c.pointer}/name`, `container name ${problem}`));
     }
     const ports = container['ports'];
     if (Array.isArray(ports)) {
@@ -136,11 +223,27 @@ function checkPodTemplate(resource: Resource, template: PodTemplate, containers:
         if (!isObject(p)) return;
         const at = `${c.pointer}/ports/${i}`;
         if (p['containerPort'] !== undefined && !isPortNumber(p['containerPort'])) {
-          out.push(finding('format/port', 'error', resource, `${at}/containerPort`, `containerPort ${JSON.stringify(p['containerPort'])} must be between 1 and 65535`));
+          out.push(
+            finding(
+              'format/port',
+              'error',
+              resource,
+              `${at}/containerPort`,
+              `containerPort ${JSON.stringify(p['containerPort'])} must be between 1 and 65535`,
+            ),
+          );
         }
         const hostPort = p['hostPort'];
         if (hostPort !== undefined && hostPort !== 0 && !isPortNumber(hostPort)) {
-          out.push(finding('format/port', 'error', resource, `${at}/hostPort`, `hostPort ${JSON.stringify(hostPort)} must be between 1 and 65535`));
+          out.push(
+            finding(
+              'format/port',
+              'error',
+              resource,
+              `${at}/hostPort`,
+              `hostPort ${JSON.stringify(hostPort)} must be between 1 and 65535`,
+            ),
+          );
         }
         if (typeof p['name'] === 'string') {
           const problem = ianaSvcNameProblem(p['name']);
@@ -160,11 +263,26 @@ function checkPodTemplate(resource: Resource, template: PodTemplate, containers:
       if (!isObject(v)) return;
       if (typeof v['name'] === 'string') {
         const problem = nameProblem('dns1123-label', v['name']);
-        if (problem) out.push(finding('format/name', 'error', resource, `${template.specPointer}/volumes/${i}/name`, `volume name ${problem}`));
+        if (problem)
+          out.push(
+            finding(
+              'format/name',
+              'error',
+              resource,
+              `${template.specPointer}/volumes/${i}/name`,
+              `volume name ${problem}`,
+            ),
+          );
       }
       const emptyDir = v['emptyDir'];
       if (isObject(emptyDir) && emptyDir['sizeLimit'] !== undefined) {
-        checkQuantity(resource, emptyDir['sizeLimit'], `${template.specPointer}/volumes/${i}/emptyDir/sizeLimit`, out, true);
+        checkQuantity(
+          resource,
+          emptyDir['sizeLimit'],
+          `${template.specPointer}/volumes/${i}/emptyDir/sizeLimit`,
+          out,
+          true,
+        );
       }
     });
   }
@@ -188,7 +306,15 @@ function checkProbePort(resource: Resource, probe: KObject, pointer: string, out
   }
   const grpc = probe['grpc'];
   if (isObject(grpc) && grpc['port'] !== undefined && !isPortNumber(grpc['port'])) {
-    out.push(finding('format/port', 'error', resource, `${pointer}/grpc/port`, `port ${JSON.stringify(grpc['port'])} must be between 1 and 65535`));
+    out.push(
+      finding(
+        'format/port',
+        'error',
+        resource,
+        `${pointer}/grpc/port`,
+        `port ${JSON.stringify(grpc['port'])} must be between 1 and 65535`,
+      ),
+    );
   }
 }
 
@@ -198,15 +324,28 @@ function checkResourceRequirements(resource: Resource, value: JsonValue | undefi
   checkQuantityMap(resource, value['limits'], `${pointer}/limits`, out, true);
 }
 
-function checkQuantityMap(resource: Resource, value: JsonValue | undefined, pointer: string, out: Out, nonNegative: boolean): void {
+function checkQuantityMap(
+  resource: Resource,
+  value: JsonValue | undefined,
+  pointer: string,
+  out: Out,
+  nonNegative: boolean,
+): void {
   if (!isObject(value)) return;
   for (const key in value) checkQuantity(resource, value[key], `${pointer}/${escapePointer(key)}`, out, nonNegative);
 }
 
-function checkQuantity(resource: Resource, value: JsonValue | undefined, pointer: string, out: Out, nonNegative: boolean): void {
+function checkQuantity(
+  resource: Resource,
+  value: JsonValue | undefined,
+  pointer: string,
+  out: Out,
+  nonNegative: boolean,
+): void {
   const problem = quantityProblem(value);
   if (problem) out.push(finding('format/quantity', 'error', resource, pointer, problem));
-  else if (nonNegative && isNegativeQuantity(value)) out.push(finding('format/quantity', 'error', resource, pointer, `${JSON.stringify(value)} must not be negative`));
+  else if (nonNegative && isNegativeQuantity(value))
+    out.push(finding('format/quantity', 'error', resource, pointer, `${JSON.stringify(value)} must not be negative`));
 }
 
 function checkLimitRange(resource: Resource, spec: KObject, out: Out): void {
@@ -224,7 +363,13 @@ function checkClaimTemplates(resource: Resource, spec: KObject, out: Out): void 
   const templates = spec['volumeClaimTemplates'];
   if (!Array.isArray(templates)) return;
   templates.forEach((t, i) => {
-    if (isObject(t) && isObject(t['spec'])) checkResourceRequirements(resource, t['spec']['resources'], `/spec/volumeClaimTemplates/${i}/spec/resources`, out);
+    if (isObject(t) && isObject(t['spec']))
+      checkResourceRequirements(
+        resource,
+        t['spec']['resources'],
+        `/spec/volumeClaimTemplates/${i}/spec/resources`,
+        out,
+      );
   });
 }
 
@@ -237,11 +382,27 @@ function checkService(resource: Resource, spec: KObject, out: Out): void {
     if (!isObject(p)) return;
     const at = `/spec/ports/${i}`;
     if (p['port'] !== undefined && !isPortNumber(p['port'])) {
-      out.push(finding('format/port', 'error', resource, `${at}/port`, `port ${JSON.stringify(p['port'])} must be between 1 and 65535`));
+      out.push(
+        finding(
+          'format/port',
+          'error',
+          resource,
+          `${at}/port`,
+          `port ${JSON.stringify(p['port'])} must be between 1 and 65535`,
+        ),
+      );
     }
     const nodePort = p['nodePort'];
     if (nodePort !== undefined && nodePort !== 0 && !isPortNumber(nodePort)) {
-      out.push(finding('format/port', 'error', resource, `${at}/nodePort`, `nodePort ${JSON.stringify(nodePort)} must be between 1 and 65535`));
+      out.push(
+        finding(
+          'format/port',
+          'error',
+          resource,
+          `${at}/nodePort`,
+          `nodePort ${JSON.stringify(nodePort)} must be between 1 and 65535`,
+        ),
+      );
     }
     const target = p['targetPort'];
     if (target !== undefined && target !== 0) {
@@ -250,7 +411,8 @@ function checkService(resource: Resource, spec: KObject, out: Out): void {
     }
     if (typeof p['name'] === 'string') {
       const problem = nameProblem('dns1123-label', p['name']);
-      if (problem) out.push(finding('format/port-name', 'error', resource, `${at}/name`, `Service port name ${problem}`));
+      if (problem)
+        out.push(finding('format/port-name', 'error', resource, `${at}/name`, `Service port name ${problem}`));
     }
   });
 }
@@ -259,7 +421,16 @@ function checkSchedule(resource: Resource, spec: KObject, out: Out): void {
   const schedule = spec['schedule'];
   if (typeof schedule !== 'string') return;
   const problem = cronScheduleProblem(schedule);
-  if (problem) out.push(finding('format/cron-schedule', 'error', resource, '/spec/schedule', `schedule ${JSON.stringify(schedule)}: ${problem}`));
+  if (problem)
+    out.push(
+      finding(
+        'format/cron-schedule',
+        'error',
+        resource,
+        '/spec/schedule',
+        `schedule ${JSON.stringify(schedule)}: ${problem}`,
+      ),
+    );
 }
 
 function checkDataKeys(resource: Resource, obj: KObject, out: Out): void {
@@ -268,7 +439,16 @@ function checkDataKeys(resource: Resource, obj: KObject, out: Out): void {
     if (!isObject(map)) continue;
     for (const key in map) {
       const problem = configMapKeyProblem(key);
-      if (problem) out.push(finding('format/data-key', 'error', resource, `/${field}/${escapePointer(key)}`, `${resource.kind} ${problem}`));
+      if (problem)
+        out.push(
+          finding(
+            'format/data-key',
+            'error',
+            resource,
+            `/${field}/${escapePointer(key)}`,
+            `${resource.kind} ${problem}`,
+          ),
+        );
     }
   }
 }

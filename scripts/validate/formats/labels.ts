@@ -31,10 +31,12 @@ function keyProblem(key: string): string | undefined {
   if (slash >= 0) {
     const prefix = key.slice(0, slash);
     if (prefix === '') return `key ${JSON.stringify(key)} has an empty prefix before '/'`;
-    if (!isDns1123Subdomain(prefix)) return `key prefix ${JSON.stringify(prefix)} must be a DNS-1123 subdomain (lowercase, at most ${SUBDOMAIN_MAX} characters)`;
+    if (!isDns1123Subdomain(prefix))
+      return `key prefix ${JSON.stringify(prefix)} must be a DNS-1123 subdomain (lowercase, at most ${SUBDOMAIN_MAX} characters)`;
   }
   if (name === '') return `key ${JSON.stringify(key)} has an empty name`;
-  if (name.length > LABEL_MAX) return `key name ${JSON.stringify(name)} is ${name.length} characters, at most ${LABEL_MAX} allowed`;
+  if (name.length > LABEL_MAX)
+    return `key name ${JSON.stringify(name)} is ${name.length} characters, at most ${LABEL_MAX} allowed`;
   if (!QUALIFIED_NAME.test(name)) {
     return `key name ${JSON.stringify(name)} must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit`;
   }
@@ -49,7 +51,8 @@ export function labelValueProblem(value: string): string | undefined {
 
 function valueProblem(value: string): string | undefined {
   if (value.length > LABEL_MAX) return `label value is ${value.length} characters, at most ${LABEL_MAX} allowed`;
-  if (!QUALIFIED_NAME.test(value)) return `label value ${JSON.stringify(value)} must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit`;
+  if (!QUALIFIED_NAME.test(value))
+    return `label value ${JSON.stringify(value)} must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit`;
   return undefined;
 }
 

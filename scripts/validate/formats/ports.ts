@@ -13,11 +13,14 @@ export function portNumberProblem(n: unknown): string | undefined {
 }
 
 export function ianaSvcNameProblem(name: string): string | undefined {
-  if (name.length > IANA_SVC_NAME_MAX) return `port name ${JSON.stringify(name)} is ${name.length} characters, at most ${IANA_SVC_NAME_MAX} allowed`;
-  if (!IANA_CHARS.test(name)) return `port name ${JSON.stringify(name)} may contain only lowercase letters, digits and '-'`;
+  if (name.length > IANA_SVC_NAME_MAX)
+    return `port name ${JSON.stringify(name)} is ${name.length} characters, at most ${IANA_SVC_NAME_MAX} allowed`;
+  if (!IANA_CHARS.test(name))
+    return `port name ${JSON.stringify(name)} may contain only lowercase letters, digits and '-'`;
   if (!HAS_LETTER.test(name)) return `port name ${JSON.stringify(name)} must contain at least one letter`;
   if (name.includes('--')) return `port name ${JSON.stringify(name)} must not contain '--'`;
-  if (name.startsWith('-') || name.endsWith('-')) return `port name ${JSON.stringify(name)} must not start or end with '-'`;
+  if (name.startsWith('-') || name.endsWith('-'))
+    return `port name ${JSON.stringify(name)} must not start or end with '-'`;
   return undefined;
 }
 

@@ -24,7 +24,19 @@ export function quantityProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-const SUFFIX_FIXES: Record<string, string> = { Gb: 'G or Gi', GB: 'G or Gi', Mb: 'M or Mi', MB: 'M or Mi', Kb: 'k or Ki', KB: 'k or Ki', K: 'k or Ki', mi: 'Mi', gi: 'Gi', ki: 'Ki', g: 'G or Gi' };
+const SUFFIX_FIXES: Record<string, string> = {
+  Gb: 'G or Gi',
+  GB: 'G or Gi',
+  Mb: 'M or Mi',
+  MB: 'M or Mi',
+  Kb: 'k or Ki',
+  KB: 'k or Ki',
+  K: 'k or Ki',
+  mi: 'Mi',
+  gi: 'Gi',
+  ki: 'Ki',
+  g: 'G or Gi',
+};
 
 function suffixHint(value: string): string {
   const m = /^[+-]?[\d.]+([A-Za-z]+)$/.exec(value);

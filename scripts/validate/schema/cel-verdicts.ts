@@ -98,5 +98,7 @@ function installedVersion(name: string): string {
 }
 
 function key(set: number, value: unknown): string {
-  return createHash('sha1').update(`${set}\u0000${JSON.stringify(value)}`).digest('base64url');
+  return createHash('sha1')
+    .update(`${set}\u0000${JSON.stringify(value)}`)
+    .digest('base64url');
 }

@@ -58,14 +58,19 @@ export class CelRules {
     for (const set of ruleSets) {
       const rules: CelRule[] = [];
       for (const rule of set.rules) {
-        if (OLD_SELF.test(rule.rule)) this.skip(set.path, rule.rule, 'uses oldSelf (a transition rule needs the object already in the cluster)');
+        if (OLD_SELF.test(rule.rule))
+          this.skip(set.path, rule.rule, 'uses oldSelf (a transition rule needs the object already in the cluster)');
         else rules.push(rule);
       }
       if (rules.length > 0) candidates.push({ path: set.path, segments: parsePointer(set.path), rules });
     }
     // Which rules compile is remembered with the verdicts, so a fully cached kind never loads the runtime.
     let compile = this.verdicts.compile;
-    if (!compile || compile.length !== candidates.length || compile.some((c, i) => c.length !== candidates[i]!.rules.length)) {
+    if (
+      !compile ||
+      compile.length !== candidates.length ||
+      compile.some((c, i) => c.length !== candidates[i]!.rules.length)
+    ) {
       compile = candidates.map((set) => this.programs(set).map((p) => (typeof p === 'string' ? p : null)));
       this.verdicts.compile = compile;
     }
@@ -152,7 +157,9 @@ function valuesAt(root: JsonValue, segments: string[]): { pointer: string; value
     for (const { pointer, value } of current) {
       if (seg === '*') {
         if (Array.isArray(value)) value.forEach((v, i) => next.push({ pointer: `${pointer}/${i}`, value: v }));
-        else if (isObject(value)) for (const [k, v] of Object.entries(value)) next.push({ pointer: `${pointer}/${escapePointer(k)}`, value: v });
+        else if (isObject(value))
+          for (const [k, v] of Object.entries(value))
+            next.push({ pointer: `${pointer}/${escapePointer(k)}`, value: v });
       } else if (isObject(value) && value[seg] !== undefined) {
         next.push({ pointer: `${pointer}/${escapePointer(seg)}`, value: value[seg]! });
       }
@@ -187,6 +194,11 @@ function fieldPathPointer(fieldPath: string | undefined): string {
 }
 
 function firstLine(e: unknown): string {
-  const msg = e instanceof Error ? e.message : typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+  const msg =
+    e instanceof Error
+      ? e.message
+      : typeof e === 'object' && e !== null && 'message' in e
+        ? String(e.message)
+        : String(e);
   return msg.split('\n')[0]!.slice(0, 200);
 }

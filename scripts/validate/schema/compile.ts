@@ -50,7 +50,9 @@ function formats(): Record<string, (s: string) => boolean> {
 
 export function cacheKey(...parts: string[]): string {
   ajvVersion ??= (require('ajv/package.json') as { version: string }).version;
-  return createHash('sha1').update([`format${CACHE_FORMAT}`, `ajv${ajvVersion}`, ...parts].join('\u0000')).digest('hex');
+  return createHash('sha1')
+    .update([`format${CACHE_FORMAT}`, `ajv${ajvVersion}`, ...parts].join('\u0000'))
+    .digest('hex');
 }
 
 export interface CompileStats {
@@ -94,7 +96,9 @@ export class ValidatorCompiler {
   private instance(): AjvLike {
     if (this.ajv) return this.ajv;
     const { default: Ajv, _ } = require('ajv') as typeof import('ajv');
-    this.standalone = (require('ajv/dist/standalone/index.js') as { default: (ajv: AjvLike, fn: ValidateFunction) => string }).default;
+    this.standalone = (
+      require('ajv/dist/standalone/index.js') as { default: (ajv: AjvLike, fn: ValidateFunction) => string }
+    ).default;
     this.ajv = new Ajv({
       allErrors: true,
       strict: false,
@@ -119,9 +123,16 @@ export class ValidatorCompiler {
     try {
       const cachedData = existsSync(v8File) ? unsealBytes(v8File) : undefined;
       // The cached code is our own ajv output; it may only require ajv's runtime helpers and our formats.
-      const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+      const script = new Script(`(function (module, exports, require) {${code}\n})`, {
+        filename: file,
+        ...(cachedData ? { cachedData } : {}),
+      });
       const module = { exports: {} as unknown };
-      (script.runInThisContext() as (m: object, e: unknown, r: (id: string) => unknown) => void)(module, module.exports, cacheRequire);
+      (script.runInThisContext() as (m: object, e: unknown, r: (id: string) => unknown) => void)(
+        module,
+        module.exports,
+        cacheRequire,
+      );
       const inner = module.exports;
       if (typeof inner !== 'function') return undefined;
       if (cachedData && !script.cachedDataRejected) return inner as ValidateFunction;

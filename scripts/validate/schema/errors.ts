@@ -40,7 +40,11 @@ export interface SchemaProblem {
 }
 
 /** `data` is what was validated, when that is not `resource.object` itself (e.g. a copy with nulls pruned). */
-export function errorsToFindings(errors: readonly AjvError[], resource: Resource, data: unknown = resource.object): Finding[] {
+export function errorsToFindings(
+  errors: readonly AjvError[],
+  resource: Resource,
+  data: unknown = resource.object,
+): Finding[] {
   return describeErrors(errors, data).map((p) => ({ ...p, severity: 'error', subject: resource }));
 }
 
@@ -75,18 +79,34 @@ function junctorFinding(e: AjvError, branches: AjvError[], data: unknown): Schem
   const direct = branches.filter((b) => b.instancePath === at);
   if (direct.length > 0 && direct.length === branches.length && direct.every((b) => b.keyword === 'type')) {
     const value = getAt(data as JsonValue, at);
-    return finding('type', `${field} must be ${orList(direct.flatMap((b) => listTypes(b.params['type'])))}, not ${typeName(value)}`, at);
+    return finding(
+      'type',
+      `${field} must be ${orList(direct.flatMap((b) => listTypes(b.params['type'])))}, not ${typeName(value)}`,
+      at,
+    );
   }
   if (direct.length > 0 && direct.length === branches.length && direct.every((b) => b.keyword === 'required')) {
     const names = direct.map((b) => String(b.params['missingProperty']));
-    return finding('required', `${field} must set ${e.keyword === 'oneOf' ? 'exactly ' : ''}one of: ${[...new Set(names)].join(', ')}`, at);
+    return finding(
+      'required',
+      `${field} must set ${e.keyword === 'oneOf' ? 'exactly ' : ''}one of: ${[...new Set(names)].join(', ')}`,
+      at,
+    );
   }
   const passing = e.params['passingSchemas'];
   if (e.keyword === 'oneOf' && Array.isArray(passing)) {
-    return finding('one-of', `${field} matches ${passing.length} of the allowed alternatives; exactly one is allowed`, at);
+    return finding(
+      'one-of',
+      `${field} matches ${passing.length} of the allowed alternatives; exactly one is allowed`,
+      at,
+    );
   }
   const detail = branches[0] ? ` (first alternative: ${errorFinding(branches[0], data).message})` : '';
-  return finding(e.keyword === 'oneOf' ? 'one-of' : 'any-of', `${field} matches none of the allowed alternatives${detail}`, at);
+  return finding(
+    e.keyword === 'oneOf' ? 'one-of' : 'any-of',
+    `${field} matches none of the allowed alternatives${detail}`,
+    at,
+  );
 }
 
 function errorFinding(e: AjvError, data: unknown): SchemaProblem {
@@ -103,7 +123,11 @@ function errorFinding(e: AjvError, data: unknown): SchemaProblem {
       return finding('required', `missing required field ${fieldPath(missing)}`, at);
     }
     case 'type':
-      return finding('type', `${field} must be ${orList(listTypes(p['type']))}, not ${typeName(getAt(data as JsonValue, at))}`, at);
+      return finding(
+        'type',
+        `${field} must be ${orList(listTypes(p['type']))}, not ${typeName(getAt(data as JsonValue, at))}`,
+        at,
+      );
     case 'enum': {
       const allowed = Array.isArray(p['allowedValues']) ? p['allowedValues'].map((v) => JSON.stringify(v)) : [];
       const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, …` : allowed.join(', ');
@@ -133,13 +157,21 @@ function errorFinding(e: AjvError, data: unknown): SchemaProblem {
     case 'maxProperties':
       return finding('max-properties', `${field} must have at most ${String(p['limit'])} entries`, at);
     case 'uniqueItems':
-      return finding('unique-items', `${field} must not contain duplicate items (items ${String(p['j'])} and ${String(p['i'])} are equal)`, at);
+      return finding(
+        'unique-items',
+        `${field} must not contain duplicate items (items ${String(p['j'])} and ${String(p['i'])} are equal)`,
+        at,
+      );
     case 'multipleOf':
       return finding('multiple-of', `${field} must be a multiple of ${String(p['multipleOf'])}`, at);
     case 'not':
       return finding('not', `${field} has a shape the schema forbids`, at);
     default:
-      return finding(e.keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), `${field} fails the schema's ${e.keyword} rule`, at);
+      return finding(
+        e.keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+        `${field} fails the schema's ${e.keyword} rule`,
+        at,
+      );
   }
 }
 

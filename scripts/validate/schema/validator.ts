@@ -7,10 +7,22 @@ import { getAt, isObject, splitApiVersion } from '../../core/resource.js';
 import type { Schema } from '../../schemas/convert.js';
 import { convertCrd, isCrd, type CrdBundle, type CrdKindSchema } from '../../schemas/crds.js';
 import type { KubernetesBundle } from '../../schemas/kubernetes.js';
-import { availableKubernetesVersions, crdBundleFiles, readSchemaFile, schemasDir, type SchemaFile } from '../../schemas/location.js';
+import {
+  availableKubernetesVersions,
+  crdBundleFiles,
+  readSchemaFile,
+  schemasDir,
+  type SchemaFile,
+} from '../../schemas/location.js';
 import { CelRules, type SkippedCelRule } from './cel.js';
 import { CelVerdicts } from './cel-verdicts.js';
-import { cacheKey, ValidatorCompiler, type CompileStats, type SchemaDependency, type ValidateFunction } from './compile.js';
+import {
+  cacheKey,
+  ValidatorCompiler,
+  type CompileStats,
+  type SchemaDependency,
+  type ValidateFunction,
+} from './compile.js';
 import { errorsToFindings } from './errors.js';
 
 export type { SkippedCelRule } from './cel.js';
@@ -130,10 +142,17 @@ class VersionSchemas {
     const memoKey = `crd\u0000${key}\u0000${contentId}`;
     const seen = this.memo.get(memoKey);
     if (seen) return seen;
-    const fn = this.compiler.get(cacheKey('crd', this.file.hash, key, contentId), () => this.crdRoot(entry.schema), [this.dependency]);
+    const fn = this.compiler.get(cacheKey('crd', this.file.hash, key, contentId), () => this.crdRoot(entry.schema), [
+      this.dependency,
+    ]);
     const v: KindValidator = { fn };
     if (entry.cel) {
-      const rules = new CelRules(key, entry.cel, this.skipped, new CelVerdicts(this.cacheDir, `${key}\u0000${JSON.stringify(entry.cel)}`));
+      const rules = new CelRules(
+        key,
+        entry.cel,
+        this.skipped,
+        new CelVerdicts(this.cacheDir, `${key}\u0000${JSON.stringify(entry.cel)}`),
+      );
       this.celRules.push(rules);
       if (!rules.empty) v.cel = rules;
     }
@@ -228,7 +247,13 @@ class Validator implements SchemaValidator {
       if (!isCrd(r.object)) continue;
       const { kinds, problems } = convertCrd(r.object);
       for (const p of problems) {
-        findings.push({ code: 'schema/crd-unusable', severity: 'error', message: `CustomResourceDefinition ${r.id.name} ${p}; its custom resources cannot be validated`, pointer: '/spec', subject: r });
+        findings.push({
+          code: 'schema/crd-unusable',
+          severity: 'error',
+          message: `CustomResourceDefinition ${r.id.name} ${p}; its custom resources cannot be validated`,
+          pointer: '/spec',
+          subject: r,
+        });
       }
       for (const [key, entry] of Object.entries(kinds)) {
         this.renderCrds.set(key, { entry, contentId: cacheKey(JSON.stringify(entry)) });
@@ -270,7 +295,11 @@ class Validator implements SchemaValidator {
    */
   private schemaFindings(fn: ValidateFunction, resource: Resource): Finding[] {
     const errors = fn.errors ?? [];
-    if (!errors.some((e) => (e.keyword === 'type' || e.keyword === 'anyOf') && getAt(resource.object, e.instancePath) === null)) {
+    if (
+      !errors.some(
+        (e) => (e.keyword === 'type' || e.keyword === 'anyOf') && getAt(resource.object, e.instancePath) === null,
+      )
+    ) {
       return errorsToFindings(errors, resource);
     }
     const pruned = withoutNulls(resource.object) as KObject;
@@ -297,15 +326,20 @@ class Validator implements SchemaValidator {
 
   private isAllowed(r: Resource): boolean {
     const { group } = splitApiVersion(r.apiVersion);
-    return this.allowed.has(r.kind) || this.allowed.has(`${group}/${r.kind}`) || this.allowed.has(`${r.apiVersion}/${r.kind}`);
+    return (
+      this.allowed.has(r.kind) ||
+      this.allowed.has(`${group}/${r.kind}`) ||
+      this.allowed.has(`${r.apiVersion}/${r.kind}`)
+    );
   }
 
   private noSchema(r: Resource): Finding {
     const served = this.schemas.servedApiVersions(r.kind);
     const { group } = splitApiVersion(r.apiVersion);
-    const hint = served.length > 0
-      ? `Kubernetes ${this.schemas.version} serves ${r.kind} as ${served.join(', ')}`
-      : `add the CustomResourceDefinition to the render, or allow the kind with schemas.allowUnknownKinds: ["${group ? `${group}/` : ''}${r.kind}"]`;
+    const hint =
+      served.length > 0
+        ? `Kubernetes ${this.schemas.version} serves ${r.kind} as ${served.join(', ')}`
+        : `add the CustomResourceDefinition to the render, or allow the kind with schemas.allowUnknownKinds: ["${group ? `${group}/` : ''}${r.kind}"]`;
     return {
       code: 'schema/no-schema',
       severity: 'error',

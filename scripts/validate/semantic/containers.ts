@@ -14,7 +14,15 @@ export function checkContainerNames(resource: Resource): Finding[] {
     if (typeof name !== 'string') continue;
     const first = seen.get(name);
     if (first !== undefined) {
-      out.push(finding('semantic/duplicate-container', 'error', resource, `${c.pointer}/name`, `container name "${name}" is already used by ${first}`));
+      out.push(
+        finding(
+          'semantic/duplicate-container',
+          'error',
+          resource,
+          `${c.pointer}/name`,
+          `container name "${name}" is already used by ${first}`,
+        ),
+      );
     } else {
       seen.set(name, c.pointer.slice(template.specPointer.length + 1));
     }

@@ -18,13 +18,15 @@ export function checkEnvNames(resource: Resource, ctx: CheckContext): Finding[] 
     const env = c.container['env'];
     if (Array.isArray(env)) {
       env.forEach((e, i) => {
-        if (isObject(e) && typeof e['name'] === 'string') check(e['name'], `${c.pointer}/env/${i}/name`, `environment variable name`);
+        if (isObject(e) && typeof e['name'] === 'string')
+          check(e['name'], `${c.pointer}/env/${i}/name`, `environment variable name`);
       });
     }
     const envFrom = c.container['envFrom'];
     if (Array.isArray(envFrom)) {
       envFrom.forEach((e, i) => {
-        if (isObject(e) && typeof e['prefix'] === 'string' && e['prefix'] !== '') check(e['prefix'], `${c.pointer}/envFrom/${i}/prefix`, 'envFrom prefix');
+        if (isObject(e) && typeof e['prefix'] === 'string' && e['prefix'] !== '')
+          check(e['prefix'], `${c.pointer}/envFrom/${i}/prefix`, 'envFrom prefix');
       });
     }
   }
@@ -33,10 +35,29 @@ export function checkEnvNames(resource: Resource, ctx: CheckContext): Finding[] 
   function check(name: string, pointer: string, what: string): void {
     if (STRICT.test(name)) return;
     if (relaxed && RELAXED.test(name)) {
-      out.push(finding('semantic/env-name', 'warning', resource, pointer, `${what} ${JSON.stringify(name)} is accepted from Kubernetes ${RELAXED_SINCE} only and is not a portable shell name`, "use letters, digits, '_', '-' and '.', not starting with a digit"));
+      out.push(
+        finding(
+          'semantic/env-name',
+          'warning',
+          resource,
+          pointer,
+          `${what} ${JSON.stringify(name)} is accepted from Kubernetes ${RELAXED_SINCE} only and is not a portable shell name`,
+          "use letters, digits, '_', '-' and '.', not starting with a digit",
+        ),
+      );
       return;
     }
-    const rule = relaxed ? "printable ASCII characters other than '='" : "letters, digits, '_', '-' and '.', not starting with a digit";
-    out.push(finding('semantic/env-name', 'error', resource, pointer, `${what} ${JSON.stringify(name)} is invalid: use ${rule}`));
+    const rule = relaxed
+      ? "printable ASCII characters other than '='"
+      : "letters, digits, '_', '-' and '.', not starting with a digit";
+    out.push(
+      finding(
+        'semantic/env-name',
+        'error',
+        resource,
+        pointer,
+        `${what} ${JSON.stringify(name)} is invalid: use ${rule}`,
+      ),
+    );
   }
 }

@@ -12,12 +12,31 @@ export function checkHpa(resource: Resource, ctx: CheckContext, index: ResourceI
   const min = spec['minReplicas'];
   const max = spec['maxReplicas'];
   if (typeof min === 'number' && min < 1) {
-    out.push(finding('semantic/hpa-replicas', 'error', resource, '/spec/minReplicas', `minReplicas ${min} must be at least 1`));
+    out.push(
+      finding('semantic/hpa-replicas', 'error', resource, '/spec/minReplicas', `minReplicas ${min} must be at least 1`),
+    );
   }
   if (typeof max === 'number') {
-    if (max < 1) out.push(finding('semantic/hpa-replicas', 'error', resource, '/spec/maxReplicas', `maxReplicas ${max} must be at least 1`));
+    if (max < 1)
+      out.push(
+        finding(
+          'semantic/hpa-replicas',
+          'error',
+          resource,
+          '/spec/maxReplicas',
+          `maxReplicas ${max} must be at least 1`,
+        ),
+      );
     else if (typeof min === 'number' && min > max) {
-      out.push(finding('semantic/hpa-replicas', 'error', resource, '/spec/minReplicas', `minReplicas ${min} is greater than maxReplicas ${max}`));
+      out.push(
+        finding(
+          'semantic/hpa-replicas',
+          'error',
+          resource,
+          '/spec/minReplicas',
+          `minReplicas ${min} is greater than maxReplicas ${max}`,
+        ),
+      );
     }
   }
   const ref = spec['scaleTargetRef'];
@@ -26,7 +45,10 @@ export function checkHpa(resource: Resource, ctx: CheckContext, index: ResourceI
     const kind = ref['kind'];
     const name = ref['name'];
     const namespace = resource.id.namespace;
-    const target = group !== undefined ? index.find(group, kind, namespace, name) : index.ofKind(kind).find((r) => r.id.name === name && r.id.namespace === namespace);
+    const target =
+      group !== undefined
+        ? index.find(group, kind, namespace, name)
+        : index.ofKind(kind).find((r) => r.id.name === name && r.id.namespace === namespace);
     if (!target) {
       const where = namespace ? `namespace ${namespace}` : 'the same namespace';
       out.push(

@@ -20,16 +20,41 @@ export function checkIngressPaths(resource: Resource): Finding[] {
       const at = `/spec/rules/${r}/http/paths/${i}`;
       const pathType = p['pathType'];
       if (pathType === undefined || pathType === null) {
-        out.push(finding('semantic/ingress-path-type', 'error', resource, at, 'Ingress path has no pathType', 'set pathType: Prefix (or Exact, ImplementationSpecific)'));
+        out.push(
+          finding(
+            'semantic/ingress-path-type',
+            'error',
+            resource,
+            at,
+            'Ingress path has no pathType',
+            'set pathType: Prefix (or Exact, ImplementationSpecific)',
+          ),
+        );
         return;
       }
       if (typeof pathType === 'string' && !PATH_TYPES.has(pathType)) {
-        out.push(finding('semantic/ingress-path-type', 'error', resource, `${at}/pathType`, `pathType ${JSON.stringify(pathType)} is not Exact, Prefix or ImplementationSpecific`));
+        out.push(
+          finding(
+            'semantic/ingress-path-type',
+            'error',
+            resource,
+            `${at}/pathType`,
+            `pathType ${JSON.stringify(pathType)} is not Exact, Prefix or ImplementationSpecific`,
+          ),
+        );
         return;
       }
       const path = p['path'];
       if ((pathType === 'Exact' || pathType === 'Prefix') && (typeof path !== 'string' || !path.startsWith('/'))) {
-        out.push(finding('semantic/ingress-path-type', 'error', resource, path === undefined ? at : `${at}/path`, `a ${pathType} path must be absolute (start with '/')`));
+        out.push(
+          finding(
+            'semantic/ingress-path-type',
+            'error',
+            resource,
+            path === undefined ? at : `${at}/path`,
+            `a ${pathType} path must be absolute (start with '/')`,
+          ),
+        );
       }
     });
   });

@@ -12,10 +12,28 @@ export function checkPdb(resource: Resource): Finding[] {
   const min = spec['minAvailable'];
   const max = spec['maxUnavailable'];
   if (min !== undefined && max !== undefined) {
-    return [finding('semantic/pdb-budget', 'error', resource, '/spec/maxUnavailable', 'minAvailable and maxUnavailable cannot both be set', 'keep one of them')];
+    return [
+      finding(
+        'semantic/pdb-budget',
+        'error',
+        resource,
+        '/spec/maxUnavailable',
+        'minAvailable and maxUnavailable cannot both be set',
+        'keep one of them',
+      ),
+    ];
   }
   if (min === undefined && max === undefined) {
-    return [finding('semantic/pdb-budget', 'warning', resource, '/spec', 'neither minAvailable nor maxUnavailable is set, so the budget protects nothing', 'set minAvailable or maxUnavailable')];
+    return [
+      finding(
+        'semantic/pdb-budget',
+        'warning',
+        resource,
+        '/spec',
+        'neither minAvailable nor maxUnavailable is set, so the budget protects nothing',
+        'set minAvailable or maxUnavailable',
+      ),
+    ];
   }
   const field = min !== undefined ? 'minAvailable' : 'maxUnavailable';
   const problem = budgetProblem(min ?? max);
@@ -23,7 +41,8 @@ export function checkPdb(resource: Resource): Finding[] {
 }
 
 function budgetProblem(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? undefined : `${value} must be a non-negative integer`;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 0 ? undefined : `${value} must be a non-negative integer`;
   if (typeof value === 'string') {
     const m = PERCENT.exec(value);
     if (!m) return `${JSON.stringify(value)} must be an integer or a percentage such as "50%"`;

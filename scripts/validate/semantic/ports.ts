@@ -21,7 +21,16 @@ export function checkContainerPorts(resource: Resource): Finding[] {
       const name = p['name'];
       if (typeof name === 'string') {
         const first = names.get(name);
-        if (first !== undefined) out.push(finding('semantic/duplicate-port-name', 'error', resource, `${at}/name`, `port name "${name}" is already used by ports[${first}] of container ${c.name}`));
+        if (first !== undefined)
+          out.push(
+            finding(
+              'semantic/duplicate-port-name',
+              'error',
+              resource,
+              `${at}/name`,
+              `port name "${name}" is already used by ports[${first}] of container ${c.name}`,
+            ),
+          );
         else names.set(name, i);
       }
       const containerPort = p['containerPort'];
@@ -29,7 +38,15 @@ export function checkContainerPorts(resource: Resource): Finding[] {
         const key = `${containerPort}/${protocol}`;
         const first = numbers.get(key);
         if (first !== undefined) {
-          out.push(finding('semantic/duplicate-port', 'warning', resource, `${at}/containerPort`, `containerPort ${containerPort}/${protocol} is already declared by ports[${first}] of container ${c.name}`));
+          out.push(
+            finding(
+              'semantic/duplicate-port',
+              'warning',
+              resource,
+              `${at}/containerPort`,
+              `containerPort ${containerPort}/${protocol} is already declared by ports[${first}] of container ${c.name}`,
+            ),
+          );
         } else numbers.set(key, i);
       }
       const hostPort = p['hostPort'];
@@ -37,7 +54,16 @@ export function checkContainerPorts(resource: Resource): Finding[] {
         const hostIP = typeof p['hostIP'] === 'string' ? p['hostIP'] : '';
         const key = `${hostPort}/${protocol}/${hostIP}`;
         const first = hostPorts.get(key);
-        if (first !== undefined) out.push(finding('semantic/duplicate-host-port', 'error', resource, `${at}/hostPort`, `hostPort ${hostPort}/${protocol} is already used by ${first}`));
+        if (first !== undefined)
+          out.push(
+            finding(
+              'semantic/duplicate-host-port',
+              'error',
+              resource,
+              `${at}/hostPort`,
+              `hostPort ${hostPort}/${protocol} is already used by ${first}`,
+            ),
+          );
         else hostPorts.set(key, `container ${c.name}`);
       }
     });

@@ -20,21 +20,57 @@ export function checkServicePorts(resource: Resource): Finding[] {
     const name = p['name'];
     if (typeof name === 'string' && name !== '') {
       const first = names.get(name);
-      if (first !== undefined) out.push(finding('semantic/service-ports', 'error', resource, `${at}/name`, `port name "${name}" is already used by ports[${first}]`));
+      if (first !== undefined)
+        out.push(
+          finding(
+            'semantic/service-ports',
+            'error',
+            resource,
+            `${at}/name`,
+            `port name "${name}" is already used by ports[${first}]`,
+          ),
+        );
       else names.set(name, i);
     } else if (many) {
-      out.push(finding('semantic/service-ports', 'error', resource, at, 'a Service with more than one port must name each port', 'add name: (e.g. http, metrics)'));
+      out.push(
+        finding(
+          'semantic/service-ports',
+          'error',
+          resource,
+          at,
+          'a Service with more than one port must name each port',
+          'add name: (e.g. http, metrics)',
+        ),
+      );
     }
     if (typeof p['port'] === 'number') {
       const key = `${p['port']}/${protocol}`;
       const first = numbers.get(key);
-      if (first !== undefined) out.push(finding('semantic/service-ports', 'error', resource, `${at}/port`, `port ${key} is already declared by ports[${first}]`));
+      if (first !== undefined)
+        out.push(
+          finding(
+            'semantic/service-ports',
+            'error',
+            resource,
+            `${at}/port`,
+            `port ${key} is already declared by ports[${first}]`,
+          ),
+        );
       else numbers.set(key, i);
     }
     if (typeof p['nodePort'] === 'number' && p['nodePort'] > 0) {
       const key = `${p['nodePort']}/${protocol}`;
       const first = nodePorts.get(key);
-      if (first !== undefined) out.push(finding('semantic/service-ports', 'error', resource, `${at}/nodePort`, `nodePort ${key} is already used by ports[${first}]`));
+      if (first !== undefined)
+        out.push(
+          finding(
+            'semantic/service-ports',
+            'error',
+            resource,
+            `${at}/nodePort`,
+            `nodePort ${key} is already used by ports[${first}]`,
+          ),
+        );
       else nodePorts.set(key, i);
     }
   });

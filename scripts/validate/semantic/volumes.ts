@@ -15,12 +15,24 @@ export function checkVolumes(resource: Resource): Finding[] {
     volumes.forEach((v, i) => {
       if (!isObject(v) || typeof v['name'] !== 'string') return;
       const name = v['name'];
-      if (declared.has(name)) out.push(finding('semantic/duplicate-volume', 'error', resource, `${template.specPointer}/volumes/${i}/name`, `volume name "${name}" is declared twice`));
+      if (declared.has(name))
+        out.push(
+          finding(
+            'semantic/duplicate-volume',
+            'error',
+            resource,
+            `${template.specPointer}/volumes/${i}/name`,
+            `volume name "${name}" is declared twice`,
+          ),
+        );
       declared.add(name);
     });
   }
   // A StatefulSet's claim templates are volumes its pods mount by name.
-  const claims = resource.kind === 'StatefulSet' && isObject(resource.object['spec']) ? resource.object['spec']['volumeClaimTemplates'] : undefined;
+  const claims =
+    resource.kind === 'StatefulSet' && isObject(resource.object['spec'])
+      ? resource.object['spec']['volumeClaimTemplates']
+      : undefined;
   if (Array.isArray(claims)) {
     for (const c of claims) {
       const name = isObject(c) && isObject(c['metadata']) ? c['metadata']['name'] : undefined;
@@ -38,12 +50,30 @@ export function checkVolumes(resource: Resource): Finding[] {
         const at = `${c.pointer}/${field}/${i}`;
         const name = m['name'];
         if (typeof name === 'string' && !declared.has(name)) {
-          out.push(finding('semantic/unknown-volume', 'error', resource, `${at}/name`, `container ${c.name} mounts volume "${name}", which the pod does not declare`, declared.size > 0 ? `declared volumes: ${[...declared].join(', ')}` : 'add it to spec.volumes'));
+          out.push(
+            finding(
+              'semantic/unknown-volume',
+              'error',
+              resource,
+              `${at}/name`,
+              `container ${c.name} mounts volume "${name}", which the pod does not declare`,
+              declared.size > 0 ? `declared volumes: ${[...declared].join(', ')}` : 'add it to spec.volumes',
+            ),
+          );
         }
         const path = m[pathField];
         if (typeof path === 'string') {
           const first = paths.get(path);
-          if (first !== undefined) out.push(finding('semantic/duplicate-mount-path', 'error', resource, `${at}/${pathField}`, `${pathField} "${path}" is already used by ${field}[${first}] of container ${c.name}`));
+          if (first !== undefined)
+            out.push(
+              finding(
+                'semantic/duplicate-mount-path',
+                'error',
+                resource,
+                `${at}/${pathField}`,
+                `${pathField} "${path}" is already used by ${field}[${first}] of container ${c.name}`,
+              ),
+            );
           else paths.set(path, i);
         }
       });
