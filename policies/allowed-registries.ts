@@ -38,7 +38,7 @@ const policy: Policy<Options> = {
       (c) => {
         const image = c.container['image'];
         if (typeof image !== 'string' || image === '') return;
-        const name = image.split('@')[0]!;
+        const name = image.split('@')[0];
         const canonical = parseImage(image).canonical;
         if (allowed.some((prefix) => underPrefix(name, prefix) || underPrefix(canonical, prefix))) return;
         return {

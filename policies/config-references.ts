@@ -1,5 +1,5 @@
 import type { ContainerRef } from '../scripts/core/pods.js';
-import { isObject, type JsonValue, type KObject } from '../scripts/core/resource.js';
+import { isObject, type JsonValue, type KObject, type Resource } from '../scripts/core/resource.js';
 import { configSources, ROOT_CA_CONFIGMAP, type Source } from '../scripts/policy/config-sources.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { child, describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
@@ -91,12 +91,7 @@ const policy: Policy<Options> = {
   },
 };
 
-function missingKey(
-  subject: PolicyFinding['subject'],
-  ref: Ref,
-  k: { key: string; pointer: string },
-  has: string,
-): PolicyFinding {
+function missingKey(subject: Resource, ref: Ref, k: { key: string; pointer: string }, has: string): PolicyFinding {
   return {
     subject,
     pointer: k.pointer,

@@ -85,7 +85,7 @@ const policy: Policy<Record<string, never>> = {
 };
 
 /** Namespaces a monitor looks in: `any: true`, listed names, or its own namespace. */
-function scope(m: Resource): string | string[] | '*' {
+function scope(m: Resource): string | string[] {
   const sel = child(child(m.object, 'spec'), 'namespaceSelector');
   if (sel?.['any'] === true) return '*';
   const names = sel?.['matchNames'];

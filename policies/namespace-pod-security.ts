@@ -37,7 +37,7 @@ const policy: Policy<Options> = {
   },
   check(ctx) {
     const out: PolicyFinding[] = [];
-    const floor = RANK[ctx.options.level]!;
+    const floor = RANK[ctx.options.level];
     for (const ns of ctx.byKind('Namespace')) {
       if (ns.id.group !== '') continue;
       const labels = strings(child(ns.object, 'metadata')?.['labels']);

@@ -1,3 +1,4 @@
+import { unreferencedSecrets } from '../scripts/policy/source-secrets.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { child } from '../scripts/policy/workloads.js';
 
@@ -31,6 +32,8 @@ const policy: Policy<Record<string, never>> = {
         });
       }
     }
+    // Files beside the build that no kustomization uses still reach git.
+    out.push(...unreferencedSecrets(ctx.sources));
     return out;
   },
 };

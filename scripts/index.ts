@@ -8,12 +8,9 @@ export type { CheckResult } from './check/result.js';
 export { renderEnvironments, detectEngine, type RenderOptions } from './render/index.js';
 export { resolveTargets, discoverEnvironments } from './workspace/index.js';
 export { validateEnvironment, validateResources } from './validate/index.js';
-export {
-  diffEnvironments,
-  diffRefs,
-  formatText as formatDiffText,
-  formatJson as formatDiffJson,
-} from './diff/index.js';
+export { diffEnvironments, diffRefs } from './diff/index.js';
+export { formatText as formatDiffText } from './report/diff-text.js';
+export { formatJson as formatDiffJson } from './report/diff-json.js';
 export { loadReporter, REPORT_FORMATS, type Reporter, type ReportOptions } from './report/index.js';
 export type { Diagnostic, Severity, SourceLocation, ResourceId } from './core/diagnostic.js';
 export type { Environment, Resource } from './core/resource.js';

@@ -349,7 +349,7 @@ export async function benchLargeRepo(
       throw new Error(`full check covered ${checked} of ${repo.environments.length} environments`);
     const fullWarmMs = expectOk(run(['check', '--quiet']), 'full check (warm)');
 
-    const target = repo.environments[Math.floor(repo.environments.length / 2)]!;
+    const target = repo.environments[Math.floor(repo.environments.length / 2)];
     const file = join(repo.root, repo.overlayDir(target), 'kustomization.yaml');
     const original = readFileSync(file, 'utf8');
     const times: number[] = [];
@@ -365,7 +365,7 @@ export async function benchLargeRepo(
         throw new Error(`check --changed covered ${envs.join(', ') || 'nothing'}, expected ${target}`);
     }
     times.sort((a, b) => a - b);
-    return { changedMedianMs: times[times.length >> 1]!, fullColdMs, fullWarmMs };
+    return { changedMedianMs: times[times.length >> 1], fullColdMs, fullWarmMs };
   } finally {
     if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
   }

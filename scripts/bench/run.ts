@@ -84,7 +84,8 @@ async function benchValidate(tmp: string): Promise<void> {
   const { buildResources } = await import('../resources/build.js');
   const { runPolicies, loadPolicyConfig } = await import('../policy/index.js');
   const built = buildResources(parseStream(corpus.text, 'corpus.yaml').documents, 'bench');
-  const config = loadPolicyConfig(ROOT);
+  const { POLICY_LIST } = await import('../../policies/index.js');
+  const config = loadPolicyConfig(ROOT, { registry: POLICY_LIST });
   const env = { name: 'bench', dir: '.', kubernetesVersion: '1.32' };
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {

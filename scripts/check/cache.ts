@@ -66,10 +66,10 @@ export function readCheckCache(config: Config, key: string, resources: readonly 
   try {
     const stored = JSON.parse(text) as Stored;
     const findings = stored.findings.map(({ subject, ...rest }) => {
-      if (subject === undefined) return rest as Finding;
+      if (subject === undefined) return rest;
       const resource = resources[subject];
       if (!resource) throw new Error('stale entry');
-      return { ...rest, subject: resource } as Finding;
+      return { ...rest, subject: resource };
     });
     return { findings, suppressed: stored.suppressed, skippedRules: stored.skippedRules };
   } catch {
@@ -102,7 +102,7 @@ function siblingYaml(root: string, closure: readonly string[]): string[] {
   const inBuild = new Set(closure);
   const out: string[] = [];
   for (const dir of new Set(closure.map((f) => (f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '.')))) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(join(root, dir));
     } catch {

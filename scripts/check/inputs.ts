@@ -1,5 +1,6 @@
 // Plain manifest inputs for `kcfg validate FILE|-`: read with a size limit, parse fast, build resources.
 
+import { problem } from '../codes/index.js';
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -58,10 +59,7 @@ function invalidUtf8(bytes: Buffer, text: string, file: string): Finding | undef
     const before = text.slice(0, at);
     const line = before.split('\n').length;
     return {
-      code: 'input/invalid-utf8',
-      severity: 'error',
-      message: 'the file is not valid UTF-8, so neither Kustomize nor the API server can read it',
-      hint: 'save the file as UTF-8; binary content belongs in a ConfigMap binaryData or Secret data field, base64-encoded',
+      ...problem('input/invalid-utf8', {}),
       source: { file, line, column: at - before.lastIndexOf('\n') },
     };
   }

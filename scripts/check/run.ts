@@ -85,8 +85,9 @@ export async function runCheck(
 interface StageModules {
   validate(): Promise<typeof import('../validate/index.js')>;
   policy(): Promise<typeof import('../policy/index.js')>;
+  policies(): Promise<typeof import('../../policies/index.js')>;
   /** Start loading what the stages need, all at once: while Kustomize runs, or as soon as analysis is due. */
-  preload(): void;
+  preload: () => void;
 }
 
 /**
@@ -97,13 +98,18 @@ interface StageModules {
 function stageModules(stages: CheckStages): StageModules {
   let validate: ReturnType<StageModules['validate']> | undefined;
   let policy: ReturnType<StageModules['policy']> | undefined;
+  let policies: ReturnType<StageModules['policies']> | undefined;
   const m: StageModules = {
     validate: () => (validate ??= import('../validate/index.js')),
     policy: () => (policy ??= import('../policy/index.js')),
-    preload() {
+    policies: () => (policies ??= import('../../policies/index.js')),
+    preload: () => {
       // A failed import is reported where the stage awaits it, not as an unhandled rejection here.
       if (stages.validate) m.validate().catch(() => undefined);
-      if (stages.policies) m.policy().catch(() => undefined);
+      if (stages.validate || stages.policies) {
+        m.policy().catch(() => undefined);
+        m.policies().catch(() => undefined);
+      }
     },
   };
   return m;
@@ -118,6 +124,16 @@ function analyser(
   modules: StageModules,
 ): (r: RenderedEnvironment) => Promise<CachedCheck> {
   let policyConfig: PolicyConfig | undefined;
+  // policies/config.yaml also sets the severity of validation codes, so either stage loads it.
+  const loadConfig = async (): Promise<PolicyConfig> => {
+    if (policyConfig) return policyConfig;
+    const [{ loadPolicyConfig }, { POLICY_LIST }] = await Promise.all([modules.policy(), modules.policies()]);
+    return (policyConfig = loadPolicyConfig(config.root, {
+      registry: POLICY_LIST,
+      environments: config.environments.map((e) => e.name),
+      cacheDir: config.cacheDir,
+    }));
+  };
   return async (r) => {
     const findings: Finding[] = [];
     const skippedRules: string[] = [];
@@ -143,22 +159,20 @@ function analyser(
       t = performance.now();
     }
     if (stages.policies) {
-      const { loadPolicyConfig, resolvePolicy, runPolicies } = await modules.policy();
-      policyConfig ??= loadPolicyConfig(config.root, {
-        environments: config.environments.map((e) => e.name),
-        cacheDir: config.cacheDir,
+      const { runPolicies } = await modules.policy();
+      const p = runPolicies({
+        env: r.env,
+        resources: r.resources,
+        config: await loadConfig(),
+        root: config.root,
+        closure: r.closure,
+        today,
       });
-      const p = runPolicies({ env: r.env, resources: r.resources, config: policyConfig, root: config.root, today });
       findings.push(...p.findings);
-      const secrets = policyConfig.policies.find((x) => x.meta.id === 'no-secret-data');
-      const severity = secrets ? resolvePolicy(policyConfig, secrets, r.env.name).severity : 'off';
-      if (severity !== 'off') {
-        const { unreferencedSecretFindings } = await import('./source-secrets.js');
-        findings.push(...unreferencedSecretFindings(config.root, r.closure).map((f) => ({ ...f, severity })));
-      }
       suppressed += p.suppressed.length;
       stageMs.policies += performance.now() - t;
     }
-    return { findings, suppressed, skippedRules };
+    const { applyCodeSeverities } = await modules.policy();
+    return { findings: applyCodeSeverities(await loadConfig(), r.env.name, findings), suppressed, skippedRules };
   };
 }

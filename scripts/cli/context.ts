@@ -27,7 +27,7 @@ export function rootDir(p: Parsed): string {
 export function argsDir(p: Parsed): string {
   const given = str(p, 'cwd');
   const dir = resolve(given ?? process.cwd());
-  let ok = false;
+  let ok: boolean;
   try {
     ok = statSync(dir).isDirectory();
   } catch {

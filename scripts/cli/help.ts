@@ -36,6 +36,12 @@ const HELP: Record<string, string> = {
 
   --format text|json
 `,
+  codes: `kcfg codes [area/ | code]...  list every finding code kcfg can emit (schema/, format/, semantic/,
+  api/, yaml/, input/, render/, resource/, kustomization/, diff/, policy/) with its default severity and title
+
+  Change a code's severity per environment under codes: in policies/config.yaml, as for policies.
+  --format text|json
+`,
   diff: `kcfg diff ENV_A ENV_B [--parity]  |  kcfg diff --base REF [env]...
 
   ENV_A ENV_B           semantic diff of two environments' rendered output

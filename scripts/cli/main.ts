@@ -12,6 +12,7 @@ Usage:
   kcfg validate [env|dir|file|-]...   schemas and API-server checks; files and stdin work too
   kcfg policy   [env|dir]...          house policies only
   kcfg policies                       list policies and their severities per environment
+  kcfg codes    [area/]...            list every finding code with its severity and doc page
   kcfg diff     ENV_A ENV_B [--parity] | --base REF [env]...
   kcfg merge    RESULT.json...        combine JSON/SARIF results of sharded runs (--format as for check)
   kcfg init                           write kcfg.yaml listing the environments found here
@@ -42,6 +43,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   policy: async () => (await import('./commands/check.js')).policyCommand,
   render: async () => (await import('./commands/render.js')).renderCommand,
   policies: async () => (await import('./commands/policies.js')).policiesCommand,
+  codes: async () => (await import('./commands/codes.js')).codesCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,
   version: async () => (await import('./commands/version.js')).versionCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,

@@ -55,6 +55,8 @@ export function reportOptions(
   };
 }
 
+const DESCRIBES_RULES = new Set(['sarif', 'html']);
+
 /** Render every target; in GitHub Actions, `--format github` also appends the job summary (every command). */
 export async function emit(
   original: CheckResult,
@@ -65,7 +67,11 @@ export async function emit(
   const repoRoot = given.repoRoot ?? given.root;
   const prefix = toPosix(relative(repoRoot, given.root));
   const result = rebaseResult(original, prefix.startsWith('..') ? '' : prefix, given.docsBase);
-  const options = prefix.startsWith('..') ? given : { ...given, root: repoRoot };
+  const rebased = prefix.startsWith('..') ? given : { ...given, root: repoRoot };
+  // Rule descriptions are read only by the formats that print them.
+  const options = targets.some((t) => DESCRIBES_RULES.has(t.format))
+    ? { ...rebased, catalog: await (await import('../check/catalog.js')).loadCatalog() }
+    : rebased;
   for (const t of targets) {
     const reporter = await loadReporter(t.format);
     if (t.file) writeReport(resolve(cwd, t.file), reporter(result, { ...options, color: false }));

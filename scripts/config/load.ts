@@ -38,7 +38,7 @@ export function loadConfig(
   if (present.length > 1) {
     throw new ConfigError(
       `both ${present.join(' and ')} exist`,
-      { file: present[1]!, line: 1, column: 1 },
+      { file: present[1], line: 1, column: 1 },
       'keep one configuration file',
     );
   }
@@ -77,12 +77,12 @@ export function readRaw(root: string, file: string, text: string, env: NodeJS.Pr
       : undefined;
   let raw: RawConfig;
   if (stamp?.passed) {
-    raw = (fast!.value ?? {}) as RawConfig;
+    raw = fast!.value ?? {};
   } else {
     const value = expand(located().doc, file);
     const problems = schemaProblems(value, locate);
     if (problems.length) throw problemsError(problems);
-    raw = (value ?? {}) as RawConfig;
+    raw = value ?? {};
     stamp?.remember();
   }
   const problems = runRules(raw, { root, locate });
@@ -173,7 +173,7 @@ function parseWithPositions(text: string, file: string): { doc: Document; lines:
     const duplicate = err.code === 'DUPLICATE_KEY';
     const message = duplicate
       ? 'duplicate key'
-      : `invalid YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+      : `invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
     throw new ConfigError(
       message,
       { file, line: pos.line, column: pos.col },

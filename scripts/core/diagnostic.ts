@@ -22,11 +22,16 @@ export interface ResourceId {
   name: string;
 }
 
+/** The data a finding's message was made from (scripts/codes words it): names, values, limits. */
+export type Args = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
+
 export interface Diagnostic {
   /** Stable machine id, `<area>/<rule>`: `schema/unknown-field`, `semantic/selector-mismatch`, `policy/run-as-non-root`. */
   code: string;
   severity: Severity;
   message: string;
+  /** The arguments of `message`; absent for policies that do not declare them. */
+  args?: Args;
   /** Environments the finding was seen in; merged when the same finding appears in several. */
   environments: string[];
   resource?: ResourceId;

@@ -95,8 +95,8 @@ export function resolverFromChain(chain: Map<string, Affix>, envDir: string): Af
 export function affixCandidates(names: readonly string[]): Affix[] {
   const out: Affix[] = [NONE];
   if (names.length < 2) return out;
-  let prefix = names[0]!;
-  let suffix = names[0]!;
+  let prefix = names[0];
+  let suffix = names[0];
   for (const n of names) {
     while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
     while (!n.endsWith(suffix)) suffix = suffix.slice(1);

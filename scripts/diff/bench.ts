@@ -89,5 +89,5 @@ export async function benchDiff(runs = 9): Promise<{ medianMs: number; resources
     differences = d.resources.reduce((n, r) => n + r.changes.length, 0);
   }
   times.sort((x, y) => x - y);
-  return { medianMs: times[Math.floor(times.length / 2)]!, resources: a.resources.length, differences };
+  return { medianMs: times[Math.floor(times.length / 2)], resources: a.resources.length, differences };
 }

@@ -69,7 +69,7 @@ function walk(a: JsonValue, b: JsonValue, pa: string[], pb: string[], label: str
       const l = labelKey(label, k);
       if (!Object.prototype.hasOwnProperty.call(b, k))
         ctx.out.push({ segments: [...pa, k], label: l, op: 'remove', old: a[k]!, parent: pb });
-      else walk(a[k]!, b[k]!, [...pa, k], [...pb, k], l, ctx);
+      else walk(a[k], b[k], [...pa, k], [...pb, k], l, ctx);
     }
     for (const k of Object.keys(b)) {
       if (!Object.prototype.hasOwnProperty.call(a, k))
@@ -82,7 +82,7 @@ function walk(a: JsonValue, b: JsonValue, pa: string[], pb: string[], label: str
     if (keys && walkKeyed(a, b, keys, pa, pb, label, ctx)) return;
     if (a.length === b.length) {
       for (let i = 0; i < a.length; i++)
-        walk(a[i]!, b[i]!, [...pa, String(i)], [...pb, String(i)], `${label}[${i}]`, ctx);
+        walk(a[i], b[i], [...pa, String(i)], [...pb, String(i)], `${label}[${i}]`, ctx);
       return;
     }
     if (!deepEqual(a, b)) ctx.out.push({ segments: pb, label, op: 'replace', old: a, new: b });
@@ -108,7 +108,7 @@ function walkKeyed(
     const j = ib.get(key);
     const l = `${label}[${key}]`;
     if (j === undefined) ctx.out.push({ segments: [...pa, String(i)], label: l, op: 'remove', old: a[i]!, parent: pb });
-    else walk(a[i]!, b[j]!, [...pa, String(i)], [...pb, String(j)], l, ctx);
+    else walk(a[i], b[j], [...pa, String(i)], [...pb, String(j)], l, ctx);
   }
   for (const [key, j] of ib) {
     if (!ia.has(key)) ctx.out.push({ segments: [...pb, String(j)], label: `${label}[${key}]`, op: 'add', new: b[j]! });
@@ -121,7 +121,7 @@ function indexByKey(list: JsonValue[], keys: string[]): Map<string, number> | un
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (!isObject(item)) return undefined;
-    const first = item[keys[0]!];
+    const first = item[keys[0]];
     if (first === undefined || first === null || typeof first === 'object') return undefined;
     const key =
       keys.length === 1 && keys[0] === 'name'

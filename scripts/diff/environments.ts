@@ -132,7 +132,7 @@ export function prepareSide(
     if (entries.has(e.key)) e.key += `#${entries.size}`;
     entries.set(e.key, e);
     let byName = renames.get(e.resource.kind);
-    if (!byName) renames.set(e.resource.kind, (byName = new Map()));
+    if (!byName) renames.set(e.resource.kind, (byName = new Map<string, string>()));
     byName.set(e.resource.id.name, e.canonical);
   }
   return { label, entries, renames };

@@ -42,7 +42,7 @@ export function listTree(root: string, commit: string): TreeEntry[] {
     const [mode, type, sha] = rec.slice(0, tab).split(' ');
     const path = rec.slice(tab + 1);
     if (type !== 'blob' || !path.startsWith(prefix)) continue;
-    entries.push({ mode: mode!, sha: sha!, path: path.slice(prefix.length) });
+    entries.push({ mode: mode, sha: sha, path: path.slice(prefix.length) });
   }
   return entries;
 }
@@ -110,7 +110,7 @@ function readBlobs(root: string, shas: string[]): Promise<Map<string, Buffer>> {
         const [sha, type, size] = buf.subarray(pos, nl).toString().split(' ');
         if (type === 'missing') return reject(new KcfgError(`git object ${sha} is missing`));
         const n = Number(size);
-        out.set(sha!, buf.subarray(nl + 1, nl + 1 + n));
+        out.set(sha, buf.subarray(nl + 1, nl + 1 + n));
         pos = nl + 1 + n + 1;
       }
       resolve(out);

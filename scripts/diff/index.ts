@@ -20,7 +20,4 @@ export {
 export { loadMergeKeys } from './merge-keys.js';
 export { envDiffSection, hasDifferences, sectionsDiffer } from './types.js';
 export type { DiffOptions, DiffSection, EnvDiff, FieldChange, ResourceDiff, Shown, MergeKeyTable } from './types.js';
-export { formatText, type TextOptions } from './format/text.js';
-export { formatJson, toJsonReport, type JsonDiffReport } from './format/json.js';
-export { formatMarkdown, MARKDOWN_BUDGET, type MarkdownOptions } from './format/markdown.js';
 export { benchDiff } from './bench.js';

@@ -31,7 +31,7 @@ export function builtinMergeKeys(listPath: readonly string[]): string[] | undefi
   if (field === undefined) return undefined;
   if (field === 'ports') {
     const inContainer =
-      listPath.length >= 3 && /^(containers|initContainers|ephemeralContainers)$/.test(listPath[listPath.length - 3]!);
+      listPath.length >= 3 && /^(containers|initContainers|ephemeralContainers)$/.test(listPath[listPath.length - 3]);
     return inContainer ? ['containerPort', 'protocol'] : ['port', 'protocol'];
   }
   return BUILTIN[field];

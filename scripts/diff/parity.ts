@@ -1,6 +1,7 @@
 // Parity: every difference between two environments that policies/parity.yaml does not allow is a finding,
 // reported through the same diagnostics pipeline as `check`.
 
+import { problem } from '../codes/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -14,10 +15,10 @@ import { appliesToKind, compilePattern, matchesPathOrAncestor, type PointerPatte
 import { paritySchema } from './parity-schema.js';
 import { parsePointer } from '../core/resource.js';
 import type { EnvDiff, ResourceDiff } from './types.js';
-import { describeChange } from './format/values.js';
+import { describeChange } from './describe.js';
 
 export const PARITY_FILE = 'policies/parity.yaml';
-export const PARITY_CODE = 'diff/parity';
+export const PARITY_CODE = 'diff/parity' as const;
 
 export interface ParityAllow {
   path: string;
@@ -54,7 +55,7 @@ export function parseParityConfig(text: string, file: string): ParityConfig {
   const ajv = new Ajv({ allErrors: false, strict: false });
   const validate = ajv.compile(paritySchema);
   if (!validate(doc)) {
-    const err = validate.errors![0]!;
+    const err = validate.errors![0];
     const where = positionInDocument({ file, text, start: 0, end: text.length, line: 1, index: 0 }, err.instancePath);
     const { exact: _exact, ...loc } = where;
     throw new ConfigError(`${file}: ${err.instancePath || '(root)'} ${err.message ?? 'is invalid'}`, loc);
@@ -126,14 +127,8 @@ export function parityFindings(diff: EnvDiff, config: ParityConfig): Finding[] {
           (!o.environments || o.environments.includes(env)),
       );
       if (allowed || !subject) continue;
-      out.push({
-        code: PARITY_CODE,
-        severity: config.severity,
-        message: `${formatResourceId(subject.id)} exists in ${env} but not in ${other}`,
-        subject,
-        pointer: '',
-        hint: `list it under onlyIn in ${PARITY_FILE} if only ${env} should have it`,
-      });
+      const args = { issue: 'only-in', env, other, resource: formatResourceId(subject.id), file: PARITY_FILE } as const;
+      out.push({ ...problem(PARITY_CODE, args, config.severity), subject, pointer: '' });
     }
   }
   return out;
@@ -153,13 +148,18 @@ function modifiedFindings(r: ResourceDiff, diff: EnvDiff, allows: CompiledAllow[
         matchesPathOrAncestor(a.pattern.segments, segs),
     );
     if (ok) continue;
+    const args = {
+      issue: 'differs',
+      env: diff.b,
+      other: diff.a,
+      change: describeChange(c, 120),
+      allow: c.path.replace(/\/\d+(?=\/|$)/g, '/*'),
+      file: PARITY_FILE,
+    } as const;
     out.push({
-      code: PARITY_CODE,
-      severity,
-      message: `${diff.b} differs from ${diff.a}: ${describeChange(c, 120)}`,
+      ...problem(PARITY_CODE, args, severity),
       subject,
       pointer: c.op === 'remove' ? (c.parent ?? '') : c.path,
-      hint: `make the environments agree, or allow ${c.path.replace(/\/\d+(?=\/|$)/g, '/*')} in ${PARITY_FILE}`,
     });
   }
   return out;

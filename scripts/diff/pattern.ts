@@ -43,7 +43,7 @@ export function matchSegments(pattern: readonly string[], path: readonly string[
 
 function match(p: readonly string[], i: number, s: readonly string[], j: number): boolean {
   while (i < p.length) {
-    const seg = p[i]!;
+    const seg = p[i];
     if (seg === '**') {
       if (i === p.length - 1) return true;
       for (let k = j; k <= s.length; k++) if (match(p, i + 1, s, k)) return true;
@@ -71,7 +71,7 @@ export function couldMatchBelow(pattern: readonly string[], path: readonly strin
 function prefixMatch(p: readonly string[], i: number, s: readonly string[], j: number): boolean {
   while (j < s.length) {
     if (i >= p.length) return false;
-    const seg = p[i]!;
+    const seg = p[i];
     if (seg === '**') return true;
     if (seg !== '*' && seg !== s[j]) return false;
     i++;

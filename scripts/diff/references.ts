@@ -116,13 +116,13 @@ function rewrite(node: JsonValue, path: string[], i: number, rename: (name: stri
   if (Array.isArray(node)) {
     let copy: JsonValue[] | undefined;
     for (let j = 0; j < node.length; j++) {
-      const next = rewrite(node[j]!, path, i, rename);
+      const next = rewrite(node[j], path, i, rename);
       if (next !== node[j]) (copy ??= [...node])[j] = next;
     }
     return copy ?? node;
   }
   if (!isObject(node) || i >= path.length) return node;
-  const key = path[i]!;
+  const key = path[i];
   const child = node[key];
   if (child === undefined) return node;
   let next: JsonValue;

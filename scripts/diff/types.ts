@@ -1,4 +1,4 @@
-// The data a diff produces. Reporters in format/ render it; parity turns it into findings.
+// The data a diff produces. Reporters in report/diff-*.ts render it; parity turns it into findings.
 
 import type { ResourceId } from '../core/diagnostic.js';
 import type { JsonValue, Resource } from '../core/resource.js';

@@ -35,27 +35,27 @@ export function loadBaseline(root: string, cacheDir?: string): Baseline {
   if (!yf || yf.value === null || yf.value === undefined) return { entries: [] };
   const raw = (yf.value as { entries: Record<string, string>[] }).entries;
   const entries = raw.map((e, i): BaselineEntry => {
-    const parts = e['resource']!.split('/');
+    const parts = e['resource'].split('/');
     const [kindPart, namespace, name] =
-      parts.length === 3 ? (parts as [string, string, string]) : [parts[0]!, '', parts[1]!];
+      parts.length === 3 ? (parts as [string, string, string]) : [parts[0], '', parts[1]];
     const dot = kindPart.indexOf('.');
-    const expires = e['expires']!;
+    const expires = e['expires'];
     if (!isCalendarDate(expires))
       throw new ConfigError(
         `${yf.file}: /entries/${i}/expires: ${expires} is not a calendar date`,
         yf.locate(`/entries/${i}/expires`),
       );
     return {
-      policy: e['policy']!,
+      policy: e['policy'],
       ...(e['environment'] !== undefined ? { environment: e['environment'] } : {}),
-      resource: e['resource']!,
+      resource: e['resource'],
       kind: dot < 0 ? kindPart : kindPart.slice(0, dot),
       ...(dot < 0 ? {} : { group: kindPart.slice(dot + 1) }),
       namespace,
       name,
       ...(e['container'] !== undefined ? { container: e['container'] } : {}),
       ...(e['pointer'] !== undefined ? { pointer: e['pointer'] } : {}),
-      reason: e['reason']!.trim(),
+      reason: e['reason'].trim(),
       expires,
       location: yf.locate(`/entries/${i}`),
     };

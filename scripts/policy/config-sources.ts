@@ -3,6 +3,7 @@
 // bundle ConfigMap Kubernetes publishes in every namespace.
 
 import { isObject, type Resource } from '../core/resource.js';
+import { indexKey } from './run-index.js';
 import type { PolicyContext } from './types.js';
 import { child } from './workloads.js';
 
@@ -18,11 +19,13 @@ export interface ConfigSources {
   secrets: Map<string, Source>;
 }
 
-const cache = new WeakMap<readonly Resource[], ConfigSources>();
+const SOURCES = indexKey<ConfigSources>('config sources');
 
-export function configSources(ctx: Pick<PolicyContext<unknown>, 'resources' | 'byKind'>): ConfigSources {
-  let sources = cache.get(ctx.resources);
-  if (sources) return sources;
+export function configSources(ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index'>): ConfigSources {
+  return ctx.index.get(SOURCES, () => buildConfigSources(ctx));
+}
+
+function buildConfigSources(ctx: Pick<PolicyContext<unknown>, 'byKind'>): ConfigSources {
   const configMaps = new Map<string, Source>();
   const secrets = new Map<string, Source>();
   const put = (map: Map<string, Source>, r: Resource, name: string, keys: Set<string> | 'any'): void => {
@@ -50,9 +53,7 @@ export function configSources(ctx: Pick<PolicyContext<unknown>, 'resources' | 'b
     const encrypted = child(spec, 'encryptedData');
     put(secrets, r, r.id.name, new Set(Object.keys(encrypted ?? {})));
   }
-  sources = { configMaps, secrets };
-  cache.set(ctx.resources, sources);
-  return sources;
+  return { configMaps, secrets };
 }
 
 /** Every namespace gets this ConfigMap from the root CA publisher; projected service account volumes use it. */

@@ -1,10 +1,10 @@
 // policies/config.yaml → PolicyConfig: parse against the published schema, normalise, then semantic checks
 // (unknown policy ids and environments, options that fail their policy's schema).
 
+import { CODES, isCode } from '../codes/index.js';
 import type { Severity } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import { escapePointer, isObject } from '../core/resource.js';
-import { POLICY_LIST } from '../../policies/index.js';
 import { loadBaseline, type Baseline } from './baseline.js';
 import { loadRules } from './rules.js';
 import { POLICY_CONFIG_SCHEMA } from './schema.js';
@@ -34,12 +34,16 @@ export interface PolicyConfig {
   settings: Record<string, PolicySetting>;
   /** Overrides per environment name. */
   environments: Record<string, Record<string, PolicySetting>>;
+  /** Severity per finding code of the registry (scripts/codes), for every environment. */
+  codes: Record<string, SeveritySetting>;
+  /** Code severities per environment name (or pattern). */
+  environmentCodes: Record<string, Record<string, SeveritySetting>>;
   baseline: Baseline;
 }
 
 export interface LoadPolicyConfigOptions {
-  /** Built-in policies (the registry by default). */
-  registry?: readonly Policy<any>[];
+  /** Built-in policies (policies/index.ts in kcfg; the caller wires them in, so this stage never imports them). */
+  registry: readonly Policy<any>[];
   /** Environment names from kcfg.yaml; an override for any other name is an error. */
   environments?: readonly string[];
   /** Where to remember that these files passed their checks (the kcfg cache directory). */
@@ -53,8 +57,8 @@ export interface ResolvedPolicy {
   options: Record<string, unknown>;
 }
 
-export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {}): PolicyConfig {
-  const builtins = opts.registry ?? POLICY_LIST;
+export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions): PolicyConfig {
+  const builtins = opts.registry;
   const builtinIds = new Set<string>();
   for (const p of builtins) {
     if (RESERVED_IDS.has(p.meta.id)) throw new ConfigError(`policy id "${p.meta.id}" is reserved for the engine`);
@@ -77,6 +81,8 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {
     policies,
     settings: {},
     environments: {},
+    codes: {},
+    environmentCodes: {},
     baseline: loadBaseline(root, opts.cacheDir),
   };
   if (!yf) {
@@ -87,10 +93,12 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {
   if (yf.value !== null && yf.value !== undefined) {
     const raw = yf.value as {
       policies?: Record<string, unknown>;
-      environments?: Record<string, { policies?: Record<string, unknown> }>;
+      codes?: Record<string, SeveritySetting>;
+      environments?: Record<string, { policies?: Record<string, unknown>; codes?: Record<string, SeveritySetting> }>;
     };
     const known = new Set(policies.map((p) => p.meta.id));
     config.settings = normalise(raw.policies ?? {}, '/policies', known, yf);
+    config.codes = codeSettings(raw.codes ?? {}, '/codes', yf);
     for (const [env, block] of Object.entries(raw.environments ?? {})) {
       const match = isGlob(env) ? globMatcher(env) : (e: string): boolean => e === env;
       const matches = opts.environments ? opts.environments.filter((e) => match(e)) : [env];
@@ -107,6 +115,8 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions = {
         known,
         yf,
       );
+      if (block.codes)
+        config.environmentCodes[env] = codeSettings(block.codes, `/environments/${escapePointer(env)}/codes`, yf);
     }
   }
   if (!yf.checkedBefore) {
@@ -137,6 +147,57 @@ function normalise(
   return out;
 }
 
+function codeSettings(
+  raw: Record<string, SeveritySetting>,
+  base: string,
+  yf: YamlFile,
+): Record<string, SeveritySetting> {
+  for (const code of Object.keys(raw)) {
+    const where = yf.locate(`${base}/${escapePointer(code)}`);
+    if (code.startsWith('policy/') && !isCode(code))
+      throw new ConfigError(`"${code}" is a policy`, where, `set its severity under policies: ${code.slice(7)}`);
+    if (!isCode(code)) {
+      const near = closest(code, new Set(Object.keys(CODES)));
+      throw new ConfigError(
+        `unknown finding code "${code}"`,
+        where,
+        near ? `did you mean ${near}?` : 'run `kcfg codes` to list them',
+      );
+    }
+    if (CODES[code].fixedSeverity)
+      throw new ConfigError(
+        `the severity of ${code} cannot be changed`,
+        where,
+        'nothing in such an environment was checked',
+      );
+  }
+  return raw;
+}
+
+/** The configured severity of a registry code in `env`, or undefined when the configuration does not set it. */
+export function resolveCodeSeverity(config: PolicyConfig, code: string, env: string): SeveritySetting | undefined {
+  let severity = config.codes[code];
+  for (const [key, block] of Object.entries(config.environmentCodes))
+    if (key !== env && isGlob(key) && globMatcher(key)(env)) severity = block[code] ?? severity;
+  return config.environmentCodes[env]?.[code] ?? severity;
+}
+
+/** Findings with the configured severity of their code in `env`; `off` drops them. Policy findings pass as they are. */
+export function applyCodeSeverities<F extends { code: string; severity: Severity }>(
+  config: PolicyConfig,
+  env: string,
+  findings: F[],
+): F[] {
+  if (Object.keys(config.codes).length === 0 && Object.keys(config.environmentCodes).length === 0) return findings;
+  const out: F[] = [];
+  for (const f of findings) {
+    const severity = resolveCodeSeverity(config, f.code, env);
+    if (severity === 'off') continue;
+    out.push(severity === undefined || severity === f.severity ? f : { ...f, severity });
+  }
+  return out;
+}
+
 const NO_OPTIONS = { type: 'object', maxProperties: 0 };
 
 /** Merged options must satisfy each policy's options schema, for the base settings and every environment. */
@@ -156,12 +217,12 @@ function checkOptions(config: PolicyConfig, yf?: YamlFile): void {
     for (const env of envs) {
       const options = resolvePolicy(config, policy, env).options;
       if (validate(options)) continue;
-      const err = validate.errors![0]!;
+      const err = validate.errors![0];
       const { pointer, text } = policy.optionsSchema
         ? describeAjvError(err)
         : { pointer: '', text: 'the policy takes no options' };
       const fromEnv = env !== undefined && config.environments[env]?.[policy.meta.id]?.options !== undefined;
-      const at = fromEnv ? `/environments/${escapePointer(env!)}/policies` : '/policies';
+      const at = fromEnv ? `/environments/${escapePointer(env)}/policies` : '/policies';
       const where = `${at}/${escapePointer(policy.meta.id)}/options${pointer}`;
       throw new ConfigError(
         `options of policy "${policy.meta.id}"${env ? ` in environment ${env}` : ''}: ${pointer ? `${pointer.slice(1)}: ` : ''}${text}`,
@@ -214,6 +275,13 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown> | unde
 }
 
 /** Configuration with defaults only: every built-in policy at its default severity, no baseline. */
-export function defaultPolicyConfig(registry: readonly Policy<any>[] = POLICY_LIST): PolicyConfig {
-  return { policies: registry, settings: {}, environments: {}, baseline: { entries: [] } };
+export function defaultPolicyConfig(registry: readonly Policy<any>[]): PolicyConfig {
+  return {
+    policies: registry,
+    settings: {},
+    environments: {},
+    codes: {},
+    environmentCodes: {},
+    baseline: { entries: [] },
+  };
 }

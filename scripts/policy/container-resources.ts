@@ -3,6 +3,7 @@
 
 import type { ContainerRef } from '../core/pods.js';
 import { isObject, type JsonValue, type Resource } from '../core/resource.js';
+import { indexKey } from './run-index.js';
 import type { PolicyContext } from './types.js';
 import { child } from './workloads.js';
 
@@ -15,18 +16,16 @@ export interface LimitRangeDefaults {
   source: Resource;
 }
 
-const rangeCache = new WeakMap<readonly Resource[], Map<string, LimitRangeDefaults>>();
+const RANGES = indexKey<Map<string, LimitRangeDefaults>>('limit range defaults by namespace');
 
 /** Container-level defaults of each namespace's LimitRanges (first LimitRange to set a value wins). */
 export function limitRangeDefaults(
-  ctx: Pick<PolicyContext<unknown>, 'byKind'>,
+  ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index'>,
   namespace: string | undefined,
 ): LimitRangeDefaults | undefined {
-  const list = ctx.byKind('LimitRange');
-  let byNs = rangeCache.get(list);
-  if (!byNs) {
-    byNs = new Map();
-    for (const lr of list) {
+  const byNs = ctx.index.get(RANGES, () => {
+    const byNs = new Map<string, LimitRangeDefaults>();
+    for (const lr of ctx.byKind('LimitRange')) {
       if (lr.id.group !== '') continue;
       const limits = child(lr.object, 'spec')?.['limits'];
       if (!Array.isArray(limits)) continue;
@@ -46,8 +45,8 @@ export function limitRangeDefaults(
       }
       if (entry) byNs.set(ns, entry);
     }
-    rangeCache.set(list, byNs);
-  }
+    return byNs;
+  });
   return byNs.get(namespace ?? '');
 }
 

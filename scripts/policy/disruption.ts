@@ -3,6 +3,7 @@
 
 import { asSelector, type LabelSelector } from '../core/pods.js';
 import type { JsonValue, Resource } from '../core/resource.js';
+import { indexKey } from './run-index.js';
 import { templateIndex } from './scaling.js';
 import type { PolicyContext } from './types.js';
 import { child, type PodWorkload } from './workloads.js';
@@ -20,11 +21,13 @@ export interface BudgetIndex {
   byWorkload: Map<Resource, Budget[]>;
 }
 
-const cache = new WeakMap<readonly Resource[], BudgetIndex>();
+const BUDGETS = indexKey<BudgetIndex>('disruption budgets');
 
-export function budgetIndex(ctx: Pick<PolicyContext<unknown>, 'resources' | 'byKind'>): BudgetIndex {
-  let index = cache.get(ctx.resources);
-  if (index) return index;
+export function budgetIndex(ctx: Pick<PolicyContext<unknown>, 'resources' | 'byKind' | 'index'>): BudgetIndex {
+  return ctx.index.get(BUDGETS, () => buildBudgetIndex(ctx));
+}
+
+function buildBudgetIndex(ctx: Pick<PolicyContext<unknown>, 'resources' | 'byKind' | 'index'>): BudgetIndex {
   const templates = templateIndex(ctx);
   const budgets: Budget[] = [];
   const byWorkload = new Map<Resource, Budget[]>();
@@ -41,9 +44,7 @@ export function budgetIndex(ctx: Pick<PolicyContext<unknown>, 'resources' | 'byK
       else byWorkload.set(w.resource, [budget]);
     }
   }
-  index = { budgets, byWorkload };
-  cache.set(ctx.resources, index);
-  return index;
+  return { budgets, byWorkload };
 }
 
 /** An int-or-string budget value scaled to `total` pods, rounding up as the disruption controller does. */

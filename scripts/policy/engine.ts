@@ -1,19 +1,23 @@
 // Runs every enabled policy over one environment, then applies severities, exemptions and the baseline.
 
+import { problem } from '../codes/index.js';
 import type { Severity } from '../core/diagnostic.js';
 import { EngineError, KcfgError } from '../core/errors.js';
 import type { Environment, Finding, Resource } from '../core/resource.js';
 import { baselineKey, entryMatches, indexBaseline, type BaselineEntry } from './baseline.js';
-import { loadPolicyConfig, resolvePolicy, type PolicyConfig } from './config.js';
+import { resolvePolicy, type PolicyConfig } from './config.js';
 import { coveringExemption, exemptionsOf, type ResourceExemptions } from './exemptions.js';
-import type { Policy, PolicyContext, PolicyFinding } from './types.js';
+import { RunIndex } from './run-index.js';
+import type { Policy, PolicyContext, PolicyFinding, ResourcePolicyFinding } from './types.js';
 
 export interface PolicyRunInput {
   env: Environment;
   resources: readonly Resource[];
-  /** Loaded configuration; loaded from `root` when absent. */
-  config?: PolicyConfig;
+  /** Loaded configuration (loadPolicyConfig). */
+  config: PolicyConfig;
   root: string;
+  /** Repository-relative files the environment's build reads; none for plain manifest files. */
+  closure?: readonly string[];
   /** The day baseline expiry is judged against (UTC); now by default. */
   today?: Date;
 }
@@ -33,10 +37,11 @@ export interface PolicyRunResult {
 const EMPTY: readonly Resource[] = Object.freeze([]);
 
 export function runPolicies(input: PolicyRunInput): PolicyRunResult {
-  const config = input.config ?? loadPolicyConfig(input.root);
+  const config = input.config;
   const env = input.env;
-  // A fresh array per run: policies cache derived indexes by this identity.
-  const resources = input.resources.slice();
+  const resources = input.resources;
+  const index = new RunIndex();
+  const sources = { root: input.root, files: input.closure ?? [] };
   const kinds = new Map<string, Resource[]>();
   for (const r of resources) {
     const list = kinds.get(r.kind);
@@ -66,13 +71,24 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
   for (const policy of config.policies) {
     const resolved = resolvePolicy(config, policy, env.name);
     if (resolved.severity === 'off') continue;
-    const ctx: PolicyContext<any> = { env, resources, byKind, options: resolved.options };
+    const ctx: PolicyContext<any> = { env, resources, byKind, options: resolved.options, index, sources };
     const raw = runOne(policy, ctx);
     const id = policy.meta.id;
     for (const pf of raw) {
-      const severity: Severity = resolved.explicit
-        ? (resolved.severity as Severity)
-        : (pf.severity ?? (resolved.severity as Severity));
+      const severity: Severity = resolved.explicit ? resolved.severity : (pf.severity ?? resolved.severity);
+      const hint = pf.hint !== undefined ? { hint: pf.hint } : {};
+      if (!pf.subject) {
+        // A repository file, not a rendered resource: no annotation can exempt it.
+        findings.push({
+          code: `policy/${id}`,
+          severity,
+          message: pf.message,
+          source: pf.source,
+          docs: policy.meta.docs,
+          ...hint,
+        });
+        continue;
+      }
       const finding: Finding = {
         code: `policy/${id}`,
         severity,
@@ -80,7 +96,7 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
         subject: pf.subject,
         pointer: pf.pointer,
         docs: policy.meta.docs,
-        ...(pf.hint !== undefined ? { hint: pf.hint } : {}),
+        ...hint,
       };
       const exemption = coveringExemption(exemptions(pf.subject), id, pf.container);
       if (exemption) {
@@ -101,39 +117,18 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
 
   for (const r of resources) {
     for (const p of exemptions(r).problems) {
-      findings.push({
-        code: 'policy/invalid-exemption',
-        severity: 'error',
-        message: p.message,
-        subject: r,
-        pointer: p.pointer,
-        hint: p.hint,
-        docs: 'docs/policies/README.md#exemptions',
-      });
+      findings.push({ ...p.problem, subject: r, pointer: p.pointer });
     }
   }
 
   for (const entries of baseline.values()) {
     for (const e of entries) {
-      const what = `baseline entry for ${e.policy} on ${e.resource}${e.container ? ` (container ${e.container})` : ''}`;
+      const what = { policy: e.policy, resource: e.resource, ...(e.container ? { container: e.container } : {}) };
       if (!matched.has(e)) {
-        findings.push({
-          code: 'policy/baseline-stale',
-          severity: 'info',
-          message: `${what} matches no finding${e.expires < today ? ` (and expired on ${e.expires})` : ''}`,
-          source: e.location,
-          hint: 'remove the entry from the baseline',
-          docs: 'docs/policies/README.md#baseline',
-        });
+        const expired = e.expires < today ? { expired: e.expires } : {};
+        findings.push({ ...problem('policy/baseline-stale', { ...what, ...expired }), source: e.location });
       } else if (e.expires < today) {
-        findings.push({
-          code: 'policy/baseline-expired',
-          severity: 'warning',
-          message: `${what} expired on ${e.expires}; its findings count again`,
-          source: e.location,
-          hint: 'fix the findings, or extend the expiry date with a reason',
-          docs: 'docs/policies/README.md#baseline',
-        });
+        findings.push({ ...problem('policy/baseline-expired', { ...what, expired: e.expires }), source: e.location });
       }
     }
   }
@@ -155,7 +150,7 @@ function runOne(policy: Policy<any>, ctx: PolicyContext<any>): PolicyFinding[] {
 function baselineEntryFor(
   index: Map<string, BaselineEntry[]>,
   policy: string,
-  pf: PolicyFinding,
+  pf: ResourcePolicyFinding,
   today: string,
 ): BaselineEntry | undefined {
   if (index.size === 0) return undefined;

@@ -2,6 +2,7 @@
 //   kcfg.dev/exempt.<policy-id>: "<reason>"                                 the whole resource
 //   kcfg.dev/exempt.<policy-id>: "containers=<name>,<name>; reason=<reason>"  only findings about those containers
 
+import { problem, type Problem } from '../codes/index.js';
 import { containersOf, podTemplate } from '../core/pods.js';
 import { closest } from './suggest.js';
 import { escapePointer, isObject, type KObject, type Resource } from '../core/resource.js';
@@ -18,8 +19,7 @@ export interface Exemption {
 
 export interface ExemptionProblem {
   pointer: string;
-  message: string;
-  hint: string;
+  problem: Problem;
 }
 
 export interface ResourceExemptions {
@@ -36,14 +36,14 @@ export function parseExemptionValue(value: string): ParsedValue {
   const text = value.trim();
   const scoped = /^containers\s*=([^;]*)(?:;(.*))?$/s.exec(text);
   if (scoped) {
-    const containers = scoped[1]!
+    const containers = scoped[1]
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s !== '');
     if (containers.length === 0) return { error: 'names no containers after "containers="' };
     const rest = /^\s*reason\s*=(.*)$/s.exec(scoped[2] ?? '');
     if (!rest) return { error: 'has "containers=" but no "; reason=<why>"' };
-    const reason = rest[1]!.trim();
+    const reason = rest[1].trim();
     return reason ? { reason, containers } : { error: 'has an empty reason' };
   }
   const reason = text.replace(/^reason\s*=/, '').trim();
@@ -83,12 +83,15 @@ export function exemptionsOf(resource: Resource, knownPolicies: ReadonlySet<stri
       if (!key.startsWith(EXEMPT_PREFIX)) continue;
       const pointer = `${base}/${escapePointer(key)}`;
       const policy = key.slice(EXEMPT_PREFIX.length);
-      const problem = (message: string, hint: string): void => {
-        result.problems.push({ pointer, message: `exemption ${key} ${message}`, hint });
+      const invalid = (message: string, hint: string): void => {
+        result.problems.push({
+          pointer,
+          problem: problem('policy/invalid-exemption', { annotation: key, problem: message, advice: hint }),
+        });
       };
       if (!knownPolicies.has(policy)) {
         const near = closest(policy, knownPolicies);
-        problem(
+        invalid(
           `names unknown policy "${policy}"`,
           near ? `did you mean kcfg.dev/exempt.${near}?` : 'run `kcfg policies` for the list of policy ids',
         );
@@ -96,12 +99,12 @@ export function exemptionsOf(resource: Resource, knownPolicies: ReadonlySet<stri
       }
       const parsed = parseExemptionValue(typeof raw === 'string' ? raw : '');
       if ('error' in parsed) {
-        problem(parsed.error, 'write "<reason>" or "containers=<a>,<b>; reason=<reason>"');
+        invalid(parsed.error, 'write "<reason>" or "containers=<a>,<b>; reason=<reason>"');
         continue;
       }
       if (parsed.containers) {
         if (!containerNames) {
-          problem(
+          invalid(
             'names containers, but the resource has no pod template',
             'drop "containers=…" to exempt the whole resource',
           );
@@ -109,7 +112,7 @@ export function exemptionsOf(resource: Resource, knownPolicies: ReadonlySet<stri
         }
         const unknown = parsed.containers.filter((c) => !containerNames.has(c));
         if (unknown.length) {
-          problem(
+          invalid(
             `names container${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')} that the pod does not have`,
             `containers are: ${[...containerNames].join(', ')}`,
           );

@@ -5,6 +5,8 @@ export {
   defaultPolicyConfig,
   loadPolicyConfig,
   resolvePolicy,
+  resolveCodeSeverity,
+  applyCodeSeverities,
   POLICY_CONFIG_FILE,
   type PolicyConfig,
   type PolicySetting,

@@ -34,7 +34,7 @@ export class LabelIndex<T> {
   }
 
   /** Items whose labels satisfy `selector` (label-selector semantics), in the given namespaces (`'*'`: all). */
-  select(namespaces: string | readonly string[] | '*', selector: LabelSelector | undefined): T[] {
+  select(namespaces: string | readonly string[], selector: LabelSelector | undefined): T[] {
     if (!selector) return [];
     const out: T[] = [];
     for (const bucket of this.buckets(namespaces)) {
@@ -45,12 +45,12 @@ export class LabelIndex<T> {
   }
 
   /** Service-style map selector: all entries must match; an empty or missing map selects nothing. */
-  selectMap(namespaces: string | readonly string[] | '*', map: Record<string, string> | undefined): T[] {
+  selectMap(namespaces: string | readonly string[], map: Record<string, string> | undefined): T[] {
     if (!map || Object.keys(map).length === 0) return [];
     return this.select(namespaces, { matchLabels: map });
   }
 
-  private buckets(namespaces: string | readonly string[] | '*'): Bucket<T>[] {
+  private buckets(namespaces: string | readonly string[]): Bucket<T>[] {
     if (namespaces === '*') return [...this.namespaces.values()];
     const names = typeof namespaces === 'string' ? [namespaces] : namespaces;
     const out: Bucket<T>[] = [];

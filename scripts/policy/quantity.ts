@@ -36,9 +36,9 @@ export function parseQuantity(input: string | number): Quantity | undefined {
   let num = BigInt(whole === '' ? '0' : whole);
   let den = 10n ** BigInt(fraction);
   if (suffix && BINARY[suffix] !== undefined) {
-    num *= BINARY[suffix]!;
+    num *= BINARY[suffix];
   } else {
-    const exp = exponent !== undefined ? Number(exponent) : DECIMAL[suffix ?? '']!;
+    const exp = exponent !== undefined ? Number(exponent) : DECIMAL[suffix ?? ''];
     if (Math.abs(exp) > 1000) return undefined;
     if (exp >= 0) num *= 10n ** BigInt(exp);
     else den *= 10n ** BigInt(-exp);

@@ -9,7 +9,7 @@ import { ConfigError } from '../core/errors.js';
 import type { Resource } from '../core/resource.js';
 import { RULE_SCHEMA } from './rule-schema.js';
 import type { Policy, PolicyFinding } from './types.js';
-import { cacheKey, ValidatorCompiler, type ValidateFunction } from '../validate/schema/compile.js';
+import { cacheKey, ValidatorCompiler, type ValidateFunction } from '../schemas/compile.js';
 import { describeAjvError, loadYamlFile } from './yaml-file.js';
 
 export const RULES_DIR = 'policies/rules';
@@ -99,10 +99,7 @@ function compileRule(rule: RuleFile, file: string, validate: ValidateFunction): 
           const seen = new Set<string>();
           for (const err of validate.errors ?? []) {
             const { pointer, text } = describeAjvError(err as ErrorObject);
-            const at =
-              err.keyword === 'required'
-                ? `${pointer}/${String((err.params as Record<string, unknown>)['missingProperty'])}`
-                : pointer;
+            const at = err.keyword === 'required' ? `${pointer}/${String(err.params['missingProperty'])}` : pointer;
             if (seen.has(at)) continue;
             seen.add(at);
             out.push({ subject, pointer: at, message: rule.message, hint: rule.hint ?? `${at || '/'}: ${text}` });

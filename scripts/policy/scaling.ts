@@ -4,10 +4,11 @@
 import type { Resource } from '../core/resource.js';
 import { splitApiVersion } from '../core/resource.js';
 import { LabelIndex } from './label-index.js';
+import { indexKey } from './run-index.js';
 import type { PolicyContext } from './types.js';
 import { child, podWorkloads, type PodWorkload } from './workloads.js';
 
-type Ctx = Pick<PolicyContext<unknown>, 'resources' | 'byKind'>;
+type Ctx = Pick<PolicyContext<unknown>, 'resources' | 'byKind' | 'index'>;
 
 export interface ReplicaRange {
   /** The fewest replicas the workload runs with. */
@@ -20,19 +21,17 @@ export interface ReplicaRange {
   hpa?: Resource;
 }
 
-const hpaCache = new WeakMap<readonly Resource[], Map<string, Resource>>();
+const HPAS = indexKey<Map<string, Resource>>('autoscalers by target');
 
 function targetKey(namespace: string | undefined, group: string, kind: string, name: string): string {
   return `${namespace ?? ''}/${group}/${kind}/${name}`;
 }
 
 /** HorizontalPodAutoscalers (autoscaling/v1 or v2) by the workload they scale; the first one wins. */
-export function hpaIndex(ctx: Pick<PolicyContext<unknown>, 'byKind'>): Map<string, Resource> {
-  const list = ctx.byKind('HorizontalPodAutoscaler');
-  let index = hpaCache.get(list);
-  if (!index) {
-    index = new Map();
-    for (const hpa of list) {
+export function hpaIndex(ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index'>): Map<string, Resource> {
+  return ctx.index.get(HPAS, () => {
+    const index = new Map<string, Resource>();
+    for (const hpa of ctx.byKind('HorizontalPodAutoscaler')) {
       if (hpa.id.group !== 'autoscaling') continue;
       const ref = child(child(hpa.object, 'spec'), 'scaleTargetRef');
       const kind = ref?.['kind'];
@@ -42,12 +41,14 @@ export function hpaIndex(ctx: Pick<PolicyContext<unknown>, 'byKind'>): Map<strin
       const key = targetKey(hpa.id.namespace, splitApiVersion(apiVersion).group, kind, name);
       if (!index.has(key)) index.set(key, hpa);
     }
-    hpaCache.set(list, index);
-  }
-  return index;
+    return index;
+  });
 }
 
-export function hpaFor(ctx: Pick<PolicyContext<unknown>, 'byKind'>, workload: Resource): Resource | undefined {
+export function hpaFor(
+  ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index'>,
+  workload: Resource,
+): Resource | undefined {
   return hpaIndex(ctx).get(targetKey(workload.id.namespace, workload.id.group, workload.kind, workload.id.name));
 }
 
@@ -56,7 +57,7 @@ function int(v: unknown, fallback: number): number {
 }
 
 /** Replica range of a Deployment, StatefulSet, ReplicaSet or ReplicationController. */
-export function replicaRange(ctx: Pick<PolicyContext<unknown>, 'byKind'>, workload: Resource): ReplicaRange {
+export function replicaRange(ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index'>, workload: Resource): ReplicaRange {
   const hpa = hpaFor(ctx, workload);
   if (hpa) {
     const spec = child(hpa.object, 'spec');
@@ -74,17 +75,15 @@ export function replicatedWorkloads(ctx: Ctx): PodWorkload[] {
   return podWorkloads(ctx).filter((w) => REPLICATED_KINDS.has(w.resource.kind) && w.resource.id.group === 'apps');
 }
 
-const templateCache = new WeakMap<readonly Resource[], LabelIndex<PodWorkload>>();
+const TEMPLATES = indexKey<LabelIndex<PodWorkload>>('pod templates by label');
 
 /** Every pod template of the environment, indexed by namespace and label for selector lookups. */
-export function templateIndex(ctx: Pick<PolicyContext<unknown>, 'resources'>): LabelIndex<PodWorkload> {
-  let index = templateCache.get(ctx.resources);
-  if (!index) {
-    index = new LabelIndex();
+export function templateIndex(ctx: Pick<PolicyContext<unknown>, 'resources' | 'index'>): LabelIndex<PodWorkload> {
+  return ctx.index.get(TEMPLATES, () => {
+    const index = new LabelIndex<PodWorkload>();
     for (const w of podWorkloads(ctx)) index.add(w.resource.id.namespace, w.template.labels, w);
-    templateCache.set(ctx.resources, index);
-  }
-  return index;
+    return index;
+  });
 }
 
 /** `kind namespace/name`, for messages. */

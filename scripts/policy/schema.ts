@@ -24,6 +24,14 @@ const SETTING = {
   ],
 };
 
+const CODE_SETTINGS = {
+  type: 'object',
+  description:
+    'Severity per finding code (`kcfg codes` lists them), e.g. `semantic/duplicate-port: error`; `off` drops the code’s findings.',
+  propertyNames: { pattern: '^[a-z0-9]+/[a-z0-9-]+$' },
+  additionalProperties: SEVERITY,
+};
+
 const SETTINGS = {
   type: 'object',
   description: 'Settings per policy id: a severity, or { severity, options }.',
@@ -38,13 +46,14 @@ export const POLICY_CONFIG_SCHEMA = {
   properties: {
     $schema: { type: 'string' },
     policies: SETTINGS,
+    codes: CODE_SETTINGS,
     environments: {
       type: 'object',
       description:
         'Overrides per environment name, or per glob pattern of names (`prod-*`, `clusters/*`); applied over `policies`, patterns first (in file order), then the exact name.',
       additionalProperties: {
         type: 'object',
-        properties: { policies: SETTINGS },
+        properties: { policies: SETTINGS, codes: CODE_SETTINGS },
         additionalProperties: false,
       },
     },

@@ -1,7 +1,8 @@
 // The contract between the policy engine and the policies in policies/.
 
-import type { Severity } from '../core/diagnostic.js';
+import type { Severity, SourceLocation } from '../core/diagnostic.js';
 import type { Environment, Finding, Resource } from '../core/resource.js';
+import type { RunIndex } from './run-index.js';
 
 /** A policy's static description; every field is required so an incomplete policy does not compile. */
 export interface PolicyMeta {
@@ -26,10 +27,23 @@ export interface PolicyContext<Options = Record<string, unknown>> {
   byKind(kind: string): readonly Resource[];
   /** Options for this policy from policies/config.yaml, environment overrides applied. */
   options: Options;
+  /** Indexes derived from `resources`, built once per run and shared by the policies (policy/run-index.ts). */
+  index: RunIndex;
+  /** The repository files the environment's build reads (none for plain manifest files). */
+  sources: SourceFiles;
+}
+
+export interface SourceFiles {
+  /** Absolute path of the checked repository. */
+  root: string;
+  /** Repository-relative paths of the build's inputs (its closure). */
+  files: readonly string[];
 }
 
 /** A policy finding: subject + pointer (the engine maps it to the source line) + message. */
-export interface PolicyFinding {
+export type PolicyFinding = ResourcePolicyFinding | FilePolicyFinding;
+
+export interface ResourcePolicyFinding {
   subject: Resource;
   pointer: string;
   message: string;
@@ -38,6 +52,15 @@ export interface PolicyFinding {
   container?: string;
   /** Overrides the configured severity for this one finding (e.g. a warning-level variant). */
   severity?: Severity;
+}
+
+/** A finding about a repository file that no rendered resource stands for (e.g. a Secret no build uses). */
+export interface FilePolicyFinding {
+  source: SourceLocation;
+  message: string;
+  hint?: string;
+  severity?: Severity;
+  subject?: never;
 }
 
 export interface Policy<Options = Record<string, unknown>> {

@@ -2,6 +2,7 @@
 
 import { containersOf, podTemplate, type ContainerRef, type PodTemplate } from '../core/pods.js';
 import { isObject, type JsonValue, type KObject, type Resource } from '../core/resource.js';
+import { indexKey } from './run-index.js';
 import type { PolicyContext, PolicyFinding } from './types.js';
 
 export interface PodWorkload {
@@ -10,20 +11,18 @@ export interface PodWorkload {
   containers: readonly ContainerRef[];
 }
 
-const cache = new WeakMap<readonly Resource[], PodWorkload[]>();
+const WORKLOADS = indexKey<PodWorkload[]>('pod workloads');
 
 /** Every resource with a pod template (workloads and bare Pods), in input order. */
-export function podWorkloads(ctx: Pick<PolicyContext<unknown>, 'resources'>): readonly PodWorkload[] {
-  let list = cache.get(ctx.resources);
-  if (!list) {
-    list = [];
+export function podWorkloads(ctx: Pick<PolicyContext<unknown>, 'resources' | 'index'>): readonly PodWorkload[] {
+  return ctx.index.get(WORKLOADS, () => {
+    const list: PodWorkload[] = [];
     for (const resource of ctx.resources) {
       const template = podTemplate(resource);
       if (template) list.push({ resource, template, containers: containersOf(template) });
     }
-    cache.set(ctx.resources, list);
-  }
-  return list;
+    return list;
+  });
 }
 
 /** Runs to completion rather than serving: Jobs, CronJobs and Pods whose restartPolicy is not Always. */
@@ -132,20 +131,18 @@ export function describeContainer(c: ContainerRef): string {
   return `${kind} "${c.name}"`;
 }
 
-/** Index of resources by `namespace/name` for one kind, for cross-resource lookups in O(1). */
-const nameIndexes = new WeakMap<readonly Resource[], Map<string, Map<string, Resource>>>();
+const NAME_INDEXES = indexKey<Map<string, Map<string, Resource>>>('resources by namespaced name');
 
-export function byNamespacedName(ctx: Pick<PolicyContext<unknown>, 'byKind'>, kind: string): Map<string, Resource> {
-  const list = ctx.byKind(kind);
-  let perKind = nameIndexes.get(list);
-  if (!perKind) {
-    perKind = new Map();
-    nameIndexes.set(list, perKind);
-  }
+/** Index of resources by `namespace/name` for one kind, for cross-resource lookups in O(1). */
+export function byNamespacedName(
+  ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index'>,
+  kind: string,
+): Map<string, Resource> {
+  const perKind = ctx.index.get(NAME_INDEXES, () => new Map<string, Map<string, Resource>>());
   let index = perKind.get(kind);
   if (!index) {
     index = new Map();
-    for (const r of list) index.set(`${r.id.namespace ?? ''}/${r.id.name}`, r);
+    for (const r of ctx.byKind(kind)) index.set(`${r.id.namespace ?? ''}/${r.id.name}`, r);
     perKind.set(kind, index);
   }
   return index;

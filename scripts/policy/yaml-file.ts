@@ -101,7 +101,7 @@ export function parseYamlText(text: string, file: string): YamlFile {
   const err = doc.errors[0];
   if (err) {
     const pos = lines.linePos(err.pos[0]);
-    throw new ConfigError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), {
+    throw new ConfigError(err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), {
       file,
       line: pos.line,
       column: pos.col,

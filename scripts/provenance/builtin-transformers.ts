@@ -100,7 +100,7 @@ function imageTag(body: unknown, names: Set<string>): number | undefined {
 function pairEntry(t: TransformerConfig, field: 'labels' | 'annotations', q: ConfigQuery): number | undefined {
   const n = q.path.length;
   if (n < 2) return undefined;
-  const key = q.path[n - 1]!;
+  const key = q.path[n - 1];
   const pairs = getNode(t.body, field);
   if (scalarValue(getNode(pairs, key)) !== q.value) return undefined;
   const parent = q.path.slice(0, n - 1);
@@ -171,5 +171,5 @@ function coversPath(specPath: string, path: readonly string[]): boolean {
     if (key.endsWith('[]')) want.push(key.slice(0, -2), null);
     else want.push(key);
   }
-  return want.length === path.length && want.every((w, i) => (w === null ? /^\d+$/.test(path[i]!) : w === path[i]));
+  return want.length === path.length && want.every((w, i) => (w === null ? /^\d+$/.test(path[i]) : w === path[i]));
 }

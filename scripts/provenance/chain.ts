@@ -40,7 +40,7 @@ export function layersTo(root: string, envDir: string, target: Target): Kustomiz
         if (inner) return [k, ...outerComponents(0), ...inner];
       }
       for (let i = 0; i < components.length; i++) {
-        const inner = visit(joinRel(k.dir, components[i]!));
+        const inner = visit(joinRel(k.dir, components[i]));
         if (inner) return [k, ...outerComponents(i + 1), ...inner];
       }
       return undefined;

@@ -99,7 +99,7 @@ function fileKey(entry: string): string {
 function envLine(text: string, key: string): number | undefined {
   const lines = text.split('\n');
   for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i]!.replace(/^\uFEFF/, '').trimStart();
+    const line = lines[i].replace(/^\uFEFF/, '').trimStart();
     if (line === '' || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
     if ((eq < 0 ? line.trimEnd() : line.slice(0, eq).trim()) === key) return i + 1;

@@ -117,7 +117,7 @@ class State {
 
     const tryPatches = (list: Patch[], current: Subject): SourceLocation | undefined => {
       for (let i = list.length - 1; i >= 0; i--) {
-        const hit = evaluatePatch(list[i]!, current, segs);
+        const hit = evaluatePatch(list[i], current, segs);
         if (!hit) continue;
         if (hit.sets) return hit.location;
         if (!partial || hit.depth > partial.depth) partial = { depth: hit.depth, location: hit.location };
@@ -142,12 +142,12 @@ class State {
     };
 
     for (let i = 0; i < layers.length; i++) {
-      const k = layers[i]!;
-      const steps = prep.steps[i]!;
+      const k = layers[i];
+      const steps = prep.steps[i];
       // Kustomize matches targets by the original name or the current one: patches run before this layer's
       // name affixes, JSON6902 patches and replicas after them, `transformers` configurations after all that.
-      const entering = { ...subject, names: new Set([prep.original, steps[0]!]) };
-      const leaving = { ...subject, names: new Set([prep.original, steps[1]!]) };
+      const entering = { ...subject, names: new Set([prep.original, steps[0]]) };
+      const leaving = { ...subject, names: new Set([prep.original, steps[1]]) };
       const host = this.files.kustomization(k);
       const root = host.docs[0]?.contents;
       if (!root) continue;
@@ -158,7 +158,7 @@ class State {
       // the `transformers` configurations.
       const configs = this.layerTransformers(k);
       for (let j = configs.length - 1; j >= 0; j--) {
-        const hit = tryConfig(configs[j]!, steps[j + 1]!, steps[j + 2]!);
+        const hit = tryConfig(configs[j], steps[j + 1], steps[j + 2]);
         if (hit) return hit;
       }
       const replaced = replacementFor(k, this.files, leaving, segs);
@@ -202,11 +202,11 @@ class State {
     if (!entry) return undefined;
     const [first, second] = path;
     if (path.length === 2 && (first === 'data' || first === 'binaryData' || first === 'stringData'))
-      return dataKeyLocation(entry, second!, k, host, this.files);
+      return dataKeyLocation(entry, second, k, host, this.files);
     if (path.length === 3 && first === 'metadata' && (second === 'labels' || second === 'annotations')) {
       const at =
-        keyOffset(getNode(entry, 'options', second), path[2]!) ??
-        keyOffset(getNode(root, 'generatorOptions', second), path[2]!);
+        keyOffset(getNode(entry, 'options', second), path[2]) ??
+        keyOffset(getNode(root, 'generatorOptions', second), path[2]);
       return at === undefined ? undefined : host.at(at);
     }
     if (path.length === 1 && first === 'type' && gen.field === 'secretGenerator') {
@@ -227,7 +227,7 @@ class State {
       if (typeof v === 'string') names.add(imageName(v));
     }
     for (let i = prep.layers.length - 1; i >= 0; i--) {
-      const k = prep.layers[i]!;
+      const k = prep.layers[i];
       const root = this.files.kustomization(k).docs[0]?.contents;
       if (root) growImageNames(root, names);
       for (const t of this.layerTransformers(k)) growConfigImageNames(t, names);
@@ -373,7 +373,7 @@ function nameSteps(
 
 /** The name entering the innermost layer: the one in the base document or generator entry. */
 function innermost(steps: string[][], rendered: string): string {
-  return steps.length === 0 ? rendered : steps[steps.length - 1]![0]!;
+  return steps.length === 0 ? rendered : steps[steps.length - 1][0];
 }
 
 /**

@@ -43,7 +43,7 @@ export function replacementIn(
     const path = getScalar(item, 'path');
     const entries = path === undefined ? [{ node: item, source: host }] : fromFile(files.get(joinRel(dir, path)));
     for (let j = entries.length - 1; j >= 0; j--) {
-      const { node, source } = entries[j]!;
+      const { node, source } = entries[j];
       if (writes(node, subject, segs)) {
         const src = getNode(node, 'source');
         return { source, offset: keyOffset(src, 'fieldPath') ?? keyOffset(node, 'source') ?? nodeStart(node) };
@@ -98,8 +98,8 @@ export function fieldPathCovers(fieldPath: string, object: JsonValue, segs: read
   if (parts.length === 0 || parts.length > segs.length) return false;
   const raw = segs.map((s) => (s.kind === 'key' ? s.key : String(s.index)));
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    const seg = segs[i]!;
+    const part = parts[i];
+    const seg = segs[i];
     if (part === '*') continue;
     const sel = /^\[([^=\]]+)=([^\]]*)\]$/.exec(part);
     if (sel) {
@@ -112,7 +112,7 @@ export function fieldPathCovers(fieldPath: string, object: JsonValue, segs: read
             .map(esc)
             .join('/'),
       );
-      if (!isObject(item) || String(item[sel[1]!]) !== sel[2]) return false;
+      if (!isObject(item) || String(item[sel[1]]) !== sel[2]) return false;
       continue;
     }
     const key = part.startsWith('[') && part.endsWith(']') ? part.slice(1, -1) : part;

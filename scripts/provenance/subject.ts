@@ -87,25 +87,25 @@ export function labelSelectorMatches(selector: string, labels: Record<string, st
     if (req === '') continue;
     const set = /^([^\s!=]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(req);
     if (set) {
-      const values = set[3]!.split(',').map((v) => v.trim());
-      const has = Object.prototype.hasOwnProperty.call(labels, set[1]!);
-      const inSet = has && values.includes(labels[set[1]!]!);
+      const values = set[3].split(',').map((v) => v.trim());
+      const has = Object.prototype.hasOwnProperty.call(labels, set[1]);
+      const inSet = has && values.includes(labels[set[1]]);
       if (set[2] === 'in' ? !inSet : inSet) return false;
       continue;
     }
     const ne = /^([^\s!=]+)\s*!=\s*(\S*)$/.exec(req);
     if (ne) {
-      if (labels[ne[1]!] === ne[2]) return false;
+      if (labels[ne[1]] === ne[2]) return false;
       continue;
     }
     const eq = /^([^\s!=]+)\s*==?\s*(\S*)$/.exec(req);
     if (eq) {
-      if (labels[eq[1]!] !== eq[2]) return false;
+      if (labels[eq[1]] !== eq[2]) return false;
       continue;
     }
     const not = /^!\s*(\S+)$/.exec(req);
     if (not) {
-      if (Object.prototype.hasOwnProperty.call(labels, not[1]!)) return false;
+      if (Object.prototype.hasOwnProperty.call(labels, not[1])) return false;
       continue;
     }
     if (!Object.prototype.hasOwnProperty.call(labels, req)) return false;

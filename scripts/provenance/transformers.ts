@@ -28,7 +28,7 @@ export function replicasEntry(root: unknown, subject: Subject, path: string[]): 
 /** Is the pointer a container's `image` field? */
 export function isImagePointer(path: string[]): boolean {
   const n = path.length;
-  return n >= 3 && path[n - 1] === 'image' && /^\d+$/.test(path[n - 2]!) && CONTAINER_LISTS.has(path[n - 3]!);
+  return n >= 3 && path[n - 1] === 'image' && /^\d+$/.test(path[n - 2]) && CONTAINER_LISTS.has(path[n - 3]);
 }
 
 /** Registry/repository part of an image reference, without tag or digest. */
@@ -95,7 +95,7 @@ type LabelPlace = 'metadata' | 'template' | 'selector';
 function labelPlace(subject: Subject, path: string[]): { place: LabelPlace; key: string } | undefined {
   const n = path.length;
   if (n < 2) return undefined;
-  const key = path[n - 1]!;
+  const key = path[n - 1];
   const parent = path.slice(0, n - 1).join('/');
   if (parent === 'metadata/labels') return { place: 'metadata', key };
   if (parent.endsWith('metadata/labels')) return { place: 'template', key };
@@ -123,7 +123,7 @@ export function labelsEntry(root: unknown, subject: Subject, path: string[]): nu
 export function annotationsEntry(root: unknown, path: string[]): number | undefined {
   const n = path.length;
   if (n < 3 || path[n - 2] !== 'annotations' || path[n - 3] !== 'metadata') return undefined;
-  return keyOffset(getNode(root, 'commonAnnotations'), path[n - 1]!);
+  return keyOffset(getNode(root, 'commonAnnotations'), path[n - 1]);
 }
 
 export function seqOf(node: unknown): readonly unknown[] {

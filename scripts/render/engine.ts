@@ -66,7 +66,7 @@ function locateEngineCommand(config: Config): { file: string; line: number; colu
   try {
     const lines = readFileSync(join(config.root, config.file!), 'utf8').split('\n');
     const i = lines.findIndex((l) => /^\s+command\s*:/.test(l));
-    return i < 0 ? undefined : { file: config.file!, line: i + 1, column: lines[i]!.indexOf('command') + 1 };
+    return i < 0 ? undefined : { file: config.file!, line: i + 1, column: lines[i].indexOf('command') + 1 };
   } catch {
     return undefined;
   }

@@ -27,10 +27,10 @@ interface FailureContext {
 /** The error text inside kubectl's klog line (`err="..."` or the multi-line `err=<` form), or kustomize's `Error: ...`. */
 export function extractError(stderr: string): string {
   const quoted = /"command failed" err="((?:[^"\\]|\\.)*)"/.exec(stderr);
-  if (quoted) return quoted[1]!.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+  if (quoted) return quoted[1].replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
   const block = /"command failed" err=<\n([\s\S]*?)\n\s*>/.exec(stderr);
   if (block)
-    return block[1]!
+    return block[1]
       .split('\n')
       .map((l) => l.replace(/^\t/, ''))
       .join('\n');
@@ -179,7 +179,7 @@ function findSource(text: string, ctx: FailureContext): SourceLocation | undefin
     const bad = firstYamlProblem(ctx);
     if (bad) return bad;
   }
-  const quoted = [...text.matchAll(/(?:^|[\s(])'([^']+)'/g)].map((m) => m[1]!);
+  const quoted = [...text.matchAll(/(?:^|[\s(])'([^']+)'/g)].map((m) => m[1]);
   // An entry a kustomization names (a missing resource, a patch path): point at that line.
   for (const q of quoted) {
     for (const k of ctx.kustomizations.values()) {

@@ -1,6 +1,7 @@
 // Render environments with the real Kustomize engine through a wrapper kustomization that asks for origin
 // annotations, in parallel, through the content-hash cache.
 
+import { problem } from '../codes/index.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -8,7 +9,8 @@ import jsYaml from 'js-yaml';
 import type { Config } from '../config/types.js';
 import { KcfgError } from '../core/errors.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
-import type { Environment, Finding, Origin } from '../core/resource.js';
+import type { Environment, Origin } from '../core/resource.js';
+import type { SourceLocation } from '../core/diagnostic.js';
 import { isObject } from '../core/resource.js';
 import { createLocator } from '../provenance/index.js';
 import { buildResources } from '../resources/build.js';
@@ -58,7 +60,7 @@ export async function renderEnvironments(
   const engine = opts.engine ?? (await detectEngine(config, processEnv));
   const toolVersion = readToolVersion();
   const limit = Math.max(1, opts.concurrency ?? availableParallelism());
-  const results: RenderedEnvironment[] = new Array(envs.length);
+  const results = new Array<RenderedEnvironment>(envs.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < envs.length) {
@@ -66,7 +68,7 @@ export async function renderEnvironments(
       results[i] = await renderOne(
         config,
         engine,
-        envs[i]!,
+        envs[i],
         opts.cache !== false,
         toolVersion,
         processEnv,
@@ -98,8 +100,12 @@ async function renderOne(
     output: '',
     closure: [],
   };
-  const fail = (f: Omit<Finding, 'code' | 'severity'>): RenderedEnvironment => {
-    result.findings.push({ code: RENDER_FAILED, severity: 'error', ...f });
+  const fail = (f: { message: string; source?: SourceLocation; hint?: string }): RenderedEnvironment => {
+    const { message, hint, ...where } = f;
+    result.findings.push({
+      ...problem(RENDER_FAILED, { detail: message, ...(hint !== undefined ? { advice: hint } : {}) }),
+      ...where,
+    });
     return result;
   };
 
@@ -217,7 +223,7 @@ function locateMalformed(root: string, file: string): { file: string; line: numb
     const lines = text.split('\n');
     let start = 0;
     for (let i = 0; i <= lines.length; i++) {
-      if (i < lines.length && !/^---(\s|$)/.test(lines[i]!)) continue;
+      if (i < lines.length && !/^---(\s|$)/.test(lines[i])) continue;
       const doc = lines.slice(start, i).join('\n');
       if (
         /\S/.test(doc) &&
@@ -238,7 +244,7 @@ function fromEntry(result: RenderedEnvironment, entry: CacheEntry): RenderedEnvi
   const name = result.env.name;
   const docs = streamDocuments(entry.output, entry.starts, `<rendered:${name}>`);
   result.output = entry.output;
-  result.resources = entry.resources.map((r, i) => ({ ...r, env: name, rendered: docs[i]! }));
+  result.resources = entry.resources.map((r, i) => ({ ...r, env: name, rendered: docs[i] }));
   result.findings.push(...entry.findings);
   return result;
 }

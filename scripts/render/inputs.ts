@@ -3,6 +3,7 @@
 // directories). A kustomization could otherwise point kcfg's own process at `/dev/zero` (unbounded memory while
 // hashing), `/etc/passwd`, or a link out of the repository, before Kustomize ever sees the path.
 
+import { problem, type Problem } from '../codes/index.js';
 import { statSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import type { SourceLocation } from '../core/diagnostic.js';
@@ -28,45 +29,21 @@ export function refusedInput(root: string, walked: Closure, opts: { insideRootOn
     }
     const real = realOf(abs);
     if (real && !inside(real)) {
-      return refusal(
-        walked,
-        file,
-        'input/outside-root',
-        `resolves to ${real}, outside the repository root`,
-        'refer only to files inside the repository; a symbolic link may point only within it',
-      );
+      return refusal(walked, file, problem('input/outside-root', { path: file, real }));
     }
     if (st.isDirectory()) continue;
-    if (!st.isFile())
-      return refusal(
-        walked,
-        file,
-        'input/not-a-file',
-        'is not a regular file (a device, socket or pipe)',
-        'refer only to regular files',
-      );
+    if (!st.isFile()) return refusal(walked, file, problem('input/not-a-file', { path: file }));
     if (st.size > limit) {
-      return refusal(
-        walked,
-        file,
-        'input/too-large',
-        `is ${(st.size / 1048576).toFixed(1)} MiB, above the ${limit / 1048576} MiB limit`,
-        'split the file, or raise the limit with KCFG_MAX_FILE_MB',
-      );
+      const sizeMiB = (st.size / 1048576).toFixed(1);
+      return refusal(walked, file, problem('input/too-large', { path: file, sizeMiB, limitMiB: limit / 1048576 }));
     }
   }
   return undefined;
 }
 
-function refusal(walked: Closure, path: string, code: string, why: string, hint: string): Finding {
+function refusal(walked: Closure, path: string, p: Problem): Finding {
   const source = referrer(walked, path);
-  return {
-    code,
-    severity: 'error',
-    message: `${path} ${why}; kcfg did not read it (${code})`,
-    hint,
-    ...(source ? { source } : {}),
-  };
+  return { ...p, ...(source ? { source } : {}) };
 }
 
 /** The line of the kustomization entry that names `path` (repository-relative). */

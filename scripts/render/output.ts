@@ -8,7 +8,7 @@ import type { RenderedEnvironment } from '../core/rendered.js';
 import type { Resource, SourceDocument } from '../core/resource.js';
 import { writeFileAtomic } from '../core/fs.js';
 
-export const RENDER_FAILED = 'render/failed';
+export const RENDER_FAILED = 'render/failed' as const;
 
 // Strings that a YAML 1.1 reader (kubectl, Go yaml.v2) would take for something else must stay quoted.
 const YAML11_SCALAR = new jsYaml.Type('tag:kcfg,2024:yaml11-scalar', {
@@ -57,7 +57,7 @@ export function streamDocuments(output: string, starts: readonly number[], file:
   starts.forEach((start, index) => {
     for (let nl = output.indexOf('\n', counted); nl >= 0 && nl < start; nl = output.indexOf('\n', nl + 1)) line++;
     counted = start;
-    const end = index + 1 < starts.length ? starts[index + 1]! - SEPARATOR.length : output.length;
+    const end = index + 1 < starts.length ? starts[index + 1] - SEPARATOR.length : output.length;
     docs.push({ file, text: output, start, end, line, index });
   });
   return docs;

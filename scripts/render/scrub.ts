@@ -88,7 +88,7 @@ export function badLiteral(kustomizations: Iterable<Kustomization>): SourceLocat
         if (bad === undefined) continue;
         const lines = k.text.split('\n');
         const i = lines.findIndex((l) => l.includes(bad));
-        return { file: k.file, line: i + 1 || 1, column: i >= 0 ? lines[i]!.indexOf(bad) + 1 : 1 };
+        return { file: k.file, line: i + 1 || 1, column: i >= 0 ? lines[i].indexOf(bad) + 1 : 1 };
       }
     }
   }

@@ -33,7 +33,7 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 }
 
 /** A source location that is a real repository file (not `<rendered:ENV>` or `<stdin>`). */
-export function isRepoFile(file: string | undefined): file is string {
+export function isRepoFile(file: string | undefined): boolean {
   return !!file && !file.startsWith('<');
 }
 

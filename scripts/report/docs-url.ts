@@ -33,7 +33,7 @@ export function docsBase(configured: string | undefined, env: NodeJS.ProcessEnv 
 /** `git+https://github.com/o/r.git`, `git@github.com:o/r.git`, `github:o/r` → `https://github.com/o/r`. */
 function repositoryWebUrl(url: string): string | undefined {
   const short = /^(github|gitlab):([^/]+\/[^/]+)$/.exec(url);
-  if (short) return `https://${short[1]}.com/${short[2]!.replace(/\.git$/, '')}`;
+  if (short) return `https://${short[1]}.com/${short[2].replace(/\.git$/, '')}`;
   const ssh = /^git@([^:]+):(.+?)(\.git)?$/.exec(url);
   if (ssh) return `https://${ssh[1]}/${ssh[2]}`;
   const m = /^(?:git\+)?(https?:\/\/.+?)(\.git)?\/?$/.exec(url);

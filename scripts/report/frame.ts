@@ -53,7 +53,7 @@ export function codeFrame(
   const width = String(to).length;
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    const raw = lines[n - 1]!.replace(/\r$/, '');
+    const raw = lines[n - 1].replace(/\r$/, '');
     const shown = inLiteralsBlock(lines, n - 1)
       ? raw.replace(/^(\s*-\s*).*$/, '$1<hidden>')
       : maskLine(raw).replace(/^(\s*-?\s*literals:\s*)\[.*$/, '$1[<hidden>]');
@@ -69,8 +69,8 @@ export function codeFrame(
  * terminal reading the report) are shown as `\xNN`; tabs stay.
  */
 export function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this escapes
     /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
@@ -78,11 +78,11 @@ export function escapeControls(text: string): string {
 
 /** A list item under a generator's `literals:` key: a literal written without `=` is a value all the same. */
 function inLiteralsBlock(lines: readonly string[], i: number): boolean {
-  const line = lines[i]!;
+  const line = lines[i];
   if (!/^\s*-\s*\S/.test(line)) return false;
   const indent = line.search(/\S/);
   for (let j = i - 1; j >= 0; j--) {
-    const l = lines[j]!;
+    const l = lines[j];
     if (!l.trim() || l.trimStart().startsWith('#')) continue;
     const at = l.search(/\S/);
     if (at < indent || (at === indent && !/^\s*-/.test(l))) return /^\s*-?\s*literals\s*:\s*$/.test(l);
@@ -97,10 +97,10 @@ const SECRET_KIND = /(^|[\s{,[-])["']?kind["']?\s*:\s*(!!?[\w/:.-]+\s+)?["']?Sec
 /** Whether the document holding `line` is (or contains) a Secret: none of its lines is shown. */
 function inSecretDocument(lines: readonly string[], line: number): boolean {
   let from = line - 1;
-  while (from > 0 && !DOC_MARKER.test(lines[from]!)) from--;
+  while (from > 0 && !DOC_MARKER.test(lines[from])) from--;
   for (let i = from; i < lines.length; i++) {
-    if (i > from && DOC_MARKER.test(lines[i]!)) break;
-    if (SECRET_KIND.test(lines[i]!)) return true;
+    if (i > from && DOC_MARKER.test(lines[i])) break;
+    if (SECRET_KIND.test(lines[i])) return true;
   }
   return false;
 }

@@ -73,7 +73,7 @@ export function pickSpread(diags: readonly Diagnostic[], max: number): Diagnosti
       files.add(fileOf(d));
     });
   }
-  return [...picked].sort((a, b) => a - b).map((i) => diags[i]!);
+  return [...picked].sort((a, b) => a - b).map((i) => diags[i]);
 }
 
 export function annotation(d: Diagnostic, result: CheckResult, root: string): string {

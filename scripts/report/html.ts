@@ -10,7 +10,7 @@ import {
   type Diagnostic,
   type Severity,
 } from '../core/diagnostic.js';
-import { resourceTitle, sectionSummary, showValue } from '../diff/format/values.js';
+import { resourceTitle, sectionSummary, showValue } from '../diff/describe.js';
 import type { DiffSection, FieldChange, ResourceDiff } from '../diff/types.js';
 import { plural, toolVersion } from './common.js';
 import { codeFrame } from './frame.js';
@@ -25,7 +25,7 @@ export function htmlReport(result: CheckResult, options: ReportOptions): string 
   const verdict = c.error > 0 ? 'failed' : 'passed';
   const sections = [
     environmentsSection(result),
-    byPolicySection(result.diagnostics, options.docsBase),
+    byPolicySection(result.diagnostics, options),
     byFileSection(result.diagnostics, options),
     diffSection(result.diffs ?? []),
   ];
@@ -79,12 +79,12 @@ function environmentsSection(result: CheckResult): string {
 <tbody>${rows.join('\n') || '<tr><td colspan="8" class="muted">no environments</td></tr>'}</tbody></table></section>`;
 }
 
-function byPolicySection(diags: readonly Diagnostic[], docsBase: string | undefined): string {
+function byPolicySection(diags: readonly Diagnostic[], options: Pick<ReportOptions, 'docsBase' | 'catalog'>): string {
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diags) groups.set(d.code, [...(groups.get(d.code) ?? []), d]);
   const ordered = [...groups].sort(([a, x], [b, y]) => worst(x) - worst(y) || y.length - x.length || (a < b ? -1 : 1));
   const blocks = ordered.map(([code, list]) => {
-    const rule = ruleInfo(code, list[0], docsBase);
+    const rule = ruleInfo(code, list[0], options.docsBase, options.catalog);
     const sev = Object.entries(countBySeverity(list))
       .filter(([, n]) => n > 0)
       .map(([s, n]) => `<span class="sev ${s}">${n} ${s}</span>`)

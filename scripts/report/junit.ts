@@ -105,14 +105,17 @@ function seconds(ms: number): string {
 
 /** Characters XML 1.0 cannot carry at all are dropped; the rest is escaped. */
 function clean(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udfff]/g, (c, i: number, all: string) => {
-      const code = c.charCodeAt(0);
-      const pairOk =
-        code < 0xdc00 ? /[\udc00-\udfff]/.test(all[i + 1] ?? '') : /[\ud800-\udbff]/.test(all[i - 1] ?? '');
-      return pairOk ? c : '';
-    });
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udfff]/g, (c, i: number, all: string) => {
+        const code = c.charCodeAt(0);
+        const pairOk =
+          code < 0xdc00 ? /[\udc00-\udfff]/.test(all[i + 1] ?? '') : /[\ud800-\udbff]/.test(all[i - 1] ?? '');
+        return pairOk ? c : '';
+      })
+  );
 }
 
 export function text(s: string): string {

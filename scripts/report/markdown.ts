@@ -141,7 +141,7 @@ function codeRows(diags: readonly Diagnostic[]): string[] {
   }
   const out = ['| Rule | Severity | Findings | Files |', '| --- | --- | ---: | ---: |'];
   for (const [key, c] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    out.push(`| ${code(key.split('\u0000')[1]!)} | ${c.severity} | ${c.n} | ${c.files.size} |`);
+    out.push(`| ${code(key.split('\u0000')[1])} | ${c.severity} | ${c.n} | ${c.files.size} |`);
   return out;
 }
 

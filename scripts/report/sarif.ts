@@ -31,7 +31,7 @@ export function sarifReport(result: CheckResult, options: ReportOptions, sarif: 
 
 export function sarifLog(
   result: CheckResult,
-  options: Pick<ReportOptions, 'root' | 'docsBase'>,
+  options: Pick<ReportOptions, 'root' | 'docsBase' | 'catalog'>,
   sarif: SarifOptions = {},
 ): Json {
   const max = sarif.maxResults ?? SARIF_MAX_RESULTS;
@@ -45,7 +45,7 @@ export function sarifLog(
   for (const d of kept) {
     if (ruleIndex.has(d.code)) continue;
     ruleIndex.set(d.code, rules.length);
-    rules.push(ruleDescriptor(ruleInfo(d.code, d, docsBase)));
+    rules.push(ruleDescriptor(ruleInfo(d.code, d, docsBase, options.catalog)));
   }
 
   const notifications: Json[] = [];
@@ -114,7 +114,7 @@ function ruleDescriptor(rule: RuleInfo): Json {
     help: { text: help, markdown: helpMarkdown(rule) },
     ...(rule.docs && /^https?:\/\//.test(rule.docs) ? { helpUri: rule.docs } : {}),
     ...(rule.defaultSeverity ? { defaultConfiguration: { level: LEVEL[rule.defaultSeverity] } } : {}),
-    properties: { tags: ['kubernetes', 'kustomize', rule.id.split('/')[0]!] },
+    properties: { tags: ['kubernetes', 'kustomize', rule.id.split('/')[0]] },
   };
 }
 
@@ -159,7 +159,7 @@ function physical(file: string, loc: SourceLocation): Json {
 function relatedLocation(loc: SourceLocation, id: number): Json {
   const m = /^<rendered:(.*)>$/.exec(loc.file);
   if (m) {
-    const env = m[1]!;
+    const env = m[1];
     return {
       id,
       physicalLocation: {
@@ -195,7 +195,7 @@ function distinctFingerprints(results: Json[]): Json[] {
   const seen = new Map<string, number>();
   for (const r of results) {
     const fp = r['partialFingerprints'] as Record<string, string>;
-    const base = fp[FINGERPRINT_KEY]!;
+    const base = fp[FINGERPRINT_KEY];
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     if (n > 0) fp[FINGERPRINT_KEY] = `${base}:${n}`;

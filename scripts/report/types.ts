@@ -1,4 +1,5 @@
 import type { CheckResult } from '../check/result.js';
+import type { CodeInfo } from '../codes/index.js';
 
 export interface ReportOptions {
   /** Repository root, to read source lines for code frames. */
@@ -12,6 +13,8 @@ export interface ReportOptions {
   repoRoot?: string;
   /** Base URL of kcfg's documentation, for links (see docs-url.ts). */
   docsBase?: string;
+  /** What each finding code means (check/catalog.ts), for reporters that describe rules (SARIF, HTML). */
+  catalog?: ReadonlyMap<string, CodeInfo>;
 }
 
 export type Reporter = (result: CheckResult, options: ReportOptions) => string;

@@ -25,14 +25,14 @@ const KEY =
 export function blockPosition(text: string, segments: readonly string[]): BlockPosition | undefined {
   const lines = text.split('\n');
   let i = 0;
-  while (i < lines.length && skippable(lines[i]!, true)) i++;
+  while (i < lines.length && skippable(lines[i], true)) i++;
   if (i >= lines.length) return undefined;
-  const rootIndent = indentOf(lines[i]!);
+  const rootIndent = indentOf(lines[i]);
   if (rootIndent < 0) return undefined;
   let c: Container = { from: i, to: lines.length, indent: rootIndent, firstCol: rootIndent };
   let pos = { line: i, column: rootIndent + 1 };
   for (let s = 0; s < segments.length; s++) {
-    const next = step(lines, c, segments[s]!);
+    const next = step(lines, c, segments[s]);
     if (next === null) return undefined;
     if (next === undefined) return { ...pos, exact: false };
     pos = { line: next.line, column: next.column };
@@ -51,7 +51,7 @@ function step(lines: string[], c: Container, seg: string): Step {
   const isSeq = /^-(?:[ \t]|$)/.test(first);
   let index = -1;
   for (let j = c.from; j < c.to; j++) {
-    const line = lines[j]!;
+    const line = lines[j];
     if (skippable(line, false)) continue;
     const col = j === c.from ? c.firstCol : indentOf(line);
     if (col < 0) return null;
@@ -83,7 +83,7 @@ function step(lines: string[], c: Container, seg: string): Step {
     if (/^-(?:[ \t]|$)/.test(content)) continue;
     const m = KEY.exec(content);
     if (!m) return null;
-    const key = m[1] !== undefined ? unescapeDouble(m[1]) : m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3]!;
+    const key = m[1] !== undefined ? unescapeDouble(m[1]) : m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3];
     if (key !== seg) continue;
     const after = content.slice(m[0].length).trim();
     const end = mapValueEnd(lines, j, c, after);
@@ -100,8 +100,8 @@ function step(lines: string[], c: Container, seg: string): Step {
 /** The block nested under a key or a bare dash, or undefined when it is empty. */
 function nested(lines: string[], from: number, to: number): Container | undefined | null {
   for (let k = from; k < to; k++) {
-    if (skippable(lines[k]!, false)) continue;
-    const indent = indentOf(lines[k]!);
+    if (skippable(lines[k], false)) continue;
+    const indent = indentOf(lines[k]);
     if (indent < 0) return null;
     return { from: k, to, indent, firstCol: indent };
   }
@@ -112,7 +112,7 @@ function nested(lines: string[], from: number, to: number): Container | undefine
 function mapValueEnd(lines: string[], j: number, c: Container, after: string): number {
   const seqAtKeyColumn = after === '' || after.startsWith('#');
   for (let k = j + 1; k < c.to; k++) {
-    const line = lines[k]!;
+    const line = lines[k];
     if (skippable(line, false)) continue;
     const indent = indentOf(line);
     if (indent > c.indent) continue;
@@ -124,7 +124,7 @@ function mapValueEnd(lines: string[], j: number, c: Container, after: string): n
 
 function seqItemEnd(lines: string[], j: number, c: Container): number {
   for (let k = j + 1; k < c.to; k++) {
-    const line = lines[k]!;
+    const line = lines[k];
     if (skippable(line, false)) continue;
     if (indentOf(line) <= c.indent) return k;
   }
@@ -133,7 +133,7 @@ function seqItemEnd(lines: string[], j: number, c: Container): number {
 
 function contentAt(lines: string[], c: Container, j: number): string | null {
   for (let k = j; k < c.to; k++) {
-    const line = lines[k]!;
+    const line = lines[k];
     if (skippable(line, false)) continue;
     const col = k === c.from ? c.firstCol : indentOf(line);
     return col < 0 ? null : line.slice(col);

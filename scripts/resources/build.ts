@@ -1,5 +1,6 @@
 // Parsed documents → Resource objects: identity, Kustomize build annotations removed, Secret values redacted.
 
+import { problem } from '../codes/index.js';
 import { keyedHash } from '../core/machine-key.js';
 import type { Finding, JsonValue, KObject, Resource, SourceDocument } from '../core/resource.js';
 import { isObject, splitApiVersion } from '../core/resource.js';
@@ -88,11 +89,11 @@ export function buildResources(documents: ParsedDocument[], env: string): BuiltR
   const origins: (string | undefined)[] = [];
   const findingOrigins: (string | undefined)[] = [];
   for (const { doc, value } of documents) {
-    const problem = shapeProblem(value);
-    if (problem) {
+    const issue = shapeProblem(value);
+    if (issue) {
       const source = doc.pointer ? withoutExact(positionInDocument(doc, '')) : docStart(doc);
-      findings.push({ code: 'resource/malformed', severity: 'error', message: problem, source });
-      findingOrigins.push(isObject(value) ? stripBuildAnnotations(value as KObject) : undefined);
+      findings.push({ ...problem('resource/malformed', { problem: issue }), source });
+      findingOrigins.push(isObject(value) ? stripBuildAnnotations(value) : undefined);
       continue;
     }
     const object = value as KObject;

@@ -1,6 +1,7 @@
 // Inputs no parser should be handed: files above the size limit and YAML alias bombs. Kustomize has no
 // such guard (a nine-level "billion laughs" file takes kubectl past 20 GB), so render checks its inputs too.
 
+import { problem } from '../codes/index.js';
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../core/resource.js';
 import { aliasBomb } from './parse.js';
@@ -14,10 +15,7 @@ export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
 export function tooLarge(file: string, size: number, limit: number = maxInputBytes()): Finding | undefined {
   if (size <= limit) return undefined;
   return {
-    code: 'input/too-large',
-    severity: 'error',
-    message: `file is ${(size / 1048576).toFixed(1)} MiB, above the ${limit / 1048576} MiB limit`,
-    hint: 'split the file, or raise the limit with KCFG_MAX_FILE_MB',
+    ...problem('input/too-large', { sizeMiB: (size / 1048576).toFixed(1), limitMiB: limit / 1048576 }),
     source: { file, line: 1, column: 1 },
   };
 }

@@ -1,6 +1,7 @@
 // Fast multi-document YAML parsing. The hot path uses js-yaml per document; the `yaml` package (slower, but
 // with a CST and precise errors) is used only to explain a failure or to guard documents that use aliases.
 
+import { problem } from '../codes/index.js';
 import jsYaml from 'js-yaml';
 import type { Finding, SourceDocument } from '../core/resource.js';
 import { yamlModule } from './yaml-lazy.js';
@@ -145,7 +146,7 @@ function tooDeep(chunk: string, doc: SourceDocument): Finding {
     chunk,
     doc,
   );
-  return { ...f, code: 'yaml/too-deep', hint: 'flatten the structure; no Kubernetes object needs this depth' };
+  return { ...f, ...problem('yaml/too-deep', { detail: f.message }) };
 }
 
 function sharesCollections(root: unknown): boolean {
@@ -182,13 +183,12 @@ function yamlFinding(code: string, message: string, offset: number, chunk: strin
   const before = chunk.slice(0, offset);
   const lineInChunk = before.split('\n').length - 1;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  // The parsers recurse per nesting level; a pathological depth surfaces as a stack overflow.
+  const detail = /call stack/i.test(message) ? 'nesting is too deep to parse' : firstLine(message);
   const kind =
     code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : code === 'ALIAS_COUNT' ? 'yaml/alias-bomb' : 'yaml/syntax';
   return {
-    code: kind,
-    severity: 'error',
-    // The parsers recurse per nesting level; a pathological depth surfaces as a stack overflow.
-    message: /call stack/i.test(message) ? 'nesting is too deep to parse' : firstLine(message),
+    ...problem(kind, { detail }),
     source: { file: doc.file, line: doc.line + lineInChunk, column },
   };
 }

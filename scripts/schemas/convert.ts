@@ -157,8 +157,10 @@ function unwrapSingleRef(out: Schema): void {
 function makeNullable(out: Schema): void {
   const t = out['type'];
   if (typeof t === 'string') out['type'] = [t, 'null'];
-  if (Array.isArray(out['enum']) && !out['enum'].includes(null)) out['enum'] = [...out['enum'], null];
-  if (t === undefined && Array.isArray(out['anyOf'])) out['anyOf'] = [...out['anyOf'], { type: 'null' }];
+  const e = out['enum'];
+  if (Array.isArray(e) && !e.includes(null)) out['enum'] = [...(e as unknown[]), null];
+  const any = out['anyOf'];
+  if (t === undefined && Array.isArray(any)) out['anyOf'] = [...(any as unknown[]), { type: 'null' }];
 }
 
 function isPlainType(s: unknown): boolean {

@@ -17,7 +17,7 @@ function caseInsensitive(p: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
+    const c = p[i];
     if (c === '\\') {
       out += c + (p[i + 1] ?? '');
       i++;

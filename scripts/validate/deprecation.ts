@@ -1,6 +1,7 @@
 // Deprecated and removed APIs for an environment's target version, from schemas/api-availability.json
 // (each `<apiVersion>/<Kind>` → first and last Kubernetes release that serves it).
 
+import { problem, type Problem } from '../codes/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KcfgError } from '../core/errors.js';
@@ -29,7 +30,7 @@ export interface ApiTable {
   memo: Map<string, Verdict | null>;
 }
 
-type Verdict = Pick<Finding, 'code' | 'severity' | 'message' | 'hint'>;
+type Verdict = Problem;
 
 // Removals before the table's first release (1.23); Kustomize trees still carry these.
 const HISTORIC: Record<string, { removed: string; replacement: string }> = {
@@ -161,10 +162,6 @@ export function checkDeprecation(resource: Resource, kubernetesVersion: string, 
   return { ...verdict, subject: resource, pointer: '/apiVersion' };
 }
 
-function verdict(code: string, severity: 'error' | 'warning', message: string, hint?: string): Verdict {
-  return hint === undefined ? { code, severity, message } : { code, severity, message, hint };
-}
-
 function apiVerdict(
   apiVersion: string,
   group: string,
@@ -179,43 +176,38 @@ function apiVerdict(
   if (!list || !self) {
     const historic = HISTORIC[`${apiVersion}/${kind}`];
     if (!historic) return undefined;
-    return verdict(
-      'api/removed',
-      'error',
-      `${apiVersion} ${kind} was removed in Kubernetes ${historic.removed}; use ${historic.replacement}`,
-      `change apiVersion to ${historic.replacement} (check the field changes in the Kubernetes deprecation guide)`,
-    );
+    return problem('api/removed', { apiVersion, kind, removedIn: historic.removed, replacement: historic.replacement });
   }
   const replacementAt = (release: string): Served | undefined => list.find((s) => s !== self && served(s, release));
   if (compareMinor(target, self.last) > 0) {
     const repl = replacementAt(target);
-    return verdict(
-      'api/removed',
-      'error',
-      `${apiVersion} ${kind} is not served by Kubernetes ${target} (removed in ${nextMinor(self.last)})${repl ? `; use ${repl.apiVersion}` : '; no replacement API exists'}`,
-      repl ? `change apiVersion to ${repl.apiVersion}` : undefined,
-    );
+    return problem('api/removed', {
+      apiVersion,
+      kind,
+      removedIn: nextMinor(self.last),
+      target,
+      ...(repl ? { replacement: repl.apiVersion } : {}),
+    });
   }
   if (compareMinor(target, self.first) < 0) return undefined;
   const newer = replacementAt(target);
   const gaNow = newer && !isPrerelease(newer.version) && isPrerelease(self.version) ? newer : undefined;
   if (gaNow) {
-    const when = compareMinor(self.last, table.newest) < 0 ? `; it is removed in ${nextMinor(self.last)}` : '';
-    return verdict(
-      'api/deprecated',
-      'warning',
-      `${apiVersion} ${kind} is deprecated in favour of ${gaNow.apiVersion}${when}`,
-      `change apiVersion to ${gaNow.apiVersion}`,
-    );
+    return problem('api/deprecated', {
+      apiVersion,
+      kind,
+      preferred: gaNow.apiVersion,
+      ...(compareMinor(self.last, table.newest) < 0 ? { removedIn: nextMinor(self.last) } : {}),
+    });
   }
   if (compareMinor(self.last, table.newest) < 0) {
     const repl = newer ?? replacementAt(table.newest);
-    return verdict(
-      'api/deprecated',
-      'warning',
-      `${apiVersion} ${kind} is removed in Kubernetes ${nextMinor(self.last)}${repl ? `; use ${repl.apiVersion}` : ''}`,
-      repl ? `change apiVersion to ${repl.apiVersion} before upgrading` : undefined,
-    );
+    return problem('api/deprecated', {
+      apiVersion,
+      kind,
+      removedIn: nextMinor(self.last),
+      ...(repl ? { replacement: repl.apiVersion } : {}),
+    });
   }
   return undefined;
 }

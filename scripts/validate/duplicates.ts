@@ -1,6 +1,7 @@
 // Two resources with the same group, kind, namespace and name in one environment: the later one would
 // overwrite the earlier when applied.
 
+import { problem } from '../codes/index.js';
 import { formatResourceId } from '../core/diagnostic.js';
 import type { Finding, Resource } from '../core/resource.js';
 import { finding } from './finding.js';
@@ -18,12 +19,9 @@ export function checkDuplicates(resources: readonly Resource[]): Finding[] {
     const where = seen.rendered.file === r.rendered.file ? `document ${seen.rendered.index + 1}` : seen.rendered.file;
     out.push(
       finding(
-        'resource/duplicate',
-        'error',
         r,
         '/metadata/name',
-        `${formatResourceId(r.id)} is defined more than once (first in ${where}, line ${seen.rendered.line})`,
-        'remove one, or give them different names or namespaces',
+        problem('resource/duplicate', { resource: formatResourceId(r.id), where, line: seen.rendered.line }),
       ),
     );
   }

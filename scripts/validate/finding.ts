@@ -1,6 +1,6 @@
 // The small shared vocabulary of the validation checks.
 
-import type { Severity } from '../core/diagnostic.js';
+import type { Problem } from '../codes/index.js';
 import { containersOf, podTemplate, type ContainerRef, type PodTemplate } from '../core/pods.js';
 import type { Finding, Resource } from '../core/resource.js';
 
@@ -17,17 +17,9 @@ export interface CheckContext {
 /** A check over one resource. Cross-resource checks take the whole list instead. */
 export type ResourceCheck = (resource: Resource, ctx: CheckContext) => Finding[];
 
-export function finding(
-  code: string,
-  severity: Severity,
-  subject: Resource,
-  pointer: string,
-  message: string,
-  hint?: string,
-): Finding {
-  return hint === undefined
-    ? { code, severity, message, subject, pointer }
-    : { code, severity, message, subject, pointer, hint };
+/** A finding about `subject` at `pointer`, worded by the code registry. */
+export function finding(subject: Resource, pointer: string, p: Problem): Finding {
+  return { ...p, subject, pointer };
 }
 
 /** `1.9` < `1.10`: compare Kubernetes minor versions numerically. */

@@ -1,6 +1,7 @@
 // kustomization.yaml files against the kustomization schema, deprecated Kustomize fields, and duplicate
 // mapping keys in every YAML file an environment reads. Findings carry file:line:column directly.
 
+import { problem } from '../codes/index.js';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import jsYaml from 'js-yaml';
@@ -62,9 +63,7 @@ export function checkKustomizationFile(file: string, text: string, validate: Val
   if (!isObject(data)) {
     return [
       {
-        code: 'kustomization/schema',
-        severity: 'error',
-        message: 'a kustomization must be a mapping of fields',
+        ...problem('kustomization/schema', { detail: 'a kustomization must be a mapping of fields' }),
         source: at('', false),
       },
     ];
@@ -78,9 +77,7 @@ export function checkKustomizationFile(file: string, text: string, validate: Val
       if (skip.has(p.pointer)) continue;
       const key = p.code === 'schema/unknown-field';
       out.push({
-        code: 'kustomization/schema',
-        severity: 'error',
-        message: p.message,
+        ...problem('kustomization/schema', { detail: p.message }),
         pointer: p.pointer,
         source: at(p.pointer, key),
       });
@@ -88,11 +85,8 @@ export function checkKustomizationFile(file: string, text: string, validate: Val
   }
   for (const d of deprecated) {
     out.push({
-      code: 'kustomization/deprecated-field',
-      severity: 'warning',
-      message: d.message,
+      ...problem('kustomization/deprecated-field', { field: d.field, modern: d.modern, advice: d.hint }),
       pointer: d.pointer,
-      hint: d.hint,
       source: at(d.pointer, true),
     });
   }
@@ -101,7 +95,8 @@ export function checkKustomizationFile(file: string, text: string, validate: Val
 
 interface Deprecated {
   pointer: string;
-  message: string;
+  field: string;
+  modern: string;
   hint: string;
 }
 
@@ -109,7 +104,7 @@ function deprecatedFields(data: KObject): Deprecated[] {
   const out: Deprecated[] = [];
   for (const key of Object.keys(data)) {
     const d = DEPRECATED_FIELDS[key];
-    if (d) out.push({ pointer: `/${key}`, message: `${key} is deprecated; use ${d.modern}`, hint: d.hint });
+    if (d) out.push({ pointer: `/${key}`, field: key, modern: d.modern, hint: d.hint });
   }
   for (const generator of ['configMapGenerator', 'secretGenerator'] as const) {
     const list = data[generator];
@@ -118,7 +113,8 @@ function deprecatedFields(data: KObject): Deprecated[] {
       if (isObject(g) && g['env'] !== undefined) {
         out.push({
           pointer: `/${generator}/${i}/env`,
-          message: `${generator}[${i}].env is deprecated; use envs`,
+          field: `${generator}[${i}].env`,
+          modern: 'envs',
           hint: 'envs: [<file>] takes a list',
         });
       }
@@ -175,12 +171,7 @@ export function checkDuplicateKeys(file: string, text: string): Finding[] {
         .replace(/:(?:\s.*)?$/, '')
         .trim();
       out.push({
-        code: 'yaml/duplicate-key',
-        severity: 'error',
-        message: keyText
-          ? `mapping key ${JSON.stringify(keyText)} appears more than once`
-          : 'a mapping key appears more than once',
-        hint: 'YAML keeps only one of the values; remove or merge the duplicate',
+        ...problem('yaml/duplicate-key', keyText ? { key: keyText } : {}),
         source: { file, line: pos.line, column: pos.col },
       });
     }

@@ -107,7 +107,7 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
   }
   const commands = [...new Set(results.map((r) => r.command))];
   return {
-    command: commands.length === 1 ? commands[0]! : 'check',
+    command: commands.length === 1 ? commands[0] : 'check',
     ...(engine ? { engine } : {}),
     environments,
     diagnostics: mergeDiagnostics(diagnostics),

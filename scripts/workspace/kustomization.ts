@@ -39,7 +39,7 @@ export function kustomizationFileIn(absDir: string, relDir: string): string | un
   if (found.length > 1) {
     throw new ConfigError(
       `found ${found.length} kustomization files in ${relDir}: ${found.join(', ')}`,
-      { file: joinRel(relDir, found[1]!), line: 1, column: 1 },
+      { file: joinRel(relDir, found[1]), line: 1, column: 1 },
       'keep exactly one kustomization file per directory',
     );
   }
@@ -211,7 +211,7 @@ export function locateEntry(
   );
   const m = re.exec(k.text);
   if (!m) return undefined;
-  const at = m.index + m[0].lastIndexOf(m[1]!);
+  const at = m.index + m[0].lastIndexOf(m[1]);
   const before = k.text.slice(0, at);
   return { file: k.file, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
 }

@@ -1,7 +1,6 @@
 // Command-line targets → environments: configured names, or directories (ad-hoc environments).
 
 import { relative, resolve } from 'node:path';
-import type { Config } from '../config/types.js';
 import { UsageError } from '../core/errors.js';
 import type { Environment } from '../core/resource.js';
 import { isDirectory, readKustomization } from './kustomization.js';
@@ -12,7 +11,18 @@ import { normalizeRel, toPosix } from './paths.js';
  * is a configured environment's overlay resolves to that environment; any other kustomization directory becomes
  * an ad-hoc environment named after its path, with the default Kubernetes version. No arguments: all environments.
  */
-export function resolveTargets(config: Config, args: readonly string[]): Environment[] {
+/** What target resolution reads of the loaded configuration (config/ builds it; this stage comes first). */
+export interface TargetSpace {
+  root: string;
+  /** The configuration file, when there is one. */
+  file?: string;
+  /** Where relative command-line paths start. */
+  cwd?: string;
+  environments: readonly Environment[];
+  schemas: { kubernetesVersion: string };
+}
+
+export function resolveTargets(config: TargetSpace, args: readonly string[]): Environment[] {
   const envs = config.environments;
   if (args.length === 0) {
     if (envs.length === 0 && !config.file) {

@@ -24,7 +24,7 @@ export function renderOverlay(env: EnvName): string {
     });
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr ?? '';
-    throw new Error(`kubectl kustomize overlays/${env} failed: ${stderr.trim() || String(e)}`);
+    throw new Error(`kubectl kustomize overlays/${env} failed: ${stderr.trim() || String(e)}`, { cause: e });
   }
 }
 

@@ -52,7 +52,7 @@ describe('diffEnvironments pairing', () => {
         ['LOG', 'info'],
       ],
     }).replace(
-      /      containers:\n([\s\S]*?)        - name: sidecar\n          image: envoy:1.30\n/,
+      / {6}containers:\n([\s\S]*?) {8}- name: sidecar\n {10}image: envoy:1.30\n/,
       '      containers:\n        - name: sidecar\n          image: envoy:1.30\n$1',
     );
     expect(swapped.indexOf('sidecar')).toBeLessThan(swapped.indexOf('- name: api\n'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffEnvironments } from '../../scripts/diff/environments.js';
-import { formatJson } from '../../scripts/diff/format/json.js';
-import { formatMarkdown } from '../../scripts/diff/format/markdown.js';
-import { formatText } from '../../scripts/diff/format/text.js';
+import { formatJson } from '../../scripts/report/diff-json.js';
+import { formatMarkdown } from '../../scripts/report/diff-markdown.js';
+import { formatText } from '../../scripts/report/diff-text.js';
 import { parityFindings } from '../../scripts/diff/parity.js';
 import type { DiffSection, EnvDiff } from '../../scripts/diff/types.js';
 import { configMap, deployment, envFromYaml } from './helpers.js';

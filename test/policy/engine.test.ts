@@ -6,7 +6,7 @@ import { POLICY_LIST } from '../../policies/index.js';
 import readOnly from '../../policies/read-only-root-filesystem.js';
 import resourceBounds from '../../policies/resource-bounds.js';
 import runAsNonRoot from '../../policies/run-as-non-root.js';
-import { ConfigError, EngineError } from '../../scripts/core/errors.js';
+import { EngineError } from '../../scripts/core/errors.js';
 import {
   defaultPolicyConfig,
   loadPolicyConfig,
@@ -286,7 +286,7 @@ describe('baseline', () => {
 
 describe('configuration file', () => {
   it('the repository configuration loads', () => {
-    const cfg = loadPolicyConfig(process.cwd(), { environments: ['staging', 'production'] });
+    const cfg = loadPolicyConfig(process.cwd(), { registry: POLICY_LIST, environments: ['staging', 'production'] });
     expect(cfg.file).toBe('policies/config.yaml');
     expect(cfg.policies.map((p) => p.meta.id)).toContain('ingress-class-name');
   });
@@ -335,7 +335,9 @@ describe('configuration file', () => {
     ],
   ])('%s is a ConfigError at file:line', (name, text, message, line) => {
     const root = repo({ 'policies/config.yaml': text });
-    const e = configError(() => loadPolicyConfig(root, { environments: ['staging', 'production'] }));
+    const e = configError(() =>
+      loadPolicyConfig(root, { registry: POLICY_LIST, environments: ['staging', 'production'] }),
+    );
     expect(e.message).toMatch(message);
     expect(e.location).toMatchObject({ file: 'policies/config.yaml', line });
     if (name === 'unknown policy id') expect(e.hint).toBe('did you mean run-as-non-root?');
@@ -358,7 +360,7 @@ describe('environment settings by pattern', () => {
         '',
       ].join('\n'),
     });
-    const cfg = loadPolicyConfig(root, { environments: ['prod-eu', 'staging-eu', 'prod-us'] });
+    const cfg = loadPolicyConfig(root, { registry: POLICY_LIST, environments: ['prod-eu', 'staging-eu', 'prod-us'] });
     const liveness = cfg.policies.find((p) => p.meta.id === 'liveness-probe')!;
     const bounds = cfg.policies.find((p) => p.meta.id === 'resource-bounds')!;
     expect(resolvePolicy(cfg, liveness, 'staging-eu').severity).toBe('error');
@@ -379,7 +381,7 @@ spec:
 `;
 
   it('the shipped rule runs through the engine with pointers from ajv', () => {
-    const cfg = loadPolicyConfig(process.cwd());
+    const cfg = loadPolicyConfig(process.cwd(), { registry: POLICY_LIST });
     const r = runWith(
       { ...cfg, policies: cfg.policies.filter((p) => p.meta.id === 'ingress-class-name') },
       ingress('') + '---\n' + ingress('ingressClassName: nginx').replace('name: web', 'name: ok'),
@@ -430,7 +432,7 @@ spec:
 
 describe('listPolicies', () => {
   it('lists default and effective severities per environment', () => {
-    const cfg = loadPolicyConfig(process.cwd());
+    const cfg = loadPolicyConfig(process.cwd(), { registry: POLICY_LIST });
     const rows = listPolicies(cfg, ['staging', 'production']);
     expect(rows.map((r) => r.id)).toEqual(cfg.policies.map((p) => p.meta.id));
     expect(rows.find((r) => r.id === 'liveness-probe')).toMatchObject({

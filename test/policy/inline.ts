@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RunIndex } from '../../scripts/policy/run-index.js';
 import type { Resource } from '../../scripts/core/resource.js';
 import { buildResources } from '../../scripts/resources/build.js';
 import { parseStream } from '../../scripts/resources/parse.js';
@@ -29,6 +30,8 @@ export function contextFor<O>(
     resources,
     byKind: (kind) => byKind.get(kind) ?? [],
     options: { ...policy.defaults, ...opts.options } as O,
+    index: new RunIndex(),
+    sources: { root: process.cwd(), files: [] },
   };
 }
 

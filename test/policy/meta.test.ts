@@ -2,7 +2,7 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { POLICIES } from '../../policies/index.js';
+import { POLICIES, POLICY_LIST } from '../../policies/index.js';
 import { loadPolicyConfig } from '../../scripts/policy/config.js';
 import { isRulePolicy } from '../../scripts/policy/rules.js';
 
@@ -40,16 +40,11 @@ describe('policy registry', () => {
         expect(existsSync(file)).toBe(true);
         expect(readFileSync(file, 'utf8')).toContain(`policies/${key}.js`);
       });
-
-      it('has default options that satisfy its options schema', () => {
-        const config = loadPolicyConfig('/nonexistent-root', { registry: [policy] });
-        expect(config.policies).toHaveLength(1);
-      });
     });
   }
 
   it('lists every declarative rule in the index', () => {
-    for (const rule of loadPolicyConfig(process.cwd()).policies.filter(isRulePolicy))
+    for (const rule of loadPolicyConfig(process.cwd(), { registry: POLICY_LIST }).policies.filter(isRulePolicy))
       expect(readme).toContain(`[${rule.meta.id}]`);
   });
 });

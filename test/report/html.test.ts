@@ -28,7 +28,7 @@ describe('html reporter', () => {
     );
     expect(html).toContain('unknown field &quot;replicass&quot; in Deployment &lt;spec&gt;');
     expect(html).not.toContain('<spec>');
-    expect(html).toMatch(/<pre class="frame">[^]*<mark>&gt; 7 \|     spec:<\/mark>/);
+    expect(html).toMatch(/<pre class="frame">[^]*<mark>&gt; 7 \| {5}spec:<\/mark>/);
   });
 
   it('puts the two environments side by side and never shows sensitive values', () => {

@@ -1,6 +1,7 @@
 // A CheckResult with the shapes reporters must handle: several files and environments, rendered-only
 // positions, file-level findings, characters that need escaping, and an environment diff.
 
+import { loadCatalog } from '../../scripts/check/catalog.js';
 import type { CheckResult } from '../../scripts/check/result.js';
 import type { Diagnostic } from '../../scripts/core/diagnostic.js';
 import type { DiffSection } from '../../scripts/diff/types.js';
@@ -119,4 +120,5 @@ export const OPTIONS = {
   quiet: false,
   verbose: false,
   virtualFiles: new Map<string, string>(),
+  catalog: await loadCatalog(),
 };

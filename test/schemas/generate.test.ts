@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateSchemas } from '../../scripts/schemas/generate.js';
+import { generateSchemas } from '../../scripts/build/schemas.js';
 import { schemasDir } from '../../scripts/schemas/location.js';
 
 const upstream = process.env['KCFG_UPSTREAM_DIR'];

@@ -1,7 +1,7 @@
 // CEL verdicts are remembered in the cache directory: a second run gives the same findings and skipped rules
 // from the cache, and an edited value or rule is evaluated again.
 
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seal, unseal } from '../../scripts/core/machine-key.js';

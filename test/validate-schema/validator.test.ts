@@ -27,7 +27,7 @@ describe('built-in kinds', () => {
     },
     {
       name: 'missing required field points at the parent',
-      edit: (y) => y.replace(/  selector:\n    matchLabels:\n      app.kubernetes.io\/name: web\n/, ''),
+      edit: (y) => y.replace(/ {2}selector:\n {4}matchLabels:\n {6}app.kubernetes.io\/name: web\n/, ''),
       expected: ['schema/required /spec'],
       message: /missing required field spec\.selector/,
     },
@@ -307,7 +307,7 @@ describe('null values', () => {
   it('a null required field is missing', () => {
     const findings = v135().validate(
       one(
-        DEPLOYMENT.replace(/  selector:\n    matchLabels:\n      app.kubernetes.io\/name: web\n/, '  selector: null\n'),
+        DEPLOYMENT.replace(/ {2}selector:\n {4}matchLabels:\n {6}app.kubernetes.io\/name: web\n/, '  selector: null\n'),
       ),
     );
     expect(codes(findings)).toEqual(['schema/required /spec']);

@@ -11,9 +11,6 @@ import {
   diffEnvironments,
   diffRefs,
   envDiffSection,
-  formatJson,
-  formatMarkdown,
-  formatText,
   loadMergeKeys,
   loadParityConfig,
   parityFindings,
@@ -22,6 +19,9 @@ import {
   type DiffSection,
 } from '../../diff/index.js';
 import { RENDER_FAILED, renderEnvironments } from '../../render/index.js';
+import { formatJson } from '../../report/diff-json.js';
+import { formatMarkdown } from '../../report/diff-markdown.js';
+import { formatText } from '../../report/diff-text.js';
 import { schemasDir } from '../../schemas/location.js';
 import { resolveTargets } from '../../workspace/index.js';
 import { bool, list, parse, str } from '../args.js';
@@ -52,7 +52,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
   } else {
     const [a, b] = twoEnvironments(config, p.positionals);
     const [ra, rb] = requireRendered(await renderEnvironments(config, [a, b], { cache: !bool(p, 'no-cache') }));
-    sections = [envDiffSection(diffEnvironments(ra!, rb!, opts))];
+    sections = [envDiffSection(diffEnvironments(ra, rb, opts))];
   }
   const color = reportOptions(p, config.root, new Map()).color;
   for (const t of targets) {
@@ -125,7 +125,7 @@ function twoEnvironments(
     throw new UsageError('kcfg diff needs two environments, or --base REF', 'kcfg diff staging production');
   const envs = resolveTargets(config, args);
   if (envs.length !== 2) throw new UsageError('kcfg diff needs two different environments');
-  return [envs[0]!, envs[1]!];
+  return [envs[0], envs[1]];
 }
 
 function diffOptions(config: Config, ignore: string[]): DiffOptions {

@@ -13,7 +13,11 @@ export async function policiesCommand(argv: string[]): Promise<number> {
   const config = loadContext(p);
   const envs = p.positionals.length > 0 ? p.positionals : config.environments.map((e) => e.name);
   const rows = listPolicies(
-    loadPolicyConfig(config.root, { environments: config.environments.map((e) => e.name), cacheDir: config.cacheDir }),
+    loadPolicyConfig(config.root, {
+      registry: (await import('../../../policies/index.js')).POLICY_LIST,
+      environments: config.environments.map((e) => e.name),
+      cacheDir: config.cacheDir,
+    }),
     envs,
   );
   process.stdout.write(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : table(rows, envs));
@@ -28,10 +32,10 @@ function table(rows: PolicyRow[], envs: string[]): string {
     ...envs.map((e) => r.environments[e] ?? r.severity),
     r.title,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]): string =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
       .join('  ')
       .trimEnd();
   return [line(header), ...body.map(line)].join('\n') + '\n';

@@ -57,7 +57,7 @@ export function cronScheduleProblem(schedule: string): string | undefined {
   if (fields.length !== 5)
     return `schedule has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected 5 (minute hour day-of-month month day-of-week)`;
   for (let i = 0; i < 5; i++) {
-    const problem = fieldProblem(fields[i]!, FIELDS[i]!);
+    const problem = fieldProblem(fields[i], FIELDS[i]);
     if (problem) return problem;
   }
   return undefined;
@@ -83,11 +83,11 @@ function rangeProblem(part: string, field: Field): string | undefined {
   } else {
     const dash = range.split('-');
     if (dash.length > 2) return `too many '-' in ${JSON.stringify(part)}`;
-    const a = value(dash[0]!, field);
+    const a = value(dash[0], field);
     if (typeof a === 'string') return a;
     start = a;
     if (dash.length === 2) {
-      const b = value(dash[1]!, field);
+      const b = value(dash[1], field);
       if (typeof b === 'string') return b;
       end = b;
     } else {

@@ -10,6 +10,7 @@ import {
   type KObject,
   type Resource,
 } from '../../core/resource.js';
+import { problem } from '../../codes/index.js';
 import { finding, podView } from '../finding.js';
 import { cronScheduleProblem } from './cron.js';
 import { annotationsSize, ANNOTATIONS_MAX_BYTES, labelValueProblem, qualifiedKeyProblem } from './labels.js';
@@ -67,25 +68,32 @@ function checkMetadata(resource: Resource, meta: KObject, pointer: string, out: 
     const name = meta['name'];
     if (typeof name === 'string') {
       const { rule, max } = nameRuleFor(resource.id.group, resource.kind);
-      const problem = nameProblem(rule, name);
-      if (problem)
-        out.push(finding('format/name', 'error', resource, `${pointer}/name`, `${resource.kind} name ${problem}`));
+      const issue = nameProblem(rule, name);
+      if (issue)
+        out.push(
+          finding(
+            resource,
+            `${pointer}/name`,
+            problem('format/name', { what: `${resource.kind} name`, problem: issue }),
+          ),
+        );
       else if (max !== undefined && name.length > max) {
         out.push(
           finding(
-            'format/name',
-            'error',
             resource,
             `${pointer}/name`,
-            `${resource.kind} name is ${name.length} characters, at most ${max} allowed`,
+            problem('format/name', { what: `${resource.kind} name`, length: name.length, max }),
           ),
         );
       }
     }
     const ns = meta['namespace'];
     if (typeof ns === 'string') {
-      const problem = nameProblem('dns1123-label', ns);
-      if (problem) out.push(finding('format/name', 'error', resource, `${pointer}/namespace`, `namespace ${problem}`));
+      const issue = nameProblem('dns1123-label', ns);
+      if (issue)
+        out.push(
+          finding(resource, `${pointer}/namespace`, problem('format/name', { what: 'namespace', problem: issue })),
+        );
     }
   }
   const labels = meta['labels'];
@@ -94,15 +102,13 @@ function checkMetadata(resource: Resource, meta: KObject, pointer: string, out: 
   if (isObject(annotations)) {
     for (const key in annotations) {
       // The API server checks annotation keys lowercased, so an upper-case prefix is allowed there.
-      const problem = qualifiedKeyProblem(key.toLowerCase());
-      if (problem)
+      const issue = qualifiedKeyProblem(key.toLowerCase());
+      if (issue)
         out.push(
           finding(
-            'format/annotation-key',
-            'error',
             resource,
             `${pointer}/annotations/${escapePointer(key)}`,
-            `annotation ${problem}`,
+            problem('format/annotation-key', { problem: issue }),
           ),
         );
     }
@@ -110,12 +116,9 @@ function checkMetadata(resource: Resource, meta: KObject, pointer: string, out: 
     if (size > ANNOTATIONS_MAX_BYTES) {
       out.push(
         finding(
-          'format/annotations-size',
-          'error',
           resource,
           `${pointer}/annotations`,
-          `annotations total ${size} bytes, above the ${ANNOTATIONS_MAX_BYTES}-byte limit`,
-          'move large data into a ConfigMap',
+          problem('format/annotations-size', { size, limit: ANNOTATIONS_MAX_BYTES }),
         ),
       );
     }
@@ -127,7 +130,11 @@ function checkLabels(resource: Resource, labels: KObject, pointer: string, out: 
     const keyProblem = qualifiedKeyProblem(key);
     if (keyProblem)
       out.push(
-        finding('format/label-key', 'error', resource, `${pointer}/${escapePointer(key)}`, `label ${keyProblem}`),
+        finding(
+          resource,
+          `${pointer}/${escapePointer(key)}`,
+          problem('format/label-key', { where: 'label', problem: keyProblem }),
+        ),
       );
     const value = labels[key];
     if (typeof value === 'string') {
@@ -135,11 +142,9 @@ function checkLabels(resource: Resource, labels: KObject, pointer: string, out: 
       if (valueProblem)
         out.push(
           finding(
-            'format/label-value',
-            'error',
             resource,
             `${pointer}/${escapePointer(key)}`,
-            `${valueProblem} (label ${key})`,
+            problem('format/label-value', { problem: valueProblem, label: key }),
           ),
         );
     }
@@ -154,10 +159,14 @@ function checkLabelSelector(resource: Resource, selector: KObject, pointer: stri
   expressions.forEach((e, i) => {
     if (!isObject(e)) return;
     if (typeof e['key'] === 'string') {
-      const problem = qualifiedKeyProblem(e['key']);
-      if (problem)
+      const issue = qualifiedKeyProblem(e['key']);
+      if (issue)
         out.push(
-          finding('format/label-key', 'error', resource, `${pointer}/matchExpressions/${i}/key`, `selector ${problem}`),
+          finding(
+            resource,
+            `${pointer}/matchExpressions/${i}/key`,
+            problem('format/label-key', { where: 'selector', problem: issue }),
+          ),
         );
     }
     const op = e['operator'];
@@ -165,39 +174,37 @@ function checkLabelSelector(resource: Resource, selector: KObject, pointer: stri
     if ((op === 'In' || op === 'NotIn') && values.length === 0) {
       out.push(
         finding(
-          'format/selector',
-          'error',
           resource,
           `${pointer}/matchExpressions/${i}/values`,
-          `operator ${op} needs at least one value`,
+          problem('format/selector', { operator: op, issue: 'needs-values' }),
         ),
       );
     } else if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) {
       out.push(
         finding(
-          'format/selector',
-          'error',
           resource,
           `${pointer}/matchExpressions/${i}/values`,
-          `operator ${op} must not have values`,
+          problem('format/selector', { operator: op, issue: 'no-values' }),
         ),
       );
     } else if (op !== 'In' && op !== 'NotIn' && op !== 'Exists' && op !== 'DoesNotExist' && typeof op === 'string') {
       out.push(
         finding(
-          'format/selector',
-          'error',
           resource,
           `${pointer}/matchExpressions/${i}/operator`,
-          `operator ${JSON.stringify(op)} is not one of In, NotIn, Exists, DoesNotExist`,
+          problem('format/selector', { operator: op, issue: 'unknown-operator' }),
         ),
       );
     }
     values.forEach((v, j) => {
-      const problem = typeof v === 'string' ? labelValueProblem(v) : undefined;
-      if (problem)
+      const issue = typeof v === 'string' ? labelValueProblem(v) : undefined;
+      if (issue)
         out.push(
-          finding('format/label-value', 'error', resource, `${pointer}/matchExpressions/${i}/values/${j}`, problem),
+          finding(
+            resource,
+            `${pointer}/matchExpressions/${i}/values/${j}`,
+            problem('format/label-value', { problem: issue }),
+          ),
         );
     });
   });
@@ -213,9 +220,11 @@ function checkPodTemplate(resource: Resource, template: PodTemplate, containers:
     const container = c.container;
     const name = container['name'];
     if (typeof name === 'string') {
-      const problem = nameProblem('dns1123-label', name);
-      if (problem)
-        out.push(finding('format/name', 'error', resource, `${c.pointer}/name`, `container name ${problem}`));
+      const issue = nameProblem('dns1123-label', name);
+      if (issue)
+        out.push(
+          finding(resource, `${c.pointer}/name`, problem('format/name', { what: 'container name', problem: issue })),
+        );
     }
     const ports = container['ports'];
     if (Array.isArray(ports)) {
@@ -225,11 +234,9 @@ function checkPodTemplate(resource: Resource, template: PodTemplate, containers:
         if (p['containerPort'] !== undefined && !isPortNumber(p['containerPort'])) {
           out.push(
             finding(
-              'format/port',
-              'error',
               resource,
               `${at}/containerPort`,
-              `containerPort ${JSON.stringify(p['containerPort'])} must be between 1 and 65535`,
+              problem('format/port', { field: 'containerPort', value: JSON.stringify(p['containerPort']) }),
             ),
           );
         }
@@ -237,17 +244,15 @@ function checkPodTemplate(resource: Resource, template: PodTemplate, containers:
         if (hostPort !== undefined && hostPort !== 0 && !isPortNumber(hostPort)) {
           out.push(
             finding(
-              'format/port',
-              'error',
               resource,
               `${at}/hostPort`,
-              `hostPort ${JSON.stringify(hostPort)} must be between 1 and 65535`,
+              problem('format/port', { field: 'hostPort', value: JSON.stringify(hostPort) }),
             ),
           );
         }
         if (typeof p['name'] === 'string') {
-          const problem = ianaSvcNameProblem(p['name']);
-          if (problem) out.push(finding('format/port-name', 'error', resource, `${at}/name`, problem));
+          const issue = ianaSvcNameProblem(p['name']);
+          if (issue) out.push(finding(resource, `${at}/name`, problem('format/port-name', { problem: issue })));
         }
       });
     }
@@ -262,15 +267,13 @@ function checkPodTemplate(resource: Resource, template: PodTemplate, containers:
     volumes.forEach((v, i) => {
       if (!isObject(v)) return;
       if (typeof v['name'] === 'string') {
-        const problem = nameProblem('dns1123-label', v['name']);
-        if (problem)
+        const issue = nameProblem('dns1123-label', v['name']);
+        if (issue)
           out.push(
             finding(
-              'format/name',
-              'error',
               resource,
               `${template.specPointer}/volumes/${i}/name`,
-              `volume name ${problem}`,
+              problem('format/name', { what: 'volume name', problem: issue }),
             ),
           );
       }
@@ -300,19 +303,17 @@ function checkProbePort(resource: Resource, probe: KObject, pointer: string, out
   for (const handler of ['httpGet', 'tcpSocket'] as const) {
     const h = probe[handler];
     if (isObject(h) && h['port'] !== undefined) {
-      const problem = intOrNamedPortProblem(h['port']);
-      if (problem) out.push(finding('format/port', 'error', resource, `${pointer}/${handler}/port`, problem));
+      const issue = intOrNamedPortProblem(h['port']);
+      if (issue) out.push(finding(resource, `${pointer}/${handler}/port`, problem('format/port', { problem: issue })));
     }
   }
   const grpc = probe['grpc'];
   if (isObject(grpc) && grpc['port'] !== undefined && !isPortNumber(grpc['port'])) {
     out.push(
       finding(
-        'format/port',
-        'error',
         resource,
         `${pointer}/grpc/port`,
-        `port ${JSON.stringify(grpc['port'])} must be between 1 and 65535`,
+        problem('format/port', { field: 'port', value: JSON.stringify(grpc['port']) }),
       ),
     );
   }
@@ -342,10 +343,11 @@ function checkQuantity(
   out: Out,
   nonNegative: boolean,
 ): void {
-  const problem = quantityProblem(value);
-  if (problem) out.push(finding('format/quantity', 'error', resource, pointer, problem));
+  const issue = quantityProblem(value);
+  if (issue)
+    out.push(finding(resource, pointer, problem('format/quantity', { value: JSON.stringify(value), problem: issue })));
   else if (nonNegative && isNegativeQuantity(value))
-    out.push(finding('format/quantity', 'error', resource, pointer, `${JSON.stringify(value)} must not be negative`));
+    out.push(finding(resource, pointer, problem('format/quantity', { value: JSON.stringify(value) })));
 }
 
 function checkLimitRange(resource: Resource, spec: KObject, out: Out): void {
@@ -383,36 +385,33 @@ function checkService(resource: Resource, spec: KObject, out: Out): void {
     const at = `/spec/ports/${i}`;
     if (p['port'] !== undefined && !isPortNumber(p['port'])) {
       out.push(
-        finding(
-          'format/port',
-          'error',
-          resource,
-          `${at}/port`,
-          `port ${JSON.stringify(p['port'])} must be between 1 and 65535`,
-        ),
+        finding(resource, `${at}/port`, problem('format/port', { field: 'port', value: JSON.stringify(p['port']) })),
       );
     }
     const nodePort = p['nodePort'];
     if (nodePort !== undefined && nodePort !== 0 && !isPortNumber(nodePort)) {
       out.push(
         finding(
-          'format/port',
-          'error',
           resource,
           `${at}/nodePort`,
-          `nodePort ${JSON.stringify(nodePort)} must be between 1 and 65535`,
+          problem('format/port', { field: 'nodePort', value: JSON.stringify(nodePort) }),
         ),
       );
     }
     const target = p['targetPort'];
     if (target !== undefined && target !== 0) {
-      const problem = intOrNamedPortProblem(target);
-      if (problem) out.push(finding('format/port', 'error', resource, `${at}/targetPort`, `targetPort: ${problem}`));
+      const issue = intOrNamedPortProblem(target);
+      if (issue)
+        out.push(
+          finding(resource, `${at}/targetPort`, problem('format/port', { field: 'targetPort', problem: issue })),
+        );
     }
     if (typeof p['name'] === 'string') {
-      const problem = nameProblem('dns1123-label', p['name']);
-      if (problem)
-        out.push(finding('format/port-name', 'error', resource, `${at}/name`, `Service port name ${problem}`));
+      const issue = nameProblem('dns1123-label', p['name']);
+      if (issue)
+        out.push(
+          finding(resource, `${at}/name`, problem('format/port-name', { what: 'Service port name', problem: issue })),
+        );
     }
   });
 }
@@ -420,17 +419,9 @@ function checkService(resource: Resource, spec: KObject, out: Out): void {
 function checkSchedule(resource: Resource, spec: KObject, out: Out): void {
   const schedule = spec['schedule'];
   if (typeof schedule !== 'string') return;
-  const problem = cronScheduleProblem(schedule);
-  if (problem)
-    out.push(
-      finding(
-        'format/cron-schedule',
-        'error',
-        resource,
-        '/spec/schedule',
-        `schedule ${JSON.stringify(schedule)}: ${problem}`,
-      ),
-    );
+  const issue = cronScheduleProblem(schedule);
+  if (issue)
+    out.push(finding(resource, '/spec/schedule', problem('format/cron-schedule', { schedule, problem: issue })));
 }
 
 function checkDataKeys(resource: Resource, obj: KObject, out: Out): void {
@@ -438,15 +429,13 @@ function checkDataKeys(resource: Resource, obj: KObject, out: Out): void {
     const map = obj[field];
     if (!isObject(map)) continue;
     for (const key in map) {
-      const problem = configMapKeyProblem(key);
-      if (problem)
+      const issue = configMapKeyProblem(key);
+      if (issue)
         out.push(
           finding(
-            'format/data-key',
-            'error',
             resource,
             `/${field}/${escapePointer(key)}`,
-            `${resource.kind} ${problem}`,
+            problem('format/data-key', { kind: resource.kind, problem: issue }),
           ),
         );
     }

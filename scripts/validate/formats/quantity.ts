@@ -40,6 +40,6 @@ const SUFFIX_FIXES: Record<string, string> = {
 
 function suffixHint(value: string): string {
   const m = /^[+-]?[\d.]+([A-Za-z]+)$/.exec(value);
-  const fix = m ? SUFFIX_FIXES[m[1]!] : undefined;
+  const fix = m ? SUFFIX_FIXES[m[1]] : undefined;
   return fix ? ` (use ${fix} instead of ${m![1]})` : ' (e.g. 500m, 0.5, 128Mi, 1G, 1e3)';
 }

@@ -1,6 +1,7 @@
 // `x-kubernetes-validations` rules evaluated with @bufbuild/cel. Only `self` is bound: offline there is no
 // previous object, so rules that read `oldSelf` (transition rules) are skipped and reported as such.
 
+import { problem } from '../../codes/index.js';
 import { createRequire } from 'node:module';
 import type { Finding, JsonValue, Resource } from '../../core/resource.js';
 import { escapePointer, isObject, parsePointer } from '../../core/resource.js';
@@ -69,13 +70,13 @@ export class CelRules {
     if (
       !compile ||
       compile.length !== candidates.length ||
-      compile.some((c, i) => c.length !== candidates[i]!.rules.length)
+      compile.some((c, i) => c.length !== candidates[i].rules.length)
     ) {
       compile = candidates.map((set) => this.programs(set).map((p) => (typeof p === 'string' ? p : null)));
       this.verdicts.compile = compile;
     }
     candidates.forEach((set, i) => {
-      const errors = compile[i]!;
+      const errors = compile[i];
       set.rules.forEach((rule, j) => {
         if (errors[j]) this.skip(set.path, rule.rule, errors[j]);
       });
@@ -97,7 +98,7 @@ export class CelRules {
           this.verdicts.set(index, value, outcomes);
         }
         outcomes.forEach((outcome, j) => {
-          const rule = set.rules[j]!;
+          const rule = set.rules[j];
           if (outcome === true) return;
           if (typeof outcome === 'string') {
             // A rule that does not compile was reported when the kind was loaded.
@@ -105,9 +106,10 @@ export class CelRules {
             return;
           }
           findings.push({
-            code: 'schema/cel',
-            severity: 'error',
-            message: rule.message ?? `failed rule: ${rule.rule}`,
+            ...problem('schema/cel', {
+              rule: rule.rule,
+              ...(rule.message !== undefined ? { ruleMessage: rule.message } : {}),
+            }),
             pointer: pointer + fieldPathPointer(rule.fieldPath),
             subject: resource,
           });
@@ -187,7 +189,7 @@ function fieldPathPointer(fieldPath: string | undefined): string {
     re.lastIndex = at;
     const m = re.exec(fieldPath);
     if (!m) return '';
-    segs.push(m[1] ?? m[2] ?? m[3]!);
+    segs.push(m[1] ?? m[2] ?? m[3]);
     at = re.lastIndex;
   }
   return segs.map((s) => `/${escapePointer(s)}`).join('');
@@ -200,5 +202,5 @@ function firstLine(e: unknown): string {
       : typeof e === 'object' && e !== null && 'message' in e
         ? String(e.message)
         : String(e);
-  return msg.split('\n')[0]!.slice(0, 200);
+  return msg.split('\n')[0].slice(0, 200);
 }

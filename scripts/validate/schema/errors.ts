@@ -3,7 +3,8 @@
 import type { Finding, Resource } from '../../core/resource.js';
 import { escapePointer, getAt, parsePointer, type JsonValue } from '../../core/resource.js';
 import { FORMATS } from '../../schemas/formats.js';
-import type { AjvError } from './compile.js';
+import type { AjvError } from '../../schemas/compile.js';
+import { problem, type ArgsOf, type CodeId, type Problem } from '../../codes/index.js';
 
 /** `/spec/template/metadata/labels/app.kubernetes.io~1name` → `spec.template.metadata.labels["app.kubernetes.io/name"]`. */
 export function fieldPath(pointer: string): string {
@@ -28,14 +29,7 @@ function listTypes(t: unknown): string[] {
   return String(t).split(',');
 }
 
-function orList(items: string[]): string {
-  const unique = [...new Set(items)];
-  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
-}
-
-export interface SchemaProblem {
-  code: string;
-  message: string;
+export interface SchemaProblem extends Problem {
   pointer: string;
 }
 
@@ -45,7 +39,7 @@ export function errorsToFindings(
   resource: Resource,
   data: unknown = resource.object,
 ): Finding[] {
-  return describeErrors(errors, data).map((p) => ({ ...p, severity: 'error', subject: resource }));
+  return describeErrors(errors, data).map((p) => ({ ...p, subject: resource }));
 }
 
 /** Fold ajv's errors for `data` into one problem per field, with a `schema/<rule>` code. */
@@ -69,109 +63,99 @@ export function describeErrors(errors: readonly AjvError[], data: unknown): Sche
   return dedupe(findings);
 }
 
-function finding(code: string, message: string, pointer: string): SchemaProblem {
-  return { code: `schema/${code}`, message, pointer };
+function at<C extends CodeId>(code: C, args: ArgsOf<C>, pointer: string): SchemaProblem {
+  return { ...problem(code, args), pointer };
 }
 
 function junctorFinding(e: AjvError, branches: AjvError[], data: unknown): SchemaProblem {
-  const at = e.instancePath;
-  const field = fieldPath(at);
-  const direct = branches.filter((b) => b.instancePath === at);
+  const ptr = e.instancePath;
+  const field = fieldPath(ptr);
+  const direct = branches.filter((b) => b.instancePath === ptr);
   if (direct.length > 0 && direct.length === branches.length && direct.every((b) => b.keyword === 'type')) {
-    const value = getAt(data as JsonValue, at);
-    return finding(
-      'type',
-      `${field} must be ${orList(direct.flatMap((b) => listTypes(b.params['type'])))}, not ${typeName(value)}`,
-      at,
-    );
+    const value = getAt(data as JsonValue, ptr);
+    const expected = direct.flatMap((b) => listTypes(b.params['type']));
+    return at('schema/type', { field, expected, actual: typeName(value) }, ptr);
   }
   if (direct.length > 0 && direct.length === branches.length && direct.every((b) => b.keyword === 'required')) {
-    const names = direct.map((b) => String(b.params['missingProperty']));
-    return finding(
-      'required',
-      `${field} must set ${e.keyword === 'oneOf' ? 'exactly ' : ''}one of: ${[...new Set(names)].join(', ')}`,
-      at,
-    );
+    const choices = [...new Set(direct.map((b) => String(b.params['missingProperty'])))];
+    return at('schema/required', { field, choices, exactly: e.keyword === 'oneOf' }, ptr);
   }
   const passing = e.params['passingSchemas'];
-  if (e.keyword === 'oneOf' && Array.isArray(passing)) {
-    return finding(
-      'one-of',
-      `${field} matches ${passing.length} of the allowed alternatives; exactly one is allowed`,
-      at,
-    );
-  }
-  const detail = branches[0] ? ` (first alternative: ${errorFinding(branches[0], data).message})` : '';
-  return finding(
-    e.keyword === 'oneOf' ? 'one-of' : 'any-of',
-    `${field} matches none of the allowed alternatives${detail}`,
-    at,
-  );
+  if (e.keyword === 'oneOf' && Array.isArray(passing))
+    return at('schema/one-of', { field, passing: passing.length }, ptr);
+  const detail = branches[0] ? errorFinding(branches[0], data).message : undefined;
+  return at(e.keyword === 'oneOf' ? 'schema/one-of' : 'schema/any-of', { field, ...(detail ? { detail } : {}) }, ptr);
 }
 
+const LIMITS = {
+  minLength: 'schema/min-length',
+  maxLength: 'schema/max-length',
+  minItems: 'schema/min-items',
+  maxItems: 'schema/max-items',
+  minProperties: 'schema/min-properties',
+  maxProperties: 'schema/max-properties',
+} as const;
+
+const BOUNDS = {
+  minimum: 'schema/minimum',
+  maximum: 'schema/maximum',
+  exclusiveMinimum: 'schema/exclusive-minimum',
+  exclusiveMaximum: 'schema/exclusive-maximum',
+} as const;
+
+const ENUM_SHOWN = 12;
+
 function errorFinding(e: AjvError, data: unknown): SchemaProblem {
-  const at = e.instancePath;
-  const field = fieldPath(at);
+  const ptr = e.instancePath;
+  const field = fieldPath(ptr);
   const p = e.params;
-  switch (e.keyword) {
+  const k = e.keyword;
+  if (k in LIMITS) return at(LIMITS[k as keyof typeof LIMITS], { field, limit: String(p['limit']) }, ptr);
+  if (k in BOUNDS)
+    return at(
+      BOUNDS[k as keyof typeof BOUNDS],
+      { field, comparison: String(p['comparison']), limit: String(p['limit']) },
+      ptr,
+    );
+  switch (k) {
     case 'additionalProperties': {
-      const pointer = `${at}/${escapePointer(String(p['additionalProperty']))}`;
-      return finding('unknown-field', `unknown field ${fieldPath(pointer)}`, pointer);
+      const pointer = `${ptr}/${escapePointer(String(p['additionalProperty']))}`;
+      return at('schema/unknown-field', { field: fieldPath(pointer) }, pointer);
     }
     case 'required': {
-      const missing = `${at}/${escapePointer(String(p['missingProperty']))}`;
-      return finding('required', `missing required field ${fieldPath(missing)}`, at);
+      const missing = `${ptr}/${escapePointer(String(p['missingProperty']))}`;
+      return at('schema/required', { field: fieldPath(missing) }, ptr);
     }
     case 'type':
-      return finding(
-        'type',
-        `${field} must be ${orList(listTypes(p['type']))}, not ${typeName(getAt(data as JsonValue, at))}`,
-        at,
+      return at(
+        'schema/type',
+        { field, expected: listTypes(p['type']), actual: typeName(getAt(data as JsonValue, ptr)) },
+        ptr,
       );
     case 'enum': {
       const allowed = Array.isArray(p['allowedValues']) ? p['allowedValues'].map((v) => JSON.stringify(v)) : [];
-      const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, …` : allowed.join(', ');
-      return finding('enum', `${field} must be one of ${shown}`, at);
+      return at(
+        'schema/enum',
+        { field, allowed: allowed.slice(0, ENUM_SHOWN), more: allowed.length > ENUM_SHOWN },
+        ptr,
+      );
     }
+    case 'const':
+      return at('schema/const', { field, value: JSON.stringify(p['allowedValue']) }, ptr);
     case 'format': {
       const name = String(p['format']);
-      return finding('format', `${field} must be ${FORMATS[name]?.describe ?? name}`, at);
+      return at('schema/format', { field, expected: FORMATS[name]?.describe ?? name }, ptr);
     }
     case 'pattern':
-      return finding('pattern', `${field} must match the pattern ${String(p['pattern'])}`, at);
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return finding(e.keyword, `${field} must be ${String(p['comparison'])} ${String(p['limit'])}`, at);
-    case 'minLength':
-      return finding('min-length', `${field} must be at least ${String(p['limit'])} characters long`, at);
-    case 'maxLength':
-      return finding('max-length', `${field} must be at most ${String(p['limit'])} characters long`, at);
-    case 'minItems':
-      return finding('min-items', `${field} must have at least ${String(p['limit'])} items`, at);
-    case 'maxItems':
-      return finding('max-items', `${field} must have at most ${String(p['limit'])} items`, at);
-    case 'minProperties':
-      return finding('min-properties', `${field} must have at least ${String(p['limit'])} entries`, at);
-    case 'maxProperties':
-      return finding('max-properties', `${field} must have at most ${String(p['limit'])} entries`, at);
+      return at('schema/pattern', { field, pattern: String(p['pattern']) }, ptr);
     case 'uniqueItems':
-      return finding(
-        'unique-items',
-        `${field} must not contain duplicate items (items ${String(p['j'])} and ${String(p['i'])} are equal)`,
-        at,
-      );
+      return at('schema/unique-items', { field, first: String(p['j']), second: String(p['i']) }, ptr);
     case 'multipleOf':
-      return finding('multiple-of', `${field} must be a multiple of ${String(p['multipleOf'])}`, at);
+      return at('schema/multiple-of', { field, multipleOf: String(p['multipleOf']) }, ptr);
     case 'not':
-      return finding('not', `${field} has a shape the schema forbids`, at);
+      return at('schema/not', { field }, ptr);
     default:
-      return finding(
-        e.keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
-        `${field} fails the schema's ${e.keyword} rule`,
-        at,
-      );
+      return at('schema/rule', { field, keyword: k }, ptr);
   }
 }
 

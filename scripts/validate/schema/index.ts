@@ -8,4 +8,4 @@ export {
 } from './validator.js';
 export { kustomizationSchemaValidator } from './kustomization.js';
 export { describeErrors, errorsToFindings, fieldPath, type SchemaProblem } from './errors.js';
-export type { AjvError, ValidateFunction } from './compile.js';
+export type { AjvError, ValidateFunction } from '../../schemas/compile.js';

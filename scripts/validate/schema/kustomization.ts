@@ -1,7 +1,7 @@
 // The SchemaStore kustomization schema, compiled once (and cached on disk like the Kubernetes kinds).
 
 import { readSchemaFile, schemasDir } from '../../schemas/location.js';
-import { cacheKey, ValidatorCompiler, type ValidateFunction } from './compile.js';
+import { cacheKey, ValidatorCompiler, type ValidateFunction } from '../../schemas/compile.js';
 
 const compilers = new Map<string, { compiler: ValidatorCompiler; fn?: ValidateFunction }>();
 

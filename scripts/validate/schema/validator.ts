@@ -1,6 +1,7 @@
 // Strict schema validation of resources: built-in kinds from the committed Kubernetes bundle, custom
 // resources from CRDs in the same render or the pinned CRD bundles, and nothing else (fail closed).
 
+import { problem } from '../../codes/index.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Finding, JsonValue, KObject, Resource } from '../../core/resource.js';
 import { getAt, isObject, splitApiVersion } from '../../core/resource.js';
@@ -22,7 +23,7 @@ import {
   type CompileStats,
   type SchemaDependency,
   type ValidateFunction,
-} from './compile.js';
+} from '../../schemas/compile.js';
 import { errorsToFindings } from './errors.js';
 
 export type { SkippedCelRule } from './cel.js';
@@ -248,9 +249,7 @@ class Validator implements SchemaValidator {
       const { kinds, problems } = convertCrd(r.object);
       for (const p of problems) {
         findings.push({
-          code: 'schema/crd-unusable',
-          severity: 'error',
-          message: `CustomResourceDefinition ${r.id.name} ${p}; its custom resources cannot be validated`,
+          ...problem('schema/crd-unusable', { name: r.id.name, problem: p }),
           pointer: '/spec',
           subject: r,
         });
@@ -336,15 +335,14 @@ class Validator implements SchemaValidator {
   private noSchema(r: Resource): Finding {
     const served = this.schemas.servedApiVersions(r.kind);
     const { group } = splitApiVersion(r.apiVersion);
-    const hint =
-      served.length > 0
-        ? `Kubernetes ${this.schemas.version} serves ${r.kind} as ${served.join(', ')}`
-        : `add the CustomResourceDefinition to the render, or allow the kind with schemas.allowUnknownKinds: ["${group ? `${group}/` : ''}${r.kind}"]`;
     return {
-      code: 'schema/no-schema',
-      severity: 'error',
-      message: `no schema for ${r.apiVersion} ${r.kind} (Kubernetes ${this.schemas.version})`,
-      hint,
+      ...problem('schema/no-schema', {
+        apiVersion: r.apiVersion,
+        kind: r.kind,
+        kubernetesVersion: this.schemas.version,
+        served,
+        allowKey: `${group ? `${group}/` : ''}${r.kind}`,
+      }),
       pointer: '/kind',
       subject: r,
     };

@@ -1,5 +1,6 @@
 // Container names are unique across init, regular and ephemeral containers of one pod.
 
+import { problem } from '../../codes/index.js';
 import type { Finding, Resource } from '../../core/resource.js';
 import { finding, podView } from '../finding.js';
 
@@ -14,15 +15,7 @@ export function checkContainerNames(resource: Resource): Finding[] {
     if (typeof name !== 'string') continue;
     const first = seen.get(name);
     if (first !== undefined) {
-      out.push(
-        finding(
-          'semantic/duplicate-container',
-          'error',
-          resource,
-          `${c.pointer}/name`,
-          `container name "${name}" is already used by ${first}`,
-        ),
-      );
+      out.push(finding(resource, `${c.pointer}/name`, problem('semantic/duplicate-container', { name, first })));
     } else {
       seen.set(name, c.pointer.slice(template.specPointer.length + 1));
     }

@@ -2,6 +2,7 @@
 // (RelaxedEnvironmentVariableValidation on by default) any printable ASCII except '=' passes, and the
 // stricter form is still what shells and older clusters understand.
 
+import { problem } from '../../codes/index.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
 import { compareMinor, finding, podView, type CheckContext } from '../finding.js';
 
@@ -36,28 +37,13 @@ export function checkEnvNames(resource: Resource, ctx: CheckContext): Finding[] 
     if (STRICT.test(name)) return;
     if (relaxed && RELAXED.test(name)) {
       out.push(
-        finding(
-          'semantic/env-name',
-          'warning',
-          resource,
-          pointer,
-          `${what} ${JSON.stringify(name)} is accepted from Kubernetes ${RELAXED_SINCE} only and is not a portable shell name`,
-          "use letters, digits, '_', '-' and '.', not starting with a digit",
-        ),
+        finding(resource, pointer, problem('semantic/env-name', { what, name, since: RELAXED_SINCE }, 'warning')),
       );
       return;
     }
     const rule = relaxed
       ? "printable ASCII characters other than '='"
       : "letters, digits, '_', '-' and '.', not starting with a digit";
-    out.push(
-      finding(
-        'semantic/env-name',
-        'error',
-        resource,
-        pointer,
-        `${what} ${JSON.stringify(name)} is invalid: use ${rule}`,
-      ),
-    );
+    out.push(finding(resource, pointer, problem('semantic/env-name', { what, name, rule })));
   }
 }

@@ -1,5 +1,6 @@
 // HorizontalPodAutoscaler: 1 ≤ minReplicas ≤ maxReplicas, and the scale target is part of the environment.
 
+import { problem } from '../../codes/index.js';
 import { isObject, splitApiVersion, type Finding, type Resource } from '../../core/resource.js';
 import { finding, type CheckContext } from '../finding.js';
 import type { ResourceIndex } from './index-of.js';
@@ -13,28 +14,20 @@ export function checkHpa(resource: Resource, ctx: CheckContext, index: ResourceI
   const max = spec['maxReplicas'];
   if (typeof min === 'number' && min < 1) {
     out.push(
-      finding('semantic/hpa-replicas', 'error', resource, '/spec/minReplicas', `minReplicas ${min} must be at least 1`),
+      finding(resource, '/spec/minReplicas', problem('semantic/hpa-replicas', { field: 'minReplicas', value: min })),
     );
   }
   if (typeof max === 'number') {
     if (max < 1)
       out.push(
-        finding(
-          'semantic/hpa-replicas',
-          'error',
-          resource,
-          '/spec/maxReplicas',
-          `maxReplicas ${max} must be at least 1`,
-        ),
+        finding(resource, '/spec/maxReplicas', problem('semantic/hpa-replicas', { field: 'maxReplicas', value: max })),
       );
     else if (typeof min === 'number' && min > max) {
       out.push(
         finding(
-          'semantic/hpa-replicas',
-          'error',
           resource,
           '/spec/minReplicas',
-          `minReplicas ${min} is greater than maxReplicas ${max}`,
+          problem('semantic/hpa-replicas', { field: 'minReplicas', value: min, max }),
         ),
       );
     }
@@ -50,15 +43,21 @@ export function checkHpa(resource: Resource, ctx: CheckContext, index: ResourceI
         ? index.find(group, kind, namespace, name)
         : index.ofKind(kind).find((r) => r.id.name === name && r.id.namespace === namespace);
     if (!target) {
-      const where = namespace ? `namespace ${namespace}` : 'the same namespace';
       out.push(
         finding(
-          'semantic/hpa-target',
-          ctx.complete ? 'error' : 'warning',
           resource,
           '/spec/scaleTargetRef',
-          `scale target ${kind} ${name}${group ? ` (${ref['apiVersion']})` : ''} is not in ${ctx.complete ? 'this environment' : 'the input'} (${where})`,
-          'check the kind, name and apiVersion of scaleTargetRef',
+          problem(
+            'semantic/hpa-target',
+            {
+              kind,
+              name,
+              ...(group ? { apiVersion: String(ref['apiVersion']) } : {}),
+              complete: ctx.complete,
+              ...(namespace ? { namespace } : {}),
+            },
+            ctx.complete ? 'error' : 'warning',
+          ),
         ),
       );
     }

@@ -1,5 +1,6 @@
 // networking.k8s.io/v1 Ingress paths need a pathType; Exact and Prefix paths are absolute.
 
+import { problem } from '../../codes/index.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
 import { finding } from '../finding.js';
 
@@ -20,26 +21,15 @@ export function checkIngressPaths(resource: Resource): Finding[] {
       const at = `/spec/rules/${r}/http/paths/${i}`;
       const pathType = p['pathType'];
       if (pathType === undefined || pathType === null) {
-        out.push(
-          finding(
-            'semantic/ingress-path-type',
-            'error',
-            resource,
-            at,
-            'Ingress path has no pathType',
-            'set pathType: Prefix (or Exact, ImplementationSpecific)',
-          ),
-        );
+        out.push(finding(resource, at, problem('semantic/ingress-path-type', { issue: 'missing' })));
         return;
       }
       if (typeof pathType === 'string' && !PATH_TYPES.has(pathType)) {
         out.push(
           finding(
-            'semantic/ingress-path-type',
-            'error',
             resource,
             `${at}/pathType`,
-            `pathType ${JSON.stringify(pathType)} is not Exact, Prefix or ImplementationSpecific`,
+            problem('semantic/ingress-path-type', { issue: 'invalid', pathType: String(pathType) }),
           ),
         );
         return;
@@ -48,11 +38,9 @@ export function checkIngressPaths(resource: Resource): Finding[] {
       if ((pathType === 'Exact' || pathType === 'Prefix') && (typeof path !== 'string' || !path.startsWith('/'))) {
         out.push(
           finding(
-            'semantic/ingress-path-type',
-            'error',
             resource,
             path === undefined ? at : `${at}/path`,
-            `a ${pathType} path must be absolute (start with '/')`,
+            problem('semantic/ingress-path-type', { issue: 'relative', pathType: String(pathType) }),
           ),
         );
       }

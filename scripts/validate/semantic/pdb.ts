@@ -1,5 +1,6 @@
 // A PodDisruptionBudget sets exactly one of minAvailable and maxUnavailable, each a count or a percentage.
 
+import { problem } from '../../codes/index.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
 import { finding } from '../finding.js';
 
@@ -12,32 +13,16 @@ export function checkPdb(resource: Resource): Finding[] {
   const min = spec['minAvailable'];
   const max = spec['maxUnavailable'];
   if (min !== undefined && max !== undefined) {
-    return [
-      finding(
-        'semantic/pdb-budget',
-        'error',
-        resource,
-        '/spec/maxUnavailable',
-        'minAvailable and maxUnavailable cannot both be set',
-        'keep one of them',
-      ),
-    ];
+    return [finding(resource, '/spec/maxUnavailable', problem('semantic/pdb-budget', { issue: 'both' }))];
   }
   if (min === undefined && max === undefined) {
-    return [
-      finding(
-        'semantic/pdb-budget',
-        'warning',
-        resource,
-        '/spec',
-        'neither minAvailable nor maxUnavailable is set, so the budget protects nothing',
-        'set minAvailable or maxUnavailable',
-      ),
-    ];
+    return [finding(resource, '/spec', problem('semantic/pdb-budget', { issue: 'neither' }, 'warning'))];
   }
   const field = min !== undefined ? 'minAvailable' : 'maxUnavailable';
-  const problem = budgetProblem(min ?? max);
-  return problem ? [finding('semantic/pdb-budget', 'error', resource, `/spec/${field}`, `${field} ${problem}`)] : [];
+  const issue = budgetProblem(min ?? max);
+  return issue
+    ? [finding(resource, `/spec/${field}`, problem('semantic/pdb-budget', { issue: 'invalid', field, problem: issue }))]
+    : [];
 }
 
 function budgetProblem(value: unknown): string | undefined {

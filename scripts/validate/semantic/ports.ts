@@ -1,6 +1,7 @@
 // Container ports: names unique within a container, containerPort+protocol not repeated (the API server
 // warns), and hostPort+protocol+hostIP unique across the pod (the API server rejects).
 
+import { problem } from '../../codes/index.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
 import { finding, podView } from '../finding.js';
 
@@ -24,11 +25,9 @@ export function checkContainerPorts(resource: Resource): Finding[] {
         if (first !== undefined)
           out.push(
             finding(
-              'semantic/duplicate-port-name',
-              'error',
               resource,
               `${at}/name`,
-              `port name "${name}" is already used by ports[${first}] of container ${c.name}`,
+              problem('semantic/duplicate-port-name', { name, first, container: c.name }),
             ),
           );
         else names.set(name, i);
@@ -40,11 +39,9 @@ export function checkContainerPorts(resource: Resource): Finding[] {
         if (first !== undefined) {
           out.push(
             finding(
-              'semantic/duplicate-port',
-              'warning',
               resource,
               `${at}/containerPort`,
-              `containerPort ${containerPort}/${protocol} is already declared by ports[${first}] of container ${c.name}`,
+              problem('semantic/duplicate-port', { port: String(containerPort), protocol, first, container: c.name }),
             ),
           );
         } else numbers.set(key, i);
@@ -57,11 +54,9 @@ export function checkContainerPorts(resource: Resource): Finding[] {
         if (first !== undefined)
           out.push(
             finding(
-              'semantic/duplicate-host-port',
-              'error',
               resource,
               `${at}/hostPort`,
-              `hostPort ${hostPort}/${protocol} is already used by ${first}`,
+              problem('semantic/duplicate-host-port', { port: String(hostPort), protocol, first }),
             ),
           );
         else hostPorts.set(key, `container ${c.name}`);

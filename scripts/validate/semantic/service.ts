@@ -1,5 +1,6 @@
 // Service ports: port+protocol unique, names unique and required once there is more than one port.
 
+import { problem } from '../../codes/index.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
 import { finding } from '../finding.js';
 
@@ -22,39 +23,18 @@ export function checkServicePorts(resource: Resource): Finding[] {
       const first = names.get(name);
       if (first !== undefined)
         out.push(
-          finding(
-            'semantic/service-ports',
-            'error',
-            resource,
-            `${at}/name`,
-            `port name "${name}" is already used by ports[${first}]`,
-          ),
+          finding(resource, `${at}/name`, problem('semantic/service-ports', { issue: 'name-taken', name, first })),
         );
       else names.set(name, i);
     } else if (many) {
-      out.push(
-        finding(
-          'semantic/service-ports',
-          'error',
-          resource,
-          at,
-          'a Service with more than one port must name each port',
-          'add name: (e.g. http, metrics)',
-        ),
-      );
+      out.push(finding(resource, at, problem('semantic/service-ports', { issue: 'unnamed' })));
     }
     if (typeof p['port'] === 'number') {
       const key = `${p['port']}/${protocol}`;
       const first = numbers.get(key);
       if (first !== undefined)
         out.push(
-          finding(
-            'semantic/service-ports',
-            'error',
-            resource,
-            `${at}/port`,
-            `port ${key} is already declared by ports[${first}]`,
-          ),
+          finding(resource, `${at}/port`, problem('semantic/service-ports', { issue: 'port-taken', port: key, first })),
         );
       else numbers.set(key, i);
     }
@@ -64,11 +44,9 @@ export function checkServicePorts(resource: Resource): Finding[] {
       if (first !== undefined)
         out.push(
           finding(
-            'semantic/service-ports',
-            'error',
             resource,
             `${at}/nodePort`,
-            `nodePort ${key} is already used by ports[${first}]`,
+            problem('semantic/service-ports', { issue: 'node-port-taken', port: key, first }),
           ),
         );
       else nodePorts.set(key, i);

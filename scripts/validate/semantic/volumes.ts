@@ -1,6 +1,7 @@
 // Volumes: names unique in the pod; every volumeMount and volumeDevice names a declared volume (or a
 // StatefulSet claim template); a container mounts each path once.
 
+import { problem } from '../../codes/index.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
 import { finding, podView } from '../finding.js';
 
@@ -18,11 +19,9 @@ export function checkVolumes(resource: Resource): Finding[] {
       if (declared.has(name))
         out.push(
           finding(
-            'semantic/duplicate-volume',
-            'error',
             resource,
             `${template.specPointer}/volumes/${i}/name`,
-            `volume name "${name}" is declared twice`,
+            problem('semantic/duplicate-volume', { name }),
           ),
         );
       declared.add(name);
@@ -52,12 +51,9 @@ export function checkVolumes(resource: Resource): Finding[] {
         if (typeof name === 'string' && !declared.has(name)) {
           out.push(
             finding(
-              'semantic/unknown-volume',
-              'error',
               resource,
               `${at}/name`,
-              `container ${c.name} mounts volume "${name}", which the pod does not declare`,
-              declared.size > 0 ? `declared volumes: ${[...declared].join(', ')}` : 'add it to spec.volumes',
+              problem('semantic/unknown-volume', { container: c.name, name, declared: [...declared] }),
             ),
           );
         }
@@ -67,11 +63,15 @@ export function checkVolumes(resource: Resource): Finding[] {
           if (first !== undefined)
             out.push(
               finding(
-                'semantic/duplicate-mount-path',
-                'error',
                 resource,
                 `${at}/${pathField}`,
-                `${pathField} "${path}" is already used by ${field}[${first}] of container ${c.name}`,
+                problem('semantic/duplicate-mount-path', {
+                  field: pathField,
+                  path,
+                  list: field,
+                  first,
+                  container: c.name,
+                }),
               ),
             );
           else paths.set(path, i);

@@ -1,0 +1,120 @@
+// Codes about the files themselves: YAML that cannot be read safely, inputs kcfg refuses, documents that are
+// not Kubernetes objects, kustomization files, and environments that did not render.
+
+import { define } from './define.js';
+
+const refused = (a: { path?: string; detail: string }, code: string): string =>
+  a.path !== undefined ? `${a.path} ${a.detail}; kcfg did not read it (${code})` : `file ${a.detail}`;
+
+export const FILE_CODES = {
+  'yaml/syntax': define<{ detail: string }>({
+    severity: 'error',
+    title: 'YAML syntax error',
+    why: 'Kustomize and kubectl cannot parse the file, so nothing in it is applied.',
+    fix: 'Fix the YAML at the reported line (indentation, an unclosed quote or bracket, a tab).',
+    message: (a) => a.detail,
+  }),
+  'yaml/duplicate-key': define<{ key?: string; detail?: string }>({
+    severity: 'error',
+    title: 'Duplicate mapping key',
+    why: 'YAML keeps only one of the values of a repeated key, and which one depends on the reader: the setting that wins is not the one a reviewer sees.',
+    fix: 'Remove or merge the duplicate key.',
+    message: (a) =>
+      a.detail ??
+      (a.key !== undefined
+        ? `mapping key ${JSON.stringify(a.key)} appears more than once`
+        : 'a mapping key appears more than once'),
+    hint: (a) =>
+      a.detail === undefined ? 'YAML keeps only one of the values; remove or merge the duplicate' : undefined,
+  }),
+  'yaml/alias-bomb': define<{ detail: string }>({
+    severity: 'error',
+    title: 'Alias expansion refused',
+    why: 'A few lines of YAML aliases can expand to gigabytes (the "billion laughs" attack); kcfg refuses to expand them rather than exhaust memory.',
+    fix: 'Write the values out instead of nesting aliases.',
+    message: (a) => a.detail,
+  }),
+  'yaml/too-deep': define<{ detail: string }>({
+    severity: 'error',
+    title: 'Nesting too deep',
+    why: 'A document nested hundreds of levels deep is an attack on the parser, not a Kubernetes object; kcfg does not check it.',
+    fix: 'Flatten the structure; no Kubernetes object needs this depth.',
+    message: (a) => a.detail,
+    hint: () => 'flatten the structure; no Kubernetes object needs this depth',
+  }),
+  'input/outside-root': define<{ path: string; real: string }>({
+    severity: 'error',
+    title: 'Input outside the repository',
+    why: 'A kustomization (or a symbolic link) that reaches outside the repository could make kcfg read any file of the machine it runs on, such as a CI runner’s credentials.',
+    fix: 'Refer only to files inside the repository; a symbolic link may point only within it.',
+    message: (a) =>
+      refused({ path: a.path, detail: `resolves to ${a.real}, outside the repository root` }, 'input/outside-root'),
+    hint: () => 'refer only to files inside the repository; a symbolic link may point only within it',
+  }),
+  'input/not-a-file': define<{ path: string }>({
+    severity: 'error',
+    title: 'Input is not a regular file',
+    why: 'Reading a device, socket or pipe can block forever or return endless data.',
+    fix: 'Refer only to regular files.',
+    message: (a) =>
+      refused({ path: a.path, detail: 'is not a regular file (a device, socket or pipe)' }, 'input/not-a-file'),
+    hint: () => 'refer only to regular files',
+  }),
+  'input/too-large': define<{ path?: string; sizeMiB: string; limitMiB: number }>({
+    severity: 'error',
+    title: 'Input too large',
+    why: 'A file above the size limit is refused before it is parsed, so one huge input cannot exhaust the memory of a shared CI runner.',
+    fix: 'Split the file, or raise the limit with KCFG_MAX_FILE_MB.',
+    message: (a) =>
+      refused({ path: a.path, detail: `is ${a.sizeMiB} MiB, above the ${a.limitMiB} MiB limit` }, 'input/too-large'),
+    hint: () => 'split the file, or raise the limit with KCFG_MAX_FILE_MB',
+  }),
+  'input/invalid-utf8': define<Record<string, never>>({
+    severity: 'error',
+    title: 'Not UTF-8',
+    why: 'Kustomize and the API server read manifests as UTF-8; other bytes are mangled or rejected.',
+    fix: 'Save the file as UTF-8; binary content belongs in a ConfigMap binaryData or Secret data field, base64-encoded.',
+    message: () => 'the file is not valid UTF-8, so neither Kustomize nor the API server can read it',
+    hint: () =>
+      'save the file as UTF-8; binary content belongs in a ConfigMap binaryData or Secret data field, base64-encoded',
+  }),
+  'render/failed': define<{ detail: string; advice?: string }>({
+    severity: 'error',
+    title: 'Environment did not render',
+    fixedSeverity: true,
+    why: 'Kustomize could not build the environment, so `kubectl apply -k` fails and nothing in it was checked (kcfg exits 2).',
+    fix: 'Fix the kustomization entry or file the message names; run `kubectl kustomize <dir>` to see the engine’s own output.',
+    message: (a) => a.detail,
+    hint: (a) => a.advice,
+  }),
+  'resource/malformed': define<{ problem: string }>({
+    severity: 'error',
+    title: 'Not a Kubernetes object',
+    why: 'A document without apiVersion, kind or metadata.name cannot be applied.',
+    fix: 'Give the document apiVersion, kind and metadata.name, or remove it.',
+    message: (a) => a.problem,
+  }),
+  'resource/duplicate': define<{ resource: string; where: string; line: number }>({
+    severity: 'error',
+    title: 'Object defined twice',
+    why: 'Two objects with the same identity overwrite each other on apply: only the last one survives.',
+    fix: 'Remove one, or give them different names or namespaces.',
+    message: (a) => `${a.resource} is defined more than once (first in ${a.where}, line ${a.line})`,
+    hint: () => 'remove one, or give them different names or namespaces',
+  }),
+  'kustomization/schema': define<{ detail: string }>({
+    severity: 'error',
+    title: 'Invalid kustomization field',
+    why: 'Kustomize rejects a kustomization with an unknown or mistyped field, and every environment built from it fails.',
+    fix: 'Correct the field name or value (the SchemaStore kustomization schema lists them).',
+    message: (a) => a.detail,
+  }),
+  'kustomization/deprecated-field': define<{ field: string; modern: string; advice: string }>({
+    severity: 'warning',
+    title: 'Deprecated kustomization field',
+    why: 'Kustomize still reads the field but warns on every build and drops it in a future version; `kustomize edit fix` rewrites most of them.',
+    fix: 'Move the entries to the field the message names.',
+    message: (a) => `${a.field} is deprecated; use ${a.modern}`,
+    hint: (a) => a.advice,
+  }),
+};
