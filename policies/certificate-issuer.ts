@@ -1,6 +1,8 @@
+import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { escapePointer, type Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { child } from '../scripts/policy/workloads.js';
+import { manifest, str, sub } from '../scripts/core/manifest.js';
 
 export interface Options {
   /**
@@ -61,11 +63,11 @@ const policy: Policy<Options> = {
     };
     for (const cert of ctx.byKind('Certificate')) {
       if (cert.id.group !== GROUP) continue;
-      const ref = child(child(cert.object, 'spec'), 'issuerRef');
-      const name = ref?.['name'];
-      if (typeof name !== 'string') continue;
-      const kind = typeof ref?.['kind'] === 'string' && ref['kind'] !== '' ? ref['kind'] : 'Issuer';
-      const group = typeof ref?.['group'] === 'string' && ref['group'] !== '' ? ref['group'] : GROUP;
+      const ref = sub(sub(manifest<ICertificate>(cert), 'spec'), 'issuerRef');
+      const name = str(ref, 'name');
+      if (name === undefined) continue;
+      const kind = str(ref, 'kind') || 'Issuer';
+      const group = str(ref, 'group') || GROUP;
       if (!exists(kind, group, cert.id.namespace ?? '', name)) report(cert, '/spec/issuerRef/name', kind, group, name);
     }
     // Ingresses annotated for cert-manager's ingress-shim name their issuer the same way.

@@ -1,4 +1,6 @@
+import type { PodSpec } from 'kubernetes-types/core/v1.js';
 import type { ContainerRef } from '../scripts/core/pods.js';
+import type { Manifest } from '../scripts/core/manifest.js';
 import { isObject, type JsonValue, type KObject, type Resource } from '../scripts/core/resource.js';
 import { configSources, ROOT_CA_CONFIGMAP, type Source } from '../scripts/policy/config-sources.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
@@ -116,7 +118,7 @@ function itemKeys(source: KObject, pointer: string): { key: string; pointer: str
   return out;
 }
 
-function references(spec: KObject, specPointer: string, containers: readonly ContainerRef[]): Ref[] {
+function references(spec: Manifest<PodSpec>, specPointer: string, containers: readonly ContainerRef[]): Ref[] {
   const out: Ref[] = [];
   for (const c of containers) {
     const where = describeContainer(c);

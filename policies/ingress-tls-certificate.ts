@@ -1,4 +1,5 @@
-import { isObject } from '../scripts/core/resource.js';
+import type { Ingress } from 'kubernetes-types/networking/v1.js';
+import { items, manifest, str, sub } from '../scripts/core/manifest.js';
 import { configSources } from '../scripts/policy/config-sources.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { child } from '../scripts/policy/workloads.js';
@@ -37,15 +38,13 @@ const policy: Policy<Options> = {
       const annotations = child(child(ing.object, 'metadata'), 'annotations') ?? {};
       // cert-manager's ingress-shim creates the Certificate for annotated Ingresses.
       if (SHIM_ANNOTATIONS.some((a) => typeof annotations[a] === 'string')) continue;
-      const tls = child(ing.object, 'spec')?.['tls'];
-      if (!Array.isArray(tls)) continue;
       const ns = ing.id.namespace ?? '';
-      tls.forEach((entry, i) => {
-        const name = isObject(entry) ? entry['secretName'] : undefined;
-        if (typeof name !== 'string' || name === '') return;
-        if (external.has(name) || external.has(`${ns}/${name}`)) return;
+      for (const [entry, i] of items(sub(manifest<Ingress>(ing), 'spec'), 'tls')) {
+        const name = str(entry, 'secretName');
+        if (name === undefined || name === '') continue;
+        if (external.has(name) || external.has(`${ns}/${name}`)) continue;
         const source = secrets.get(`${ns}/${name}`);
-        if (source && source.producer.kind !== 'Secret') return;
+        if (source && source.producer.kind !== 'Secret') continue;
         out.push({
           subject: ing,
           pointer: `/spec/tls/${i}/secretName`,
@@ -54,7 +53,7 @@ const policy: Policy<Options> = {
             : `no Certificate in namespace "${ns}" produces TLS Secret "${name}"`,
           hint: `add a cert-manager Certificate with secretName: ${name}, or list "${ns}/${name}" under external`,
         });
-      });
+      }
     }
     return out;
   },

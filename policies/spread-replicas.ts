@@ -46,7 +46,7 @@ const policy: Policy<Record<string, never>> = {
 /** Label selectors of every spread constraint and pod anti-affinity term. */
 function spreadTerms(w: PodWorkload): JsonValue[] {
   const out: JsonValue[] = [];
-  const tsc = w.template.spec['topologySpreadConstraints'];
+  const tsc = w.template.spec.topologySpreadConstraints;
   if (Array.isArray(tsc))
     for (const c of tsc) if (isObject(c) && c['labelSelector'] !== undefined) out.push(c['labelSelector']);
   const anti = child(child(w.template.spec, 'affinity'), 'podAntiAffinity');

@@ -9,8 +9,6 @@ import { buildResources } from '../resources/build.js';
 import { tooLarge } from '../resources/guard.js';
 import { parseStream, type ParsedDocument } from '../resources/parse.js';
 
-export { maxInputBytes } from '../resources/guard.js';
-
 export interface LoadedInput {
   file: string;
   text: string;

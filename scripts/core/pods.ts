@@ -1,11 +1,14 @@
 // Pod templates, containers and label selectors: the shapes most checks walk.
 
-import { isObject, type JsonValue, type KObject, type Resource } from './resource.js';
+import type { Container, EphemeralContainer, PodSpec } from 'kubernetes-types/core/v1.js';
+import type { LabelSelector as K8sLabelSelector } from 'kubernetes-types/meta/v1.js';
+import type { Manifest } from './manifest.js';
+import { isObject, type JsonValue, type Resource } from './resource.js';
 
 export interface PodTemplate {
   /** Pointer to the pod spec inside the resource (e.g. `/spec/template/spec`). */
   specPointer: string;
-  spec: KObject;
+  spec: Manifest<PodSpec>;
   /** Pointer to the template metadata (e.g. `/spec/template/metadata`); the Pod's own metadata for a Pod. */
   metadataPointer: string;
   labels: Record<string, string>;
@@ -17,7 +20,7 @@ export type ContainerType = 'initContainers' | 'containers' | 'ephemeralContaine
 export interface ContainerRef {
   type: ContainerType;
   name: string;
-  container: KObject;
+  container: Manifest<Container | EphemeralContainer>;
   pointer: string;
 }
 
@@ -31,16 +34,6 @@ const TEMPLATE_PATH: Record<string, string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   PodTemplate: ['template'],
 };
-
-export const WORKLOAD_KINDS = new Set([
-  'Deployment',
-  'ReplicaSet',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-  'CronJob',
-  'ReplicationController',
-]);
 
 /** The pod template of a workload (or the Pod itself), or undefined for kinds without one. */
 export function podTemplate(resource: Resource): PodTemplate | undefined {
@@ -99,10 +92,7 @@ export function containersOf(template: PodTemplate): ContainerRef[] {
   return out;
 }
 
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
-}
+export type LabelSelector = K8sLabelSelector;
 
 /** Kubernetes label-selector semantics: every matchLabels entry and every expression must hold. */
 export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
@@ -136,15 +126,6 @@ export function isEmptySelector(selector: LabelSelector | undefined): boolean {
   return (
     !!selector && Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0
   );
-}
-
-/** A Service-style selector: a plain map, all entries must match; an empty map selects nothing. */
-export function mapSelectorMatches(
-  selector: Record<string, string> | undefined,
-  labels: Record<string, string>,
-): boolean {
-  if (!selector || Object.keys(selector).length === 0) return false;
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }
 
 export function strings(v: JsonValue | undefined): Record<string, string> {

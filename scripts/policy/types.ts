@@ -1,7 +1,7 @@
 // The contract between the policy engine and the policies in policies/.
 
 import type { Severity, SourceLocation } from '../core/diagnostic.js';
-import type { Environment, Finding, Resource } from '../core/resource.js';
+import type { Environment, Resource } from '../core/resource.js';
 import type { RunIndex } from './run-index.js';
 
 /** A policy's static description; every field is required so an incomplete policy does not compile. */
@@ -71,5 +71,3 @@ export interface Policy<Options = Record<string, unknown>> {
   optionsSchema?: Record<string, unknown>;
   check(ctx: PolicyContext<Options>): PolicyFinding[];
 }
-
-export type { Finding };

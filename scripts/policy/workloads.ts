@@ -1,6 +1,7 @@
 // Pod-bearing resources of one environment, computed once per run and shared by every policy.
 
 import { containersOf, podTemplate, type ContainerRef, type PodTemplate } from '../core/pods.js';
+import { field } from '../core/manifest.js';
 import { isObject, type JsonValue, type KObject, type Resource } from '../core/resource.js';
 import { indexKey } from './run-index.js';
 import type { PolicyContext, PolicyFinding } from './types.js';
@@ -86,8 +87,8 @@ export function perContainer(
   return out;
 }
 
-export function child(obj: KObject | undefined, key: string): KObject | undefined {
-  const v = obj?.[key];
+export function child(obj: object | undefined, key: string): KObject | undefined {
+  const v = field(obj, key);
   return isObject(v) ? v : undefined;
 }
 

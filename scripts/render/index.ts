@@ -27,7 +27,7 @@ import { makeWrapperDir, removeWrapperDir } from './lifecycle.js';
 import { resolveOrigin } from './origin.js';
 import { displayStreamText, RENDER_FAILED, streamDocuments } from './output.js';
 
-export { detectEngine, buildArgs, type Engine } from './engine.js';
+export { detectEngine, type Engine } from './engine.js';
 export { writeRenderOutput, RENDER_FAILED } from './output.js';
 
 export interface RenderOptions {

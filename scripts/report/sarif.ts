@@ -2,6 +2,7 @@
 // rest is cut with a notification saying so. Fingerprints hash what identifies a finding, never line numbers,
 // so an alert survives edits above it.
 
+import type { Location, Log, Notification, PhysicalLocation, Region, ReportingDescriptor, Result } from 'sarif';
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../check/result.js';
 import type { Diagnostic, Severity, SourceLocation } from '../core/diagnostic.js';
@@ -17,8 +18,6 @@ const RENDERED = 'KCFG_RENDERED';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-type Json = Record<string, unknown>;
-
 export interface SarifOptions {
   /** Absolute base for documentation links (`helpUri`); `options.docsBase` when unset. */
   docsBaseUrl?: string;
@@ -33,14 +32,14 @@ export function sarifLog(
   result: CheckResult,
   options: Pick<ReportOptions, 'root' | 'docsBase' | 'catalog'>,
   sarif: SarifOptions = {},
-): Json {
+): Log {
   const max = sarif.maxResults ?? SARIF_MAX_RESULTS;
   const docsBase = sarif.docsBaseUrl ?? options.docsBase;
   const ordered = bySeverity(result.diagnostics);
   const kept = ordered.slice(0, max);
   const dropped = ordered.length - kept.length;
 
-  const rules: Json[] = [];
+  const rules: ReportingDescriptor[] = [];
   const ruleIndex = new Map<string, number>();
   for (const d of kept) {
     if (ruleIndex.has(d.code)) continue;
@@ -48,7 +47,7 @@ export function sarifLog(
     rules.push(ruleDescriptor(ruleInfo(d.code, d, docsBase, options.catalog)));
   }
 
-  const notifications: Json[] = [];
+  const notifications: Notification[] = [];
   if (dropped > 0) {
     const cut = countBySev(ordered.slice(max));
     notifications.push({
@@ -103,7 +102,7 @@ export function sarifLog(
   };
 }
 
-function ruleDescriptor(rule: RuleInfo): Json {
+function ruleDescriptor(rule: RuleInfo): ReportingDescriptor {
   const docsText = rule.docs ? `\n\nDocumentation: ${rule.docs}` : '';
   const help = `${rule.description}${rule.remediation ? `\n\nFix: ${rule.remediation}` : ''}${docsText}`;
   return {
@@ -126,14 +125,14 @@ function helpMarkdown(rule: RuleInfo): string {
   return lines.join('\n');
 }
 
-function sarifResult(d: Diagnostic, ruleIndex: number, result: CheckResult, root: string): Json {
+function sarifResult(d: Diagnostic, ruleIndex: number, result: CheckResult, root: string): Result {
   const subject = describeSubject(d);
   const envs = d.environments.length ? ` [${d.environments.join(', ')}]` : '';
   const text = `${d.message}${subject ? ` (${subject})` : ''}${envs}${d.hint ? `. Hint: ${d.hint}` : ''}`;
   const where = isRepoFile(d.source?.file) ? d.source : undefined;
   const file = where?.file ?? fallbackFile(d, result, root);
   const locations = file ? [{ physicalLocation: physical(file, where ?? { file, line: 1, column: 1 }) }] : [];
-  const related: Json[] = [];
+  const related: Location[] = [];
   const rendered = d.rendered ?? (d.source && !where ? d.source : undefined);
   if (rendered) related.push(relatedLocation(rendered, 0));
   return {
@@ -149,14 +148,14 @@ function sarifResult(d: Diagnostic, ruleIndex: number, result: CheckResult, root
   };
 }
 
-function physical(file: string, loc: SourceLocation): Json {
-  const region: Json = { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column) };
-  if (loc.endLine) region['endLine'] = loc.endLine;
-  if (loc.endColumn) region['endColumn'] = loc.endColumn;
+function physical(file: string, loc: SourceLocation): PhysicalLocation {
+  const region: Region = { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column) };
+  if (loc.endLine) region.endLine = loc.endLine;
+  if (loc.endColumn) region.endColumn = loc.endColumn;
   return { artifactLocation: { uri: encodePath(file), uriBaseId: SRCROOT }, region };
 }
 
-function relatedLocation(loc: SourceLocation, id: number): Json {
+function relatedLocation(loc: SourceLocation, id: number): Location {
   const m = /^<rendered:(.*)>$/.exec(loc.file);
   if (m) {
     const env = m[1];
@@ -191,10 +190,10 @@ export function fingerprint(d: Diagnostic, file: string | undefined): string {
 }
 
 /** Two findings on the same subject with different messages must not collapse into one alert. */
-function distinctFingerprints(results: Json[]): Json[] {
+function distinctFingerprints(results: Result[]): Result[] {
   const seen = new Map<string, number>();
   for (const r of results) {
-    const fp = r['partialFingerprints'] as Record<string, string>;
+    const fp = r.partialFingerprints!;
     const base = fp[FINGERPRINT_KEY];
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);

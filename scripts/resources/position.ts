@@ -76,8 +76,3 @@ function step(node: unknown, seg: string): { node: unknown; offset: number } | u
   }
   return undefined;
 }
-
-/** Position of the document itself (its first content line). */
-export function documentStart(doc: SourceDocument): SourceLocation {
-  return { file: doc.file, line: doc.line, column: 1 };
-}

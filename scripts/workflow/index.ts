@@ -1,10 +1,9 @@
 // Workflows around the check: changed-file selection, sharding, merging shard results, progress.
 
-export { affectedEnvironments, changedFiles, type Affected, type ChangeSource } from './changed.js';
-export { parseShard, shardEnvironments, type Shard } from './shard.js';
-export { mergeResults, parseResult, readResultFile } from './merge.js';
-export { createProgress, SILENT, type Progress } from './progress.js';
-export { runCheckInBatches, type BatchOptions } from './batches.js';
-export { selectEnvironments, type Selection } from './select.js';
+export { type ChangeSource } from './changed.js';
+export { parseShard } from './shard.js';
+export { mergeResults, readResultFile } from './merge.js';
+export { createProgress } from './progress.js';
+export { runCheckInBatches } from './batches.js';
+export { selectEnvironments } from './select.js';
 export { environmentDiffs, parseDiffPair } from './diffs.js';
-export { appendStepSummary } from './step-summary.js';

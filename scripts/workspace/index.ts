@@ -1,12 +1,4 @@
-export {
-  KUSTOMIZATION_FILES,
-  isRemote,
-  kustomizationDeps,
-  readKustomization,
-  stripKey,
-  type Kustomization,
-  type KustomizationDeps,
-} from './kustomization.js';
-export { closure, walkClosure, type Closure } from './closure.js';
-export { discoverEnvironments, findKustomizationDirs } from './discover.js';
+export { kustomizationDeps, readKustomization } from './kustomization.js';
+export { closure } from './closure.js';
+export { discoverEnvironments } from './discover.js';
 export { resolveTargets } from './targets.js';

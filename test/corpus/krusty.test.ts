@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../scripts/check/catalog.js';
 import { childEnv, ensureBuilt, expectNoCrash, kcfg, tempCacheDir, type Run } from '../cli/helpers.js';
 
 const CORPUS = process.env['KCFG_KRUSTY_CORPUS'];
@@ -95,6 +96,14 @@ describe.skipIf(!present)('krusty corpus (KCFG_KRUSTY_CORPUS)', () => {
 
   afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
+  // Codes the corpus made kcfg emit: each must be in the catalog (`kcfg codes`), with a page.
+  const emitted = new Set<string>();
+  afterAll(async () => {
+    const catalog = await loadCatalog();
+    expect([...emitted].filter((c) => !catalog.has(c))).toEqual([]);
+    expect(emitted.size).toBeGreaterThan(5);
+  });
+
   it(
     'every build case: exit 0 or 1, no crash, and the whole expected output rendered',
     { timeout: 240_000 },
@@ -106,6 +115,7 @@ describe.skipIf(!present)('krusty corpus (KCFG_KRUSTY_CORPUS)', () => {
         try {
           expectNoCrash(run);
           const report = parse(run);
+          for (const d of report.diagnostics) emitted.add(d.code);
           // Discovery names environments by convention; the directory is the one built.
           expect(report.environments.map((e) => e.dir)).toEqual([envName(c.build)]);
           const failed = report.diagnostics.filter((d) => d.code === 'render/failed');
@@ -151,6 +161,7 @@ describe.skipIf(!present)('krusty corpus (KCFG_KRUSTY_CORPUS)', () => {
             expect(text).toMatch(/^kcfg: /);
           } else {
             const report = parse(run);
+            for (const d of report.diagnostics) emitted.add(d.code);
             const errors = report.diagnostics.filter((d) => d.severity === 'error');
             expect(errors.length).toBeGreaterThan(0);
             const env = report.environments.find((e) => e.dir === name)?.name ?? name;

@@ -45,7 +45,7 @@ export function run<O>(
 
 /** What a finding says in one line: `Kind/name pointer`, for compact table expectations. */
 export function brief(f: PolicyFinding): string {
-  return `${f.subject.kind}/${f.subject.id.name} ${f.pointer}`;
+  return f.subject ? `${f.subject.kind}/${f.subject.id.name} ${f.pointer}` : `${f.source.file}:${f.source.line}`;
 }
 
 /** Metadata checks every policy must pass. */

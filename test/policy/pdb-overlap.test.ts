@@ -66,12 +66,12 @@ describe('pdb-overlap at scale', () => {
       Array.from({ length: 40 }, (_, i) => pdb(`copy-${i}`, '{matchLabels: {app: api}}')).join('');
     const findings = run(policy, yaml);
     const perBudget = new Map<string, number>();
-    for (const f of findings) perBudget.set(f.subject.id.name, (perBudget.get(f.subject.id.name) ?? 0) + 1);
+    for (const f of findings) perBudget.set(f.subject!.id.name, (perBudget.get(f.subject!.id.name) ?? 0) + 1);
     expect(perBudget.has('copy-0')).toBe(false);
     expect(perBudget.get('copy-1')).toBe(1);
     expect(perBudget.get('copy-39')).toBe(3);
     expect(findings.length).toBe(1 + 2 + 3 * 37);
-    const last = findings.filter((f) => f.subject.id.name === 'copy-39');
+    const last = findings.filter((f) => f.subject!.id.name === 'copy-39');
     expect(last.map((f) => f.message.match(/PodDisruptionBudget (\S+)/)![1])).toEqual(['copy-0', 'copy-1', 'copy-2']);
     expect(last[2]!.message).toMatch(
       /Deployment shop\/api-0, .* and 3 more\); the eviction API .*; it overlaps more budgets than these 3$/,

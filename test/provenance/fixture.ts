@@ -220,6 +220,7 @@ export function writeTree(files: Record<string, string> = FILES): string {
 export function testConfig(root: string, environments: Environment[]): Config {
   return {
     root,
+    repoRoot: root,
     environments,
     engine: { command: 'kubectl', loadRestrictor: 'RootOnly' },
     schemas: { allowUnknownKinds: [], kubernetesVersion: '1.32' },

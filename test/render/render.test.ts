@@ -54,6 +54,7 @@ const cacheDir = mkdtempSync(join(tmpdir(), 'kcfg-render-cache-'));
 const env = (name: string): Environment => ({ name, dir: `overlays/${name}`, kubernetesVersion: '1.32' });
 const config: Config = {
   root: tree.root,
+  repoRoot: tree.root,
   environments: ['staging', 'production', 'broken', 'badyaml'].map(env),
   engine: { command: 'kubectl', loadRestrictor: 'RootOnly' },
   schemas: { kubernetesVersion: '1.32', allowUnknownKinds: [] },

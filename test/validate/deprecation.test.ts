@@ -27,29 +27,39 @@ describe('deprecated and removed APIs (committed table)', () => {
   it('policy/v1beta1 PodDisruptionBudget at 1.32 is removed, replaced by policy/v1', () => {
     const f = checkDeprecation(pdb('policy/v1beta1'), '1.32', table);
     expect(f).toMatchObject({ code: 'api/removed', severity: 'error', pointer: '/apiVersion' });
-    expect(f!.message).toContain('removed in 1.25');
-    expect(f!.message).toContain('use policy/v1');
+    expect(f!.args).toEqual({
+      apiVersion: 'policy/v1beta1',
+      kind: 'PodDisruptionBudget',
+      removedIn: '1.25',
+      target: '1.32',
+      replacement: 'policy/v1',
+    });
     expect(checkDeprecation(pdb('policy/v1'), '1.32', table)).toBeUndefined();
   });
 
   it('policy/v1beta1 PodDisruptionBudget at 1.24 is served but deprecated', () => {
     const f = checkDeprecation(pdb('policy/v1beta1'), '1.24', table);
     expect(f).toMatchObject({ code: 'api/deprecated', severity: 'warning' });
-    expect(f!.message).toContain('in favour of policy/v1');
+    expect(f!.args).toMatchObject({ preferred: 'policy/v1', removedIn: '1.25' });
   });
 
   it('autoscaling/v2beta2 HorizontalPodAutoscaler: deprecated at 1.25, removed at 1.26 naming autoscaling/v2', () => {
     expect(checkDeprecation(hpa('autoscaling/v2beta2'), '1.25', table)).toMatchObject({ code: 'api/deprecated' });
     const removed = checkDeprecation(hpa('autoscaling/v2beta2'), '1.26', table);
     expect(removed).toMatchObject({ code: 'api/removed' });
-    expect(removed!.message).toContain('use autoscaling/v2');
+    expect(removed!.args).toMatchObject({ replacement: 'autoscaling/v2', removedIn: '1.26' });
     expect(checkDeprecation(hpa('autoscaling/v1'), '1.32', table)).toBeUndefined();
     expect(checkDeprecation(hpa('autoscaling/v2'), '1.32', table)).toBeUndefined();
   });
 
   it('APIs removed before 1.23 name their replacement', () => {
     const ing = resource('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: { name: web }');
-    expect(checkDeprecation(ing, '1.30', table)!.message).toContain('use networking.k8s.io/v1');
+    expect(checkDeprecation(ing, '1.30', table)!.args).toEqual({
+      apiVersion: 'extensions/v1beta1',
+      kind: 'Ingress',
+      removedIn: '1.22',
+      replacement: 'networking.k8s.io/v1',
+    });
   });
 
   it('leaves unknown kinds to the schema check', () => {
@@ -69,13 +79,14 @@ describe('deprecated and removed APIs (table rules)', () => {
 
   it('a beta version is fine until a GA version is served, then deprecated', () => {
     expect(checkDeprecation(thing('v1beta1'), '1.27', table)?.code).toBe('api/deprecated'); // removed in 1.31, before 1.35
-    expect(checkDeprecation(thing('v1beta1'), '1.29', table)!.message).toContain(
-      'in favour of x.io/v1; it is removed in 1.31',
-    );
+    expect(checkDeprecation(thing('v1beta1'), '1.29', table)!.args).toMatchObject({
+      preferred: 'x.io/v1',
+      removedIn: '1.31',
+    });
   });
   it('removed names the newest version served at the target', () => {
-    expect(checkDeprecation(thing('v1alpha1'), '1.27', table)!.message).toContain('use x.io/v1beta1');
-    expect(checkDeprecation(thing('v1alpha1'), '1.31', table)!.message).toContain('use x.io/v1');
+    expect(checkDeprecation(thing('v1alpha1'), '1.27', table)!.args).toMatchObject({ replacement: 'x.io/v1beta1' });
+    expect(checkDeprecation(thing('v1alpha1'), '1.31', table)!.args).toMatchObject({ replacement: 'x.io/v1' });
   });
   it('a GA API removed before the newest known release warns; without a replacement it says so', () => {
     expect(

@@ -2,6 +2,7 @@
 // annotations, ports, quantities, CronJob schedules and ConfigMap/Secret keys.
 
 import type { ContainerRef, PodTemplate } from '../../core/pods.js';
+import { field } from '../../core/manifest.js';
 import {
   escapePointer,
   isObject,
@@ -19,18 +20,10 @@ import { ianaSvcNameProblem, intOrNamedPortProblem, isPortNumber } from './ports
 import { isNegativeQuantity, quantityProblem } from './quantity.js';
 
 export { cronScheduleProblem } from './cron.js';
-export { annotationsSize, labelValueProblem, qualifiedKeyProblem } from './labels.js';
-export {
-  configMapKeyProblem,
-  isConfigMapKey,
-  isDns1035Label,
-  isDns1123Label,
-  isDns1123Subdomain,
-  nameProblem,
-  nameRuleFor,
-} from './names.js';
-export { ianaSvcNameProblem, intOrNamedPortProblem, isPortNumber } from './ports.js';
-export { isQuantity, quantityProblem } from './quantity.js';
+export { labelValueProblem, qualifiedKeyProblem } from './labels.js';
+export { configMapKeyProblem, isDns1035Label, isDns1123Label, isDns1123Subdomain, nameRuleFor } from './names.js';
+export { ianaSvcNameProblem } from './ports.js';
+export { isQuantity } from './quantity.js';
 
 type Out = Finding[];
 
@@ -290,7 +283,7 @@ function checkPodTemplate(resource: Resource, template: PodTemplate, containers:
     });
   }
   checkQuantityMap(resource, spec['overhead'], `${template.specPointer}/overhead`, out, true);
-  checkResourceRequirements(resource, spec['resources'], `${template.specPointer}/resources`, out);
+  checkResourceRequirements(resource, field(spec, 'resources'), `${template.specPointer}/resources`, out);
 }
 
 function templateMeta(obj: KObject, pointer: string): KObject | undefined {
@@ -319,19 +312,13 @@ function checkProbePort(resource: Resource, probe: KObject, pointer: string, out
   }
 }
 
-function checkResourceRequirements(resource: Resource, value: JsonValue | undefined, pointer: string, out: Out): void {
+function checkResourceRequirements(resource: Resource, value: unknown, pointer: string, out: Out): void {
   if (!isObject(value)) return;
   checkQuantityMap(resource, value['requests'], `${pointer}/requests`, out, true);
   checkQuantityMap(resource, value['limits'], `${pointer}/limits`, out, true);
 }
 
-function checkQuantityMap(
-  resource: Resource,
-  value: JsonValue | undefined,
-  pointer: string,
-  out: Out,
-  nonNegative: boolean,
-): void {
+function checkQuantityMap(resource: Resource, value: unknown, pointer: string, out: Out, nonNegative: boolean): void {
   if (!isObject(value)) return;
   for (const key in value) checkQuantity(resource, value[key], `${pointer}/${escapePointer(key)}`, out, nonNegative);
 }

@@ -1,11 +1,4 @@
-export {
-  createSchemaValidator,
-  forgetLoadedSchemas,
-  normalizeKubernetesVersion,
-  type SchemaValidator,
-  type SchemaValidatorOptions,
-  type SkippedCelRule,
-} from './validator.js';
+export { createSchemaValidator, forgetLoadedSchemas } from './validator.js';
 export { kustomizationSchemaValidator } from './kustomization.js';
-export { describeErrors, errorsToFindings, fieldPath, type SchemaProblem } from './errors.js';
-export type { AjvError, ValidateFunction } from '../../schemas/compile.js';
+export { describeErrors } from './errors.js';
+export type { ValidateFunction } from '../../schemas/compile.js';
