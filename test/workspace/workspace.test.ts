@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../scripts/config/types.js';
 import { ConfigError, UsageError } from '../../scripts/core/errors.js';
@@ -9,6 +11,7 @@ import {
   readKustomization,
   resolveTargets,
 } from '../../scripts/workspace/index.js';
+import { findKustomizationDirs } from '../../scripts/workspace/discover.js';
 import { CONFIGMAP, makeTree, type Tree } from './fixture.js';
 
 const tree = makeTree({
@@ -219,6 +222,23 @@ describe('discovery on repository shapes', () => {
     shapes.push(t);
     spawnSync('git', ['init', '-q'], { cwd: t.root });
     expect(discoverEnvironments(t.root, '1.32').map((e) => e.dir)).toEqual(['app']);
+  });
+
+  it('outside git (an exported tarball), .gitignore files still keep folders out, and links are listed, not entered', () => {
+    const t = makeTree({
+      '.gitignore': 'vendor/\n',
+      'app/kustomization.yaml': 'resources: []\n',
+      'app/.gitignore': 'scratch/\n',
+      'app/scratch/kustomization.yaml': 'resources: []\n',
+      'vendor/lib/kustomization.yaml': 'resources: []\n',
+      'node_modules/pkg/kustomization.yaml': 'resources: []\n',
+      '.hidden/kustomization.yaml': 'resources: []\n',
+      'real/kustomization.yaml': 'resources: []\n',
+    });
+    shapes.push(t);
+    symlinkSync(join(t.root, 'real'), join(t.root, 'linked'));
+    expect(spawnSync('git', ['rev-parse'], { cwd: t.root }).status).not.toBe(0);
+    expect(findKustomizationDirs(t.root)).toEqual(['app', 'linked', 'real']);
   });
 });
 
