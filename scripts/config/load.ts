@@ -4,17 +4,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Document, LineCounter } from 'yaml';
 import { ConfigError } from '../core/errors.js';
 import { parseFast } from '../core/fast-yaml.js';
 import type { Environment } from '../core/resource.js';
 import { stampFor } from '../core/stamp.js';
-import { yamlModule } from '../resources/yaml-lazy.js';
+import { escapePointer } from '../core/resource.js';
+import { parseYamlText, type YamlFile } from '../schemas/tool-file.js';
 import { userCacheDir } from '../core/cache-dir.js';
 import { discoverEnvironments } from '../workspace/discover.js';
 import { isWithin, realOf } from '../workspace/paths.js';
 import { gitTopLevel } from '../workspace/roots.js';
-import { keyPathOf, locateKey, problemsError, type ConfigProblem, type Segment } from './problems.js';
+import { keyPathOf, problemsError, type ConfigProblem, type Segment } from './problems.js';
 import { configuredEnvironments } from './environments.js';
 import { CONFIG_FILES, DEFAULTS, type RawConfig } from './raw.js';
 import { runRules } from './rules.js';
@@ -63,10 +63,10 @@ export function loadConfig(
 
 /** Parse and check the file; throws ConfigError listing every problem with its key path and position. */
 export function readRaw(root: string, file: string, text: string, env: NodeJS.ProcessEnv = process.env): RawConfig {
-  let cst: { doc: Document; lines: LineCounter } | undefined;
-  const located = (): { doc: Document; lines: LineCounter } => (cst ??= parseWithPositions(text, file));
+  let parsed: YamlFile | undefined;
+  const located = (): YamlFile => (parsed ??= parseYamlText(text, file));
   const locate = (segments: readonly Segment[]): ConfigProblem['location'] =>
-    locateKey(located().doc, located().lines, file, segments);
+    located().locate(segments.map((s) => `/${escapePointer(s)}`).join(''));
 
   // A config that passed this exact schema once need not pay for loading ajv and `yaml` again.
   const fast = parseFast(text);
@@ -79,7 +79,7 @@ export function readRaw(root: string, file: string, text: string, env: NodeJS.Pr
   if (stamp?.passed) {
     raw = fast!.value ?? {};
   } else {
-    const value = expand(located().doc, file);
+    const value = located().value;
     const problems = schemaProblems(value, locate);
     if (problems.length) throw problemsError(problems);
     raw = value ?? {};
@@ -161,39 +161,6 @@ function cacheDirOf(root: string, raw: unknown, env: NodeJS.ProcessEnv): string 
   if (fromEnv) return resolve(root, fromEnv);
   const configured = (raw as RawConfig | null)?.cacheDir;
   return typeof configured === 'string' ? resolve(root, configured) : userCacheDir(root, env);
-}
-
-function parseWithPositions(text: string, file: string): { doc: Document; lines: LineCounter } {
-  const { LineCounter, parseDocument } = yamlModule();
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const err = doc.errors[0];
-  if (err) {
-    const pos = lines.linePos(err.pos[0]);
-    const duplicate = err.code === 'DUPLICATE_KEY';
-    const message = duplicate
-      ? 'duplicate key'
-      : `invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
-    throw new ConfigError(
-      message,
-      { file, line: pos.line, column: pos.col },
-      duplicate ? 'each key may appear once in a mapping' : undefined,
-    );
-  }
-  return { doc, lines };
-}
-
-/** Aliases that expand past the limit (a "billion laughs" file) are a configuration error, not a crash. */
-function expand(doc: Document, file: string): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: 100 }) as unknown;
-  } catch (e) {
-    throw new ConfigError(
-      `refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`,
-      { file, line: 1, column: 1 },
-      'write the values out instead of using anchors and aliases',
-    );
-  }
 }
 
 let validator: ValidateFunction | undefined;

@@ -4,13 +4,10 @@
 import { problem } from '../codes/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import { parse } from 'yaml';
 import type { Severity } from '../core/diagnostic.js';
 import { formatResourceId } from '../core/diagnostic.js';
-import { ConfigError } from '../core/errors.js';
 import type { Finding } from '../core/resource.js';
-import { positionInDocument } from '../resources/position.js';
+import { parseYamlText, validateYaml, validatorFor } from '../schemas/tool-file.js';
 import { appliesToKind, compilePattern, matchesPathOrAncestor, type PointerPattern } from './pattern.js';
 import { paritySchema } from './parity-schema.js';
 import { parsePointer } from '../core/resource.js';
@@ -41,26 +38,9 @@ export interface ParityConfig {
 }
 
 export function parseParityConfig(text: string, file: string): ParityConfig {
-  let doc: unknown;
-  try {
-    doc = parse(text, { uniqueKeys: true });
-  } catch (e) {
-    throw new ConfigError(`${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, {
-      file,
-      line: 1,
-      column: 1,
-    });
-  }
-  doc ??= {};
-  const ajv = new Ajv({ allErrors: false, strict: false });
-  const validate = ajv.compile(paritySchema);
-  if (!validate(doc)) {
-    const err = validate.errors![0];
-    const where = positionInDocument({ file, text, start: 0, end: text.length, line: 1, index: 0 }, err.instancePath);
-    const { exact: _exact, ...loc } = where;
-    throw new ConfigError(`${file}: ${err.instancePath || '(root)'} ${err.message ?? 'is invalid'}`, loc);
-  }
-  const raw = doc as Partial<ParityConfig>;
+  const yf = parseYamlText(text, file);
+  if (yf.value !== null && yf.value !== undefined) validateYaml(yf, validatorFor(paritySchema), file);
+  const raw = (yf.value ?? {}) as Partial<ParityConfig>;
   const config: ParityConfig = { severity: raw.severity ?? 'error', allow: raw.allow ?? [], onlyIn: raw.onlyIn ?? [] };
   for (const a of config.allow) compilePattern(a.path);
   return config;

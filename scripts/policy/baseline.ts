@@ -4,7 +4,7 @@ import type { SourceLocation } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import type { Resource } from '../core/resource.js';
 import { BASELINE_SCHEMA } from './schema.js';
-import { loadYamlFile } from './yaml-file.js';
+import { loadYamlFile } from '../schemas/tool-file.js';
 
 export const BASELINE_FILE = 'policies/baseline.yaml';
 

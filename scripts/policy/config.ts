@@ -11,7 +11,7 @@ import { POLICY_CONFIG_SCHEMA } from './schema.js';
 import { closest } from './suggest.js';
 import { globMatcher, isGlob } from '../workspace/glob.js';
 import type { Policy } from './types.js';
-import { describeAjvError, loadYamlFile, validatorFor, type YamlFile } from './yaml-file.js';
+import { describeAjvError, loadYamlFile, validatorFor, type YamlFile } from '../schemas/tool-file.js';
 
 export const POLICY_CONFIG_FILE = 'policies/config.yaml';
 

@@ -10,7 +10,7 @@ import type { Resource } from '../core/resource.js';
 import { RULE_SCHEMA } from './rule-schema.js';
 import type { Policy, PolicyFinding } from './types.js';
 import { cacheKey, ValidatorCompiler, type ValidateFunction } from '../schemas/compile.js';
-import { describeAjvError, loadYamlFile } from './yaml-file.js';
+import { describeAjvError, loadYamlFile } from '../schemas/tool-file.js';
 
 export const RULES_DIR = 'policies/rules';
 

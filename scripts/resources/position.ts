@@ -41,31 +41,42 @@ export function positionInDocument(doc: SourceDocument, pointer: string): Source
 /** The exact answer through the `yaml` CST (`pointer` is relative to `doc.pointer`); exported so tests can hold the fast path to it. */
 export function cstPosition(doc: SourceDocument, pointer: string): SourceLocation & { exact: boolean } {
   const { doc: yd, lines } = parsed(doc);
-  let node: unknown = yd.contents;
-  let offset = (node as Node | null)?.range?.[0] ?? 0;
-  let exact = true;
-  for (const seg of parsePointer((doc.pointer ?? '') + pointer)) {
-    const next = step(node, seg);
-    if (!next) {
-      exact = false;
-      break;
-    }
-    node = next.node;
-    offset = next.offset;
-  }
+  const { offset, exact } = offsetAt(yd.contents, parsePointer((doc.pointer ?? '') + pointer));
   const pos = lines.linePos(offset);
   return { file: doc.file, line: doc.line + pos.line - 1, column: pos.col, exact };
 }
 
-function step(node: unknown, seg: string): { node: unknown; offset: number } | undefined {
+/**
+ * The one walk from a path to a place in a parsed YAML node: the offset of the mapping key at each step (of
+ * its value when `at` is 'value' and the value has a position), or of the deepest ancestor that exists, with
+ * `exact` false.
+ */
+export function offsetAt(
+  root: unknown,
+  segments: readonly string[],
+  at: 'key' | 'value' = 'key',
+): { offset: number; exact: boolean } {
+  let node = root;
+  let offset = (root as Node | null)?.range?.[0] ?? 0;
+  for (const seg of segments) {
+    const next = step(node, seg, at);
+    if (!next) return { offset, exact: false };
+    node = next.node;
+    offset = next.offset ?? offset;
+  }
+  return { offset, exact: true };
+}
+
+function step(node: unknown, seg: string, at: 'key' | 'value'): { node: unknown; offset?: number } | undefined {
   const { isMap, isPair, isScalar, isSeq } = yamlModule();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       if (key === seg) {
-        const keyNode = pair.key as Node | null;
-        return { node: pair.value, offset: keyNode?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0 };
+        const keyStart = (pair.key as Node | null)?.range?.[0];
+        const valueStart = (pair.value as Node | null)?.range?.[0];
+        return { node: pair.value, offset: at === 'key' ? (keyStart ?? valueStart) : (valueStart ?? keyStart) };
       }
     }
     return undefined;

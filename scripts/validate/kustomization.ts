@@ -5,12 +5,13 @@ import { problem } from '../codes/index.js';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import jsYaml from 'js-yaml';
-import type { LineCounter, Node } from 'yaml';
+import type { LineCounter } from 'yaml';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { parseFast } from '../core/fast-yaml.js';
 import { isObject, parsePointer, type Finding, type KObject } from '../core/resource.js';
 import { ANCHOR_OR_ALIAS } from '../resources/parse.js';
-import { isMap, isPair, isScalar, isSeq, yamlModule } from '../resources/yaml-lazy.js';
+import { offsetAt } from '../resources/position.js';
+import { yamlModule } from '../resources/yaml-lazy.js';
 import { describeErrors, type ValidateFunction } from './schema/index.js';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
@@ -125,26 +126,7 @@ function deprecatedFields(data: KObject): Deprecated[] {
 
 /** Position of the node at `pointer` (its key when `key`), or of the deepest ancestor that exists. */
 function locate(root: unknown, pointer: string, key: boolean, lines: LineCounter, file: string): SourceLocation {
-  let node = root;
-  let offset = (root as Node | null)?.range?.[0] ?? 0;
-  for (const seg of parsePointer(pointer)) {
-    let next: { node: unknown; offset: number } | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
-      if (pair) {
-        const keyStart = (pair.key as Node | null)?.range?.[0];
-        const valueStart = (pair.value as Node | null)?.range?.[0];
-        next = { node: pair.value, offset: (key ? keyStart : (valueStart ?? keyStart)) ?? offset };
-      }
-    } else if (isSeq(node)) {
-      const item = node.items[Number(seg)] as Node | undefined;
-      if (item?.range) next = { node: item, offset: item.range[0] };
-    }
-    if (!next) break;
-    node = next.node;
-    offset = next.offset;
-  }
-  const pos = lines.linePos(offset);
+  const pos = lines.linePos(offsetAt(root, parsePointer(pointer), key ? 'key' : 'value').offset);
   return { file, line: pos.line, column: pos.col };
 }
 

@@ -55,12 +55,12 @@ function one(env: EnvName, kind: string, name: string): Resource {
   return found[0]!;
 }
 
-function obj(v: JsonValue | undefined): KObject {
+function obj(v: unknown): KObject {
   return isObject(v) ? v : {};
 }
 
-function list(v: JsonValue | undefined): JsonValue[] {
-  return Array.isArray(v) ? v : [];
+function list(v: unknown): JsonValue[] {
+  return Array.isArray(v) ? (v as JsonValue[]) : [];
 }
 
 function labelsOf(r: Resource): Record<string, string> {
@@ -99,8 +99,8 @@ function minimumPods(env: EnvName, w: Workload): number {
   return Number(getAt(w.resource.object, '/spec/replicas') ?? 1);
 }
 
-function preStopSeconds(container: KObject): number | undefined {
-  const preStop = obj(getAt(container, '/lifecycle/preStop'));
+function preStopSeconds(container: object): number | undefined {
+  const preStop = obj(getAt(container as KObject, '/lifecycle/preStop'));
   const sleep = getAt(preStop, '/sleep/seconds');
   if (typeof sleep === 'number') return sleep;
   const cmd = list(getAt(preStop, '/exec/command')).map(String);
@@ -211,7 +211,7 @@ describe.each(ENVIRONMENTS)('overlays/%s', (env) => {
     for (const w of longRunning) {
       for (const c of containersOf(w.template).filter((x) => x.type === 'containers')) {
         const where = `${w.label} container ${c.name}`;
-        for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe'])
+        for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const)
           expect(c.container[probe], `${where} ${probe}`).toBeDefined();
         expect(c.container['livenessProbe'], `${where}: liveness and readiness must differ`).not.toEqual(
           c.container['readinessProbe'],

@@ -1,5 +1,5 @@
-// Tool-owned YAML files (config, baseline, rules): parse with positions, validate with ajv, and report the
-// first problem as a ConfigError at file:line. A file that passed every check before is read with js-yaml
+// The one loader of kcfg's own YAML files (kcfg.yaml, policies/config.yaml, baseline, rules, parity): parse
+// strictly with positions, validate with ajv, and report the first problem as a ConfigError at file:line. A file that passed every check before is read with js-yaml
 // alone (see core/stamp.ts): ajv and the `yaml` parser then stay unloaded, which is most of the policy
 // stage's start-up on an unchanged repository.
 
@@ -101,21 +101,19 @@ export function parseYamlText(text: string, file: string): YamlFile {
   const err = doc.errors[0];
   if (err) {
     const pos = lines.linePos(err.pos[0]);
-    throw new ConfigError(err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), {
-      file,
-      line: pos.line,
-      column: pos.col,
-    });
+    const where = { file, line: pos.line, column: pos.col };
+    if (err.code === 'DUPLICATE_KEY') throw new ConfigError('duplicate key', where, 'each key may appear once in a mapping');
+    throw new ConfigError(`invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, where);
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new ConfigError(`refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`, {
-      file,
-      line: 1,
-      column: 1,
-    });
+    throw new ConfigError(
+      `refused to expand aliases: ${e instanceof Error ? e.message : String(e)}`,
+      { file, line: 1, column: 1 },
+      'write the values out instead of using anchors and aliases',
+    );
   }
   return withLocate(file, text, value);
 }
