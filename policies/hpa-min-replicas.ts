@@ -1,5 +1,6 @@
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Environments where the floor applies. */
@@ -33,7 +34,7 @@ const policy: Policy<Options> = {
     const out: PolicyFinding[] = [];
     for (const hpa of ctx.byKind('HorizontalPodAutoscaler')) {
       if (hpa.id.group !== 'autoscaling') continue;
-      const min = child(hpa.object, 'spec')?.['minReplicas'];
+      const min = sub(manifest<HorizontalPodAutoscaler>(hpa), 'spec')?.minReplicas;
       const value = typeof min === 'number' ? min : 1;
       if (value >= ctx.options.minimum) continue;
       out.push({

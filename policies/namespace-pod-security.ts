@@ -1,7 +1,8 @@
+import type { Namespace } from 'kubernetes-types/core/v1.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import { escapePointer } from '../scripts/core/resource.js';
 import { strings } from '../scripts/core/pods.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 
 export type Level = 'restricted' | 'baseline';
 
@@ -40,7 +41,7 @@ const policy: Policy<Options> = {
     const floor = RANK[ctx.options.level];
     for (const ns of ctx.byKind('Namespace')) {
       if (ns.id.group !== '') continue;
-      const labels = strings(child(ns.object, 'metadata')?.['labels']);
+      const labels = strings(sub(manifest<Namespace>(ns), 'metadata')?.labels);
       for (const mode of ctx.options.modes) {
         const label = `pod-security.kubernetes.io/${mode}`;
         const value = labels[label];

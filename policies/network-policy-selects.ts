@@ -1,7 +1,8 @@
+import type { NetworkPolicy } from 'kubernetes-types/networking/v1.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import { asSelector, isEmptySelector, type LabelSelector } from '../scripts/core/pods.js';
 import { templateIndex } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /**
@@ -35,7 +36,7 @@ const policy: Policy<Options> = {
     const runtime = new Set(ctx.options.runtimePodLabels);
     for (const np of ctx.byKind('NetworkPolicy')) {
       if (np.id.group !== 'networking.k8s.io') continue;
-      const selector = asSelector(child(np.object, 'spec')?.['podSelector']);
+      const selector = asSelector(sub(sub(manifest<NetworkPolicy>(np), 'spec'), 'podSelector'));
       if (!selector || isEmptySelector(selector)) continue;
       if (requiredKeys(selector).some((k) => runtime.has(k))) continue;
       if (templates.select(np.id.namespace ?? '', selector).length > 0) continue;

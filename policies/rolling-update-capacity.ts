@@ -1,7 +1,8 @@
+import type { Deployment } from 'kubernetes-types/apps/v1.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import type { JsonValue } from '../scripts/core/resource.js';
 import { replicaRange } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Environments where a rollout must never go below the running capacity. */
@@ -31,8 +32,8 @@ const policy: Policy<Options> = {
     const out: PolicyFinding[] = [];
     for (const d of ctx.byKind('Deployment')) {
       if (d.id.group !== 'apps') continue;
-      const strategy = child(child(d.object, 'spec'), 'strategy');
-      if (strategy?.['type'] === 'Recreate') {
+      const strategy = sub(sub(manifest<Deployment>(d), 'spec'), 'strategy');
+      if (strategy?.type === 'Recreate') {
         out.push({
           subject: d,
           pointer: '/spec/strategy/type',
@@ -43,9 +44,9 @@ const policy: Policy<Options> = {
       }
       const replicas = replicaRange(ctx, d).min;
       if (replicas <= 0) continue;
-      const rolling = child(strategy, 'rollingUpdate');
-      const rawUnavailable = rolling?.['maxUnavailable'] ?? '25%';
-      const rawSurge = rolling?.['maxSurge'] ?? '25%';
+      const rolling = sub(strategy, 'rollingUpdate');
+      const rawUnavailable = (rolling?.maxUnavailable ?? '25%') as JsonValue;
+      const rawSurge = (rolling?.maxSurge ?? '25%') as JsonValue;
       // The deployment controller rounds maxUnavailable down and maxSurge up; if both come to zero it uses one unavailable pod.
       const unavailable = scale(rawUnavailable, replicas, Math.floor);
       const surge = scale(rawSurge, replicas, Math.ceil);

@@ -1,7 +1,8 @@
+import type { Service } from 'kubernetes-types/core/v1.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import { strings } from '../scripts/core/pods.js';
 import { templateIndex } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -22,10 +23,10 @@ const policy: Policy<Record<string, never>> = {
     const templates = templateIndex(ctx);
     for (const svc of ctx.byKind('Service')) {
       if (svc.id.group !== '') continue;
-      const spec = child(svc.object, 'spec');
-      if (spec?.['type'] === 'ExternalName') continue;
+      const spec = sub(manifest<Service>(svc), 'spec');
+      if (spec?.type === 'ExternalName') continue;
       // No selector means endpoints are managed by hand (or by another controller).
-      const selector = strings(spec?.['selector']);
+      const selector = strings(spec?.selector);
       if (Object.keys(selector).length === 0) continue;
       if (templates.selectMap(svc.id.namespace ?? '', selector).length > 0) continue;
       const text = Object.entries(selector)

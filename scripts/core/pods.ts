@@ -128,13 +128,13 @@ export function isEmptySelector(selector: LabelSelector | undefined): boolean {
   );
 }
 
-export function strings(v: JsonValue | undefined): Record<string, string> {
+export function strings(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (isObject(v)) for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
   return out;
 }
 
-export function asSelector(v: JsonValue | undefined): LabelSelector | undefined {
+export function asSelector(v: unknown): LabelSelector | undefined {
   if (!isObject(v)) return undefined;
   const sel: LabelSelector = {};
   if (isObject(v['matchLabels'])) sel.matchLabels = strings(v['matchLabels']);

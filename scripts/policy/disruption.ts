@@ -1,12 +1,14 @@
 // PodDisruptionBudgets and the pod templates they cover, computed once per environment, and the
 // disruption controller's arithmetic for how many pods a budget lets go at once.
 
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js';
+import { manifest, sub } from '../core/manifest.js';
 import { asSelector, type LabelSelector } from '../core/pods.js';
 import type { JsonValue, Resource } from '../core/resource.js';
 import { indexKey } from './run-index.js';
 import { templateIndex } from './scaling.js';
 import type { PolicyContext } from './types.js';
-import { child, type PodWorkload } from './workloads.js';
+import type { PodWorkload } from './workloads.js';
 
 export interface Budget {
   pdb: Resource;
@@ -34,7 +36,7 @@ function buildBudgetIndex(ctx: Pick<PolicyContext<unknown>, 'resources' | 'byKin
   for (const pdb of ctx.byKind('PodDisruptionBudget')) {
     if (pdb.id.group !== 'policy') continue;
     // policy/v1: a missing selector selects no pods, an empty one selects every pod in the namespace.
-    const selector = asSelector(child(pdb.object, 'spec')?.['selector']);
+    const selector = asSelector(sub(manifest<PodDisruptionBudget>(pdb), 'spec')?.selector);
     const covers = templates.select(pdb.id.namespace ?? '', selector);
     const budget = { pdb, selector, covers };
     budgets.push(budget);
@@ -68,14 +70,15 @@ export interface Allowance {
 
 /** Disruptions a budget allows with `total` healthy pods, or undefined when it sets neither field. */
 export function allowedDisruptions(pdb: Resource, total: number): Allowance | undefined {
-  const spec = child(pdb.object, 'spec');
-  const maxUnavailable = spec?.['maxUnavailable'];
+  // Manifests are JSON: an int-or-string here is a number or a string once tested.
+  const spec = sub(manifest<PodDisruptionBudget>(pdb), 'spec');
+  const maxUnavailable = spec?.maxUnavailable as JsonValue | undefined;
   if (maxUnavailable !== undefined && maxUnavailable !== null) {
     const n = scaledUp(maxUnavailable, total);
     if (n === undefined) return undefined;
     return { allowed: Math.max(0, Math.min(n, total)), field: 'maxUnavailable', value: maxUnavailable };
   }
-  const minAvailable = spec?.['minAvailable'];
+  const minAvailable = spec?.minAvailable as JsonValue | undefined;
   if (minAvailable !== undefined && minAvailable !== null) {
     const n = scaledUp(minAvailable, total);
     if (n === undefined) return undefined;

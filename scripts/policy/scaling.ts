@@ -1,12 +1,15 @@
 // Replica counts as the cluster will see them: an HPA that targets a workload owns its replica count, and
 // unset replicas mean one. Shared by the availability policies.
 
+import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1.js';
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2.js';
+import { manifest, str, sub } from '../core/manifest.js';
 import type { Resource } from '../core/resource.js';
 import { splitApiVersion } from '../core/resource.js';
 import { LabelIndex } from './label-index.js';
 import { indexKey } from './run-index.js';
 import type { PolicyContext } from './types.js';
-import { child, podWorkloads, type PodWorkload } from './workloads.js';
+import { podWorkloads, type PodWorkload } from './workloads.js';
 
 type Ctx = Pick<PolicyContext<unknown>, 'resources' | 'byKind' | 'index'>;
 
@@ -33,11 +36,11 @@ export function hpaIndex(ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index'>):
     const index = new Map<string, Resource>();
     for (const hpa of ctx.byKind('HorizontalPodAutoscaler')) {
       if (hpa.id.group !== 'autoscaling') continue;
-      const ref = child(child(hpa.object, 'spec'), 'scaleTargetRef');
-      const kind = ref?.['kind'];
-      const name = ref?.['name'];
-      if (typeof kind !== 'string' || typeof name !== 'string') continue;
-      const apiVersion = typeof ref?.['apiVersion'] === 'string' ? ref['apiVersion'] : 'apps/v1';
+      const ref = sub(sub(manifest<HorizontalPodAutoscaler>(hpa), 'spec'), 'scaleTargetRef');
+      const kind = str(ref, 'kind');
+      const name = str(ref, 'name');
+      if (kind === undefined || name === undefined) continue;
+      const apiVersion = str(ref, 'apiVersion') ?? 'apps/v1';
       const key = targetKey(hpa.id.namespace, splitApiVersion(apiVersion).group, kind, name);
       if (!index.has(key)) index.set(key, hpa);
     }
@@ -60,11 +63,11 @@ function int(v: unknown, fallback: number): number {
 export function replicaRange(ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index'>, workload: Resource): ReplicaRange {
   const hpa = hpaFor(ctx, workload);
   if (hpa) {
-    const spec = child(hpa.object, 'spec');
-    const min = int(spec?.['minReplicas'], 1);
-    return { min, max: Math.max(min, int(spec?.['maxReplicas'], min)), source: hpa, pointer: '/spec/minReplicas', hpa };
+    const spec = sub(manifest<HorizontalPodAutoscaler>(hpa), 'spec');
+    const min = int(spec?.minReplicas, 1);
+    return { min, max: Math.max(min, int(spec?.maxReplicas, min)), source: hpa, pointer: '/spec/minReplicas', hpa };
   }
-  const replicas = int(child(workload.object, 'spec')?.['replicas'], 1);
+  const replicas = int(sub(manifest<Deployment | StatefulSet>(workload), 'spec')?.replicas, 1);
   return { min: replicas, max: replicas, source: workload, pointer: '/spec/replicas' };
 }
 

@@ -1,17 +1,19 @@
 // HorizontalPodAutoscaler: 1 ≤ minReplicas ≤ maxReplicas, and the scale target is part of the environment.
 
 import { problem } from '../../codes/index.js';
-import { isObject, splitApiVersion, type Finding, type Resource } from '../../core/resource.js';
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2.js';
+import { manifest, str, sub } from '../../core/manifest.js';
+import { splitApiVersion, type Finding, type Resource } from '../../core/resource.js';
 import { finding, type CheckContext } from '../finding.js';
 import type { ResourceIndex } from './index-of.js';
 
 export function checkHpa(resource: Resource, ctx: CheckContext, index: ResourceIndex): Finding[] {
   if (resource.kind !== 'HorizontalPodAutoscaler' || resource.id.group !== 'autoscaling') return [];
-  const spec = resource.object['spec'];
-  if (!isObject(spec)) return [];
+  const spec = sub(manifest<HorizontalPodAutoscaler>(resource), 'spec');
+  if (!spec) return [];
   const out: Finding[] = [];
-  const min = spec['minReplicas'];
-  const max = spec['maxReplicas'];
+  const min = spec.minReplicas;
+  const max = spec.maxReplicas;
   if (typeof min === 'number' && min < 1) {
     out.push(
       finding(resource, '/spec/minReplicas', problem('semantic/hpa-replicas', { field: 'minReplicas', value: min })),
@@ -32,11 +34,12 @@ export function checkHpa(resource: Resource, ctx: CheckContext, index: ResourceI
       );
     }
   }
-  const ref = spec['scaleTargetRef'];
-  if (isObject(ref) && typeof ref['kind'] === 'string' && typeof ref['name'] === 'string') {
-    const group = typeof ref['apiVersion'] === 'string' ? splitApiVersion(ref['apiVersion']).group : undefined;
-    const kind = ref['kind'];
-    const name = ref['name'];
+  const ref = sub(spec, 'scaleTargetRef');
+  const kind = str(ref, 'kind');
+  const name = str(ref, 'name');
+  if (kind !== undefined && name !== undefined) {
+    const apiVersion = str(ref, 'apiVersion');
+    const group = apiVersion !== undefined ? splitApiVersion(apiVersion).group : undefined;
     const namespace = resource.id.namespace;
     const target =
       group !== undefined
@@ -52,7 +55,7 @@ export function checkHpa(resource: Resource, ctx: CheckContext, index: ResourceI
             {
               kind,
               name,
-              ...(group ? { apiVersion: String(ref['apiVersion']) } : {}),
+              ...(group ? { apiVersion } : {}),
               complete: ctx.complete,
               ...(namespace ? { namespace } : {}),
             },

@@ -1,17 +1,19 @@
 // A PodDisruptionBudget sets exactly one of minAvailable and maxUnavailable, each a count or a percentage.
 
 import { problem } from '../../codes/index.js';
-import { isObject, type Finding, type Resource } from '../../core/resource.js';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js';
+import { manifest, sub } from '../../core/manifest.js';
+import type { Finding, Resource } from '../../core/resource.js';
 import { finding } from '../finding.js';
 
 const PERCENT = /^(\d+)%$/;
 
 export function checkPdb(resource: Resource): Finding[] {
   if (resource.kind !== 'PodDisruptionBudget' || resource.id.group !== 'policy') return [];
-  const spec = resource.object['spec'];
-  if (!isObject(spec)) return [];
-  const min = spec['minAvailable'];
-  const max = spec['maxUnavailable'];
+  const spec = sub(manifest<PodDisruptionBudget>(resource), 'spec');
+  if (!spec) return [];
+  const min = spec.minAvailable;
+  const max = spec.maxUnavailable;
   if (min !== undefined && max !== undefined) {
     return [finding(resource, '/spec/maxUnavailable', problem('semantic/pdb-budget', { issue: 'both' }))];
   }
