@@ -1,6 +1,6 @@
+import { sub } from '../scripts/core/manifest.js';
 import type { Policy } from '../scripts/policy/types.js';
 import {
-  child,
   describeContainer,
   isWindows,
   perContainer,
@@ -41,7 +41,7 @@ const policy: Policy<Options> = {
       (c) => {
         const found: ContainerVerdict[] = [];
         const base = `${c.pointer}/securityContext/capabilities`;
-        const caps = child(child(c.container, 'securityContext'), 'capabilities');
+        const caps = sub(sub(c.container, 'securityContext'), 'capabilities');
         const drop = caps?.['drop'];
         if (!Array.isArray(drop) || !drop.includes('ALL')) {
           found.push({

@@ -1,7 +1,8 @@
+import { strings } from '../scripts/core/pods.js';
+import type { Ingress } from 'kubernetes-types/networking/v1.js';
 import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { escapePointer, type Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 import { manifest, str, sub } from '../scripts/core/manifest.js';
 
 export interface Options {
@@ -72,7 +73,7 @@ const policy: Policy<Options> = {
     }
     // Ingresses annotated for cert-manager's ingress-shim name their issuer the same way.
     for (const ing of ctx.byKind('Ingress')) {
-      const annotations = child(child(ing.object, 'metadata'), 'annotations') ?? {};
+      const annotations = strings(sub(manifest<Ingress>(ing), 'metadata')?.annotations);
       for (const [annotation, kind] of Object.entries(SHIM)) {
         const name = annotations[annotation];
         if (typeof name !== 'string' || name === '') continue;

@@ -1,3 +1,5 @@
+import type { LimitRange } from 'kubernetes-types/core/v1.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import { effectiveLimit, explicitResource, limitRangeDefaults } from '../scripts/policy/container-resources.js';
 import { isObject, type Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
@@ -61,10 +63,9 @@ const policy: Policy<Options> = {
 function defaultedLimits(ranges: readonly Resource[]): PolicyFinding[] {
   const out: PolicyFinding[] = [];
   for (const lr of ranges) {
-    const spec = lr.object['spec'];
-    const limits = isObject(spec) ? spec['limits'] : undefined;
+    const limits = sub(manifest<LimitRange>(lr), 'spec')?.limits;
     if (!Array.isArray(limits)) continue;
-    limits.forEach((item, i) => {
+    limits.forEach((item: unknown, i) => {
       if (
         isObject(item) &&
         item['type'] === 'Container' &&

@@ -1,7 +1,9 @@
+import type { NetworkPolicy } from 'kubernetes-types/networking/v1.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import { asSelector, isEmptySelector } from '../scripts/core/pods.js';
 import type { Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, podWorkloads } from '../scripts/policy/workloads.js';
+import { podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -74,15 +76,15 @@ const policy: Policy<Record<string, never>> = {
 
 /** Why a NetworkPolicy is not a default deny, with the pointer to fix; undefined when it is one. */
 function denyProblem(np: Resource): { pointer: string; why: string } | undefined {
-  const spec = child(np.object, 'spec');
-  if (!isEmptySelector(asSelector(spec?.['podSelector'])))
+  const spec = sub(manifest<NetworkPolicy>(np), 'spec');
+  if (!isEmptySelector(asSelector(spec?.podSelector)))
     return { pointer: '/spec/podSelector', why: 'it selects only some pods' };
-  const types = spec?.['policyTypes'];
+  const types = spec?.policyTypes;
   const list = Array.isArray(types) ? types : [];
   for (const t of ['Ingress', 'Egress']) {
     if (!list.includes(t)) return { pointer: '/spec/policyTypes', why: `its policyTypes lack ${t}` };
   }
-  for (const field of ['ingress', 'egress']) {
+  for (const field of ['ingress', 'egress'] as const) {
     const rules = spec?.[field];
     if (Array.isArray(rules) && rules.length > 0)
       return { pointer: `/spec/${field}`, why: `it allows ${field} traffic` };

@@ -1,6 +1,7 @@
+import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import { describe, hpaFor, replicatedWorkloads } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -19,7 +20,7 @@ const policy: Policy<Record<string, never>> = {
   check(ctx) {
     const out: PolicyFinding[] = [];
     for (const w of replicatedWorkloads(ctx)) {
-      const replicas = child(w.resource.object, 'spec')?.['replicas'];
+      const replicas = sub(manifest<Deployment | StatefulSet>(w.resource), 'spec')?.replicas;
       if (replicas === undefined || replicas === null) continue;
       const hpa = hpaFor(ctx, w.resource);
       if (!hpa) continue;

@@ -1,8 +1,8 @@
+import { strings } from '../scripts/core/pods.js';
 import type { Ingress } from 'kubernetes-types/networking/v1.js';
 import { items, manifest, str, sub } from '../scripts/core/manifest.js';
 import { configSources } from '../scripts/policy/config-sources.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** TLS Secrets managed outside the render: `name` (any namespace) or `namespace/name`. */
@@ -35,7 +35,7 @@ const policy: Policy<Options> = {
     const external = new Set(ctx.options.external);
     for (const ing of ctx.byKind('Ingress')) {
       if (ing.id.group !== 'networking.k8s.io' && ing.id.group !== 'extensions') continue;
-      const annotations = child(child(ing.object, 'metadata'), 'annotations') ?? {};
+      const annotations = strings(sub(manifest<Ingress>(ing), 'metadata')?.annotations);
       // cert-manager's ingress-shim creates the Certificate for annotated Ingresses.
       if (SHIM_ANNOTATIONS.some((a) => typeof annotations[a] === 'string')) continue;
       const ns = ing.id.namespace ?? '';

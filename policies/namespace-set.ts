@@ -1,6 +1,7 @@
+import type { CustomResourceDefinition } from 'kubernetes-types/apiextensions/v1.js';
+import { manifest, str, sub } from '../scripts/core/manifest.js';
 import type { Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Further cluster-scoped kinds: `Kind` for the core group, `Kind.group` otherwise. */
@@ -69,11 +70,11 @@ const policy: Policy<Options> = {
     }
     // CustomResourceDefinitions in the render say how their own kinds are scoped.
     for (const crd of ctx.byKind('CustomResourceDefinition')) {
-      const spec = child(crd.object, 'spec');
-      const kind = child(spec, 'names')?.['kind'];
-      const group = spec?.['group'];
-      if (typeof kind !== 'string' || typeof group !== 'string') continue;
-      if (spec?.['scope'] === 'Cluster') clusterScoped.add(`${group}/${kind}`);
+      const spec = sub(manifest<CustomResourceDefinition>(crd), 'spec');
+      const kind = str(sub(spec, 'names'), 'kind');
+      const group = str(spec, 'group');
+      if (kind === undefined || group === undefined) continue;
+      if (spec?.scope === 'Cluster') clusterScoped.add(`${group}/${kind}`);
       else clusterScoped.delete(`${group}/${kind}`);
     }
     const out: PolicyFinding[] = [];

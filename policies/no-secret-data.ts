@@ -1,6 +1,7 @@
+import type { Secret } from 'kubernetes-types/core/v1.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import { unreferencedSecrets } from '../scripts/policy/source-secrets.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -20,8 +21,8 @@ const policy: Policy<Record<string, never>> = {
     const out: PolicyFinding[] = [];
     for (const secret of ctx.byKind('Secret')) {
       if (secret.id.group !== '') continue;
-      for (const field of ['data', 'stringData']) {
-        const keys = Object.keys(child(secret.object, field) ?? {});
+      for (const field of ['data', 'stringData'] as const) {
+        const keys = Object.keys(sub(manifest<Secret>(secret), field) ?? {});
         if (keys.length === 0) continue;
         // Key names only: the values never reach a message.
         out.push({

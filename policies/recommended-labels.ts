@@ -1,6 +1,8 @@
+import type { Deployment } from 'kubernetes-types/apps/v1.js';
+import { manifest, sub } from '../scripts/core/manifest.js';
 import { strings } from '../scripts/core/pods.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { child, podWorkloads } from '../scripts/policy/workloads.js';
+import { podWorkloads } from '../scripts/policy/workloads.js';
 
 export interface Options {
   /** Labels every workload and its pod template carry. */
@@ -46,7 +48,11 @@ const policy: Policy<Options> = {
     for (const w of podWorkloads(ctx)) {
       if (!kinds.has(w.resource.kind)) continue;
       const places = [
-        { pointer: '/metadata', labels: strings(child(w.resource.object, 'metadata')?.['labels']), what: 'metadata' },
+        {
+          pointer: '/metadata',
+          labels: strings(sub(manifest<Deployment>(w.resource), 'metadata')?.labels),
+          what: 'metadata',
+        },
         { pointer: w.template.metadataPointer, labels: w.template.labels, what: 'pod template' },
       ];
       for (const place of places) {

@@ -1,3 +1,4 @@
+import { sub } from '../scripts/core/manifest.js';
 import {
   effectiveLimit,
   effectiveRequest,
@@ -9,7 +10,6 @@ import { isObject } from '../scripts/core/resource.js';
 import { compareQuantities, parseQuantity } from '../scripts/policy/quantity.js';
 import type { Policy } from '../scripts/policy/types.js';
 import {
-  child,
   describeContainer,
   perContainer,
   POD_KINDS,
@@ -35,9 +35,9 @@ const policy: Policy<Record<string, never>> = {
     return perContainer(podWorkloads(ctx), resourcedContainers, (c, w) => {
       const found: ContainerVerdict[] = [];
       const lr = limitRangeDefaults(ctx, w.resource.id.namespace);
-      const resources = child(c.container, 'resources');
+      const resources = sub(c.container, 'resources');
       const names = new Set<string>(['cpu', 'memory']);
-      for (const section of ['requests', 'limits']) {
+      for (const section of ['requests', 'limits'] as const) {
         const values = resources?.[section];
         if (isObject(values)) for (const k of Object.keys(values)) names.add(k);
       }

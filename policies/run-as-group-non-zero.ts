@@ -1,6 +1,6 @@
+import { sub } from '../scripts/core/manifest.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import {
-  child,
   describeContainer,
   effectiveSecurity,
   isWindows,
@@ -35,7 +35,7 @@ const policy: Policy<Options> = {
     const out: PolicyFinding[] = [];
     for (const w of podWorkloads(ctx)) {
       if (isWindows(w)) continue;
-      const podSc = child(w.template.spec, 'securityContext');
+      const podSc = sub(w.template.spec, 'securityContext');
       if (podSc?.['fsGroup'] === 0) {
         out.push({
           subject: w.resource,

@@ -1,3 +1,5 @@
+import type { ServiceAccount } from 'kubernetes-types/core/v1.js';
+import { manifest } from '../scripts/core/manifest.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { byNamespacedName, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
@@ -22,7 +24,11 @@ const policy: Policy<Record<string, never>> = {
       const named = w.template.spec['serviceAccountName'] ?? w.template.spec['serviceAccount'];
       const name = typeof named === 'string' && named !== '' ? named : 'default';
       const account = accounts.get(`${w.resource.id.namespace ?? ''}/${name}`);
-      if (account && account.id.group === '' && typeof account.object['automountServiceAccountToken'] === 'boolean')
+      if (
+        account &&
+        account.id.group === '' &&
+        typeof manifest<ServiceAccount>(account).automountServiceAccountToken === 'boolean'
+      )
         continue;
       out.push({
         subject: w.resource,

@@ -1,3 +1,5 @@
+import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { manifest, str, sub } from '../core/manifest.js';
 // ConfigMaps and Secrets that will exist when the environment is applied, with the keys they will hold:
 // rendered objects, Secrets that cert-manager, External Secrets or Sealed Secrets produce, and the CA
 // bundle ConfigMap Kubernetes publishes in every namespace.
@@ -37,8 +39,8 @@ function buildConfigSources(ctx: Pick<PolicyContext<unknown>, 'byKind'>): Config
   for (const r of ctx.byKind('Secret'))
     if (r.id.group === '') put(secrets, r, r.id.name, keysOf(r, ['data', 'stringData']));
   for (const r of ctx.byKind('Certificate')) {
-    const name = child(r.object, 'spec')?.['secretName'];
-    if (r.id.group === 'cert-manager.io' && typeof name === 'string')
+    const name = str(sub(manifest<ICertificate>(r), 'spec'), 'secretName');
+    if (r.id.group === 'cert-manager.io' && name !== undefined)
       put(secrets, r, name, new Set(['tls.crt', 'tls.key', 'ca.crt']));
   }
   for (const r of ctx.byKind('ExternalSecret')) {

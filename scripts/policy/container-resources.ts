@@ -1,8 +1,9 @@
+import { sub } from '../core/manifest.js';
 // Container requests and limits as the API server will store them: explicit values, then requests defaulted
 // from limits, then the namespace's LimitRange defaults.
 
 import type { ContainerRef } from '../core/pods.js';
-import { isObject, type JsonValue, type Resource } from '../core/resource.js';
+import { isObject, type Resource } from '../core/resource.js';
 import { indexKey } from './run-index.js';
 import type { PolicyContext } from './types.js';
 import { child } from './workloads.js';
@@ -58,7 +59,7 @@ export interface EffectiveValue {
 }
 
 function explicit(c: ContainerRef, section: 'requests' | 'limits', r: string): string | undefined {
-  const v: JsonValue | undefined = child(child(c.container, 'resources'), section)?.[r];
+  const v = sub(sub(c.container, 'resources'), section)?.[r];
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 

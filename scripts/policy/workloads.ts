@@ -1,7 +1,8 @@
 // Pod-bearing resources of one environment, computed once per run and shared by every policy.
 
 import { containersOf, podTemplate, type ContainerRef, type PodTemplate } from '../core/pods.js';
-import { field } from '../core/manifest.js';
+import type { PodSecurityContext, SecurityContext } from 'kubernetes-types/core/v1.js';
+import { field, sub } from '../core/manifest.js';
 import { isObject, type JsonValue, type KObject, type Resource } from '../core/resource.js';
 import { indexKey } from './run-index.js';
 import type { PolicyContext, PolicyFinding } from './types.js';
@@ -104,22 +105,25 @@ export interface Effective {
  * A securityContext field that exists on both the pod and the container: the container's value wins when
  * present, as the kubelet applies it.
  */
-export function effectiveSecurity(w: PodWorkload, c: ContainerRef, field: string): Effective {
-  const own = child(c.container, 'securityContext');
-  if (own && own[field] !== undefined && own[field] !== null) {
-    return { value: own[field], pointer: `${c.pointer}/securityContext/${field}`, fromPod: false };
+export function effectiveSecurity(w: PodWorkload, c: ContainerRef, field: SharedSecurityField): Effective {
+  const own = sub(c.container, 'securityContext')?.[field] as JsonValue | undefined;
+  if (own !== undefined && own !== null) {
+    return { value: own, pointer: `${c.pointer}/securityContext/${field}`, fromPod: false };
   }
-  const pod = child(w.template.spec, 'securityContext');
-  if (pod && pod[field] !== undefined && pod[field] !== null) {
-    return { value: pod[field], pointer: `${w.template.specPointer}/securityContext/${field}`, fromPod: true };
+  const pod = sub(w.template.spec, 'securityContext')?.[field] as JsonValue | undefined;
+  if (pod !== undefined && pod !== null) {
+    return { value: pod, pointer: `${w.template.specPointer}/securityContext/${field}`, fromPod: true };
   }
   return { value: undefined, pointer: `${c.pointer}/securityContext/${field}`, fromPod: false };
 }
 
+/** Fields a pod's and a container's securityContext both have (kubernetes-types checks the names). */
+export type SharedSecurityField = keyof SecurityContext & keyof PodSecurityContext;
+
 /** Container-only securityContext field. */
-export function containerSecurity(c: ContainerRef, field: string): Effective {
-  const own = child(c.container, 'securityContext');
-  return { value: own?.[field] ?? undefined, pointer: `${c.pointer}/securityContext/${field}`, fromPod: false };
+export function containerSecurity(c: ContainerRef, field: keyof SecurityContext): Effective {
+  const value = sub(c.container, 'securityContext')?.[field] as JsonValue | undefined;
+  return { value: value ?? undefined, pointer: `${c.pointer}/securityContext/${field}`, fromPod: false };
 }
 
 export function describeContainer(c: ContainerRef): string {

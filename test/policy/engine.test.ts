@@ -327,6 +327,10 @@ describe('configuration file', () => {
     ],
     ['YAML syntax', 'policies:\n  a: [\n', /./, 3],
     ['duplicate key', 'policies:\n  cpu-limit: error\n  cpu-limit: warning\n', /^duplicate key$/, 3],
+    ['unknown finding code', 'codes:\n  format/prot: off\n', /unknown finding code "format\/prot"/, 2],
+    ['a policy under codes', 'codes:\n  policy/cpu-limit: off\n', /"policy\/cpu-limit" is a policy/, 2],
+    ['a fixed code', 'environments:\n  staging:\n    codes:\n      render/failed: off\n', /cannot be changed/, 4],
+    ['a bad code severity', 'codes:\n  format/port: fatal\n', /must be one of/, 2],
     [
       'an alias bomb',
       'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
@@ -341,6 +345,7 @@ describe('configuration file', () => {
     expect(e.message).toMatch(message);
     expect(e.location).toMatchObject({ file: 'policies/config.yaml', line });
     if (name === 'unknown policy id') expect(e.hint).toBe('did you mean run-as-non-root?');
+    if (name === 'unknown finding code') expect(e.hint).toBe('did you mean format/port?');
   });
 });
 

@@ -1,6 +1,8 @@
 // Volumes: names unique in the pod; every volumeMount and volumeDevice names a declared volume (or a
 // StatefulSet claim template); a container mounts each path once.
 
+import type { StatefulSet } from 'kubernetes-types/apps/v1.js';
+import { manifest, sub } from '../../core/manifest.js';
 import { problem } from '../../codes/index.js';
 import { isObject, type Finding, type Resource } from '../../core/resource.js';
 import { finding, podView } from '../finding.js';
@@ -29,9 +31,7 @@ export function checkVolumes(resource: Resource): Finding[] {
   }
   // A StatefulSet's claim templates are volumes its pods mount by name.
   const claims =
-    resource.kind === 'StatefulSet' && isObject(resource.object['spec'])
-      ? resource.object['spec']['volumeClaimTemplates']
-      : undefined;
+    resource.kind === 'StatefulSet' ? sub(manifest<StatefulSet>(resource), 'spec')?.volumeClaimTemplates : undefined;
   if (Array.isArray(claims)) {
     for (const c of claims) {
       const name = isObject(c) && isObject(c['metadata']) ? c['metadata']['name'] : undefined;
