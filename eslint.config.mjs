@@ -1,7 +1,14 @@
 // Lint: typescript-eslint's type-aware recommended rules, plus the one-way data flow of
 // docs/architecture.md as import rules: a stage may import only the stages listed before it.
-import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
+// The toolchain lives in tools/lint (its own package.json), so installing kcfg does not fetch it: resolve the
+// packages from there.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+const tools = createRequire(new URL('./tools/lint/package.json', import.meta.url));
+const load = async (name) => (await import(pathToFileURL(tools.resolve(name)).href)).default;
+const js = await load('@eslint/js');
+const tseslint = await load('typescript-eslint');
 
 // Lowest first. Stages on one line are siblings: they may not import each other.
 const LAYERS = [
@@ -51,7 +58,7 @@ function boundaries() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'schemas/', 'test/fixtures/', 'coverage/'] },
+  { ignores: ['dist/', '**/node_modules/', 'schemas/', 'test/fixtures/', 'coverage/'] },
   js.configs.recommended,
   {
     files: ['scripts/**/*.ts', 'policies/**/*.ts'],
