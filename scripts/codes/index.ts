@@ -35,18 +35,18 @@ export interface Problem {
   docs: string;
 }
 
+// Doc paths built once: a large input yields thousands of findings.
+const DOCS = new Map<string, string>();
+
 /** The finding `code` with `args`, worded by the registry. `severity` overrides the code's default for this one. */
 export function problem<C extends CodeId>(code: C, args: ArgsOf<C>, severity?: Severity): Problem {
   const def = CODES[code] as unknown as CodeDef<ArgsOf<C>>;
+  let docs = DOCS.get(code);
+  if (docs === undefined) DOCS.set(code, (docs = codeDocs(code)));
+  const p: Problem = { code, severity: severity ?? def.severity, message: def.message(args), args, docs };
   const hint = def.hint?.(args);
-  return {
-    code,
-    severity: severity ?? def.severity,
-    message: def.message(args),
-    ...(hint !== undefined ? { hint } : {}),
-    args,
-    docs: codeDocs(code),
-  };
+  if (hint !== undefined) p.hint = hint;
+  return p;
 }
 
 export function isCode(code: string): code is CodeId {

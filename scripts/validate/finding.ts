@@ -19,7 +19,11 @@ export type ResourceCheck = (resource: Resource, ctx: CheckContext) => Finding[]
 
 /** A finding about `subject` at `pointer`, worded by the code registry. */
 export function finding(subject: Resource, pointer: string, p: Problem): Finding {
-  return { ...p, subject, pointer };
+  // `p` is fresh from problem(): completing it in place saves a copy per finding.
+  const f = p as Finding;
+  f.subject = subject;
+  f.pointer = pointer;
+  return f;
 }
 
 /** `1.9` < `1.10`: compare Kubernetes minor versions numerically. */

@@ -39,7 +39,9 @@ export function errorsToFindings(
   resource: Resource,
   data: unknown = resource.object,
 ): Finding[] {
-  return describeErrors(errors, data).map((p) => ({ ...p, subject: resource }));
+  const found: Finding[] = describeErrors(errors, data);
+  for (const f of found) f.subject = resource;
+  return found;
 }
 
 /** Fold ajv's errors for `data` into one problem per field, with a `schema/<rule>` code. */
@@ -64,7 +66,9 @@ export function describeErrors(errors: readonly AjvError[], data: unknown): Sche
 }
 
 function at<C extends CodeId>(code: C, args: ArgsOf<C>, pointer: string): SchemaProblem {
-  return { ...problem(code, args), pointer };
+  const p = problem(code, args) as SchemaProblem;
+  p.pointer = pointer;
+  return p;
 }
 
 function junctorFinding(e: AjvError, branches: AjvError[], data: unknown): SchemaProblem {
