@@ -23,6 +23,8 @@ const policy: Policy<Record<string, never>> = {
       const scaled = b.covers.filter((w) => REPLICATED_KINDS.has(w.resource.kind) || w.resource.kind === 'ReplicaSet');
       if (scaled.length === 0) continue;
       const total = scaled.reduce((n, w) => n + replicaRange(ctx, w.resource).min, 0);
+      // Scaled to zero (an overlay switching a component off): no pods, so nothing for a drain to wait on.
+      if (total === 0) continue;
       const allowance = allowedDisruptions(b.pdb, total);
       if (!allowance || allowance.allowed > 0) continue;
       const names = scaled.map((w) => describe(w.resource)).join(', ');

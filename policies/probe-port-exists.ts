@@ -41,6 +41,16 @@ const policy: Policy<Record<string, never>> = {
                 ? ports.numbers.has(Number(target.port))
                 : ports.names.has(target.port);
           if (ok) continue;
+          const key = typeof target.port === 'string' && /^\d+$/.test(target.port) ? Number(target.port) : target.port;
+          const other = ports.notTcp.get(key);
+          if (other) {
+            found.push({
+              pointer: target.pointer,
+              message: `${name} of ${describeContainer(c)} targets port ${target.port}, which the container declares for ${other} only; probes connect over TCP`,
+              hint: 'probe a TCP port of the container (add one for health checks), or use an exec probe',
+            });
+            continue;
+          }
           const known = [...ports.names, ...ports.numbers].join(', ');
           found.push({
             pointer: target.pointer,

@@ -32,22 +32,36 @@ export function probePort(probe: KObject, pointer: string): ProbePort | undefine
 }
 
 export interface DeclaredPorts {
+  /** TCP ports (the protocol probes use), by name and number. */
   names: Set<string>;
   numbers: Set<number>;
+  /** Names and numbers declared only for another protocol, with it (UDP, SCTP). */
+  notTcp: Map<string | number, string>;
 }
 
 export function declaredPorts(c: ContainerRef): DeclaredPorts {
   const names = new Set<string>();
   const numbers = new Set<number>();
+  const notTcp = new Map<string | number, string>();
   const ports = c.container['ports'];
   if (Array.isArray(ports)) {
     for (const p of ports) {
       if (!isObject(p)) continue;
-      if (typeof p['name'] === 'string') names.add(p['name']);
-      if (typeof p['containerPort'] === 'number') numbers.add(p['containerPort']);
+      // Probes connect over TCP (httpGet, tcpSocket, grpc): a UDP or SCTP port cannot answer one.
+      const protocol = typeof p['protocol'] === 'string' ? p['protocol'] : 'TCP';
+      const tcp = protocol === 'TCP';
+      for (const key of [p['name'], p['containerPort']]) {
+        if (typeof key !== 'string' && typeof key !== 'number') continue;
+        if (!tcp) {
+          if (!notTcp.has(key)) notTcp.set(key, protocol);
+          continue;
+        }
+        if (typeof key === 'string') names.add(key);
+        else numbers.add(key);
+      }
     }
   }
-  return { names, numbers };
+  return { names, numbers, notTcp };
 }
 
 /** Structural equality of JSON values (key order ignored). */

@@ -24,6 +24,10 @@ policyTable(
   policy,
   [
     { name: 'maxUnavailable 1', yaml: deploy('api', { replicas: 3 }) + pdb('maxUnavailable: 1') },
+    {
+      name: 'a workload an overlay scaled to 0 has no pods to protect',
+      yaml: deploy('api', { replicas: 0 }) + pdb('minAvailable: 1'),
+    },
     { name: 'minAvailable below replicas', yaml: deploy('api', { replicas: 3 }) + pdb('minAvailable: 2') },
     {
       name: 'minAvailable 50% of 3 rounds up to 2, leaving 1',

@@ -14,6 +14,13 @@ describe('probe-port-exists', () => {
       { name: 'grpc on a declared number', yaml: app('startupProbe: { grpc: { port: 9090 } }') },
       { name: 'exec probes have no port', yaml: app('livenessProbe: { exec: { command: [true] } }') },
       {
+        name: 'the same number declared for TCP and UDP',
+        yaml: app(
+          'livenessProbe: { tcpSocket: { port: 53 } }',
+          '[{ name: dns-udp, containerPort: 53, protocol: UDP }, { name: dns-tcp, containerPort: 53 }]',
+        ),
+      },
+      {
         name: 'a probe of another host is not about this container',
         yaml: app('readinessProbe: { httpGet: { host: example.com, port: 443 } }'),
       },
@@ -29,6 +36,21 @@ describe('probe-port-exists', () => {
               'readinessProbe of container "app" targets port name metrics, which the container does not declare',
           },
         ],
+      },
+      {
+        name: 'a TCP probe on a UDP-only port (by number)',
+        yaml: app('livenessProbe: { tcpSocket: { port: 53 } }', '[{ name: dns, containerPort: 53, protocol: UDP }]'),
+        findings: [
+          {
+            pointer: `${C}/livenessProbe/tcpSocket/port`,
+            message: 'targets port 53, which the container declares for UDP only; probes connect over TCP',
+          },
+        ],
+      },
+      {
+        name: 'an HTTP probe on a UDP-only port (by name)',
+        yaml: app('readinessProbe: { httpGet: { port: dns } }', '[{ name: dns, containerPort: 53, protocol: UDP }]'),
+        findings: [{ pointer: `${C}/readinessProbe/httpGet/port`, message: 'declares for UDP only' }],
       },
       {
         name: 'undeclared number',

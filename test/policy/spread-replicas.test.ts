@@ -11,6 +11,14 @@ const anti = (kind: 'required' | 'preferred', selector: string) =>
   kind === 'required'
     ? `      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - topologyKey: kubernetes.io/hostname\n              labelSelector: ${selector}\n`
     : `      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n            - weight: 100\n              podAffinityTerm:\n                topologyKey: kubernetes.io/hostname\n                labelSelector: ${selector}\n`;
+/** A required anti-affinity term over the workload's own labels, aimed at namespaces by `extra` lines. */
+const antiIn = (extra: string) =>
+  `      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - topologyKey: kubernetes.io/hostname\n              labelSelector: {matchLabels: {app: api}}\n              ${extra}\n`;
+const namespace = (labels: string) => `apiVersion: v1
+kind: Namespace
+metadata: {name: shop, labels: ${labels}}
+---
+`;
 const hpa = `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata: {name: api, namespace: shop}
@@ -26,6 +34,27 @@ policyTable(
   policy,
   [
     { name: 'one replica', yaml: deploy('api', { replicas: 1 }) },
+    {
+      name: 'anti-affinity term listing its own namespace',
+      yaml: deploy('api', { replicas: 3, spec: antiIn('namespaces: [shop]') }),
+    },
+    {
+      name: 'anti-affinity term over every namespace (empty namespaceSelector)',
+      yaml: deploy('api', { replicas: 3, spec: antiIn('namespaceSelector: {}') }),
+    },
+    {
+      name: 'anti-affinity namespaceSelector matching the Namespace labels in the render',
+      yaml:
+        namespace('{team: payments}') +
+        deploy('api', { replicas: 3, spec: antiIn('namespaceSelector: {matchLabels: {team: payments}}') }),
+    },
+    {
+      name: 'anti-affinity namespaceSelector on the name label the API server sets',
+      yaml: deploy('api', {
+        replicas: 3,
+        spec: antiIn('namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}'),
+      }),
+    },
     {
       name: 'spread constraint over its own pods',
       yaml: deploy('api', { replicas: 3, spec: tsc('{matchLabels: {app: api}}') }),
@@ -60,6 +89,18 @@ policyTable(
       yaml: deploy('api', { replicas: 3, spec: tsc('{matchLabels: {app: web}}') }),
       findings: ['Deployment/api /spec/template/spec/topologySpreadConstraints'],
       messages: [/does not match the template labels/],
+    },
+    {
+      name: 'anti-affinity term aimed at another namespace counts for nothing here',
+      yaml: deploy('api', { replicas: 3, spec: antiIn('namespaces: [other]') }),
+      findings: ['Deployment/api /spec/template/spec/affinity/podAntiAffinity'],
+    },
+    {
+      name: 'anti-affinity namespaceSelector that excludes its own namespace',
+      yaml:
+        namespace('{team: web}') +
+        deploy('api', { replicas: 3, spec: antiIn('namespaceSelector: {matchLabels: {team: payments}}') }),
+      findings: ['Deployment/api /spec/template/spec/affinity/podAntiAffinity'],
     },
     {
       name: 'anti-affinity selects other pods',
