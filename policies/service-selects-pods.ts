@@ -1,8 +1,11 @@
 import type { Service } from 'kubernetes-types/core/v1.js';
 import { manifest, sub } from '../scripts/core/manifest.js';
 import { strings } from '../scripts/core/pods.js';
+import { escapePointer } from '../scripts/core/resource.js';
 import { templateIndex } from '../scripts/policy/scaling.js';
-import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
+import { closest } from '../scripts/policy/suggest.js';
+import type { Policy, PolicyContext, PolicyFinding } from '../scripts/policy/types.js';
+import { podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -28,19 +31,57 @@ const policy: Policy<Record<string, never>> = {
       // No selector means endpoints are managed by hand (or by another controller).
       const selector = strings(spec?.selector);
       if (Object.keys(selector).length === 0) continue;
-      if (templates.selectMap(svc.id.namespace ?? '', selector).length > 0) continue;
+      const ns = svc.id.namespace ?? '';
+      if (templates.selectMap(ns, selector).length > 0) continue;
       const text = Object.entries(selector)
         .map(([k, v]) => `${k}=${v}`)
         .join(',');
+      const culprit = culpritLabel(templates, ns, selector);
+      const near = culprit && closestValue(ctx, ns, culprit[0], culprit[1]);
       out.push({
         subject: svc,
-        pointer: '/spec/selector',
-        message: `selector ${text} matches no pod template in namespace "${svc.id.namespace ?? ''}"; the Service has no endpoints`,
-        hint: 'use labels the pod template carries (spec.template.metadata.labels of the workload)',
+        pointer: culprit ? `/spec/selector/${escapePointer(culprit[0])}` : '/spec/selector',
+        message: `selector ${text} matches no pod template in namespace "${ns}"; the Service has no endpoints`,
+        hint: near
+          ? `did you mean ${culprit[0]}: ${near}? (the value the pod templates carry)`
+          : 'use labels the pod template carries (spec.template.metadata.labels of the workload)',
       });
     }
     return out;
   },
 };
+
+/**
+ * The selector entry to edit: one that no pod template of the namespace carries, else one without which the
+ * rest would match; undefined when no single entry is to blame.
+ */
+function culpritLabel(
+  templates: ReturnType<typeof templateIndex>,
+  ns: string,
+  selector: Record<string, string>,
+): [string, string] | undefined {
+  const entries = Object.entries(selector);
+  const alone = entries.find(([k, v]) => templates.selectMap(ns, { [k]: v }).length === 0);
+  if (alone) return alone;
+  return entries.find(([k]) => {
+    const rest = Object.fromEntries(entries.filter(([other]) => other !== k));
+    return Object.keys(rest).length > 0 && templates.selectMap(ns, rest).length > 0;
+  });
+}
+
+/** The value of `key` on the namespace's pod templates closest to `value` (a typo), if any is close. */
+function closestValue(
+  ctx: PolicyContext<Record<string, never>>,
+  ns: string,
+  key: string,
+  value: string,
+): string | undefined {
+  const values = new Set<string>();
+  for (const w of podWorkloads(ctx))
+    if ((w.resource.id.namespace ?? '') === ns && w.template.labels[key] !== undefined)
+      values.add(w.template.labels[key]);
+  values.delete(value);
+  return closest(value, values);
+}
 
 export default policy;

@@ -100,7 +100,7 @@ export function policyTable<O>(
   id: string,
   policy: Policy<O>,
   valid: Case<O>[],
-  invalid: (Case<O> & { findings: string[]; messages?: RegExp[] })[],
+  invalid: (Case<O> & { findings: string[]; messages?: RegExp[]; hints?: RegExp[] })[],
 ): void {
   describe(id, () => {
     it('has complete metadata', () => expectCompleteMeta(policy, id));
@@ -114,6 +114,7 @@ export function policyTable<O>(
         const findings = run(policy, c.yaml, c);
         expect(findings.map(brief)).toEqual(c.findings);
         c.messages?.forEach((m, i) => expect(findings[i]?.message).toMatch(m));
+        c.hints?.forEach((h, i) => expect(findings[i]?.hint).toMatch(h));
       });
     }
   });
