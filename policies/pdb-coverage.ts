@@ -25,9 +25,11 @@ const policy: Policy<Record<string, never>> = {
       const why = range.hpa
         ? `${describe(range.hpa)} keeps at least ${range.min} replicas`
         : `it runs ${range.min} replicas`;
+      // At the line that made the workload multi-replica: its replicas (an overlay's replicas entry or patch,
+      // through provenance) or the autoscaler's minReplicas.
       out.push({
-        subject: w.resource,
-        pointer: '/metadata/name',
+        subject: range.source,
+        pointer: range.pointer,
         message: `no PodDisruptionBudget in namespace "${w.resource.id.namespace ?? ''}" selects the pods of ${describe(w.resource)} (${why})`,
         hint: 'add a PodDisruptionBudget whose selector matches the pod template labels, e.g. with maxUnavailable: 1',
       });

@@ -39,38 +39,38 @@ policyTable(
     {
       name: 'three replicas, no budget',
       yaml: deploy('api', { replicas: 3 }),
-      findings: ['Deployment/api /metadata/name'],
+      findings: ['Deployment/api /spec/replicas'],
       messages: [/runs 3 replicas/],
     },
     {
       name: 'StatefulSet with two replicas',
       yaml: deploy('db', { replicas: 2, kind: 'StatefulSet' }),
-      findings: ['StatefulSet/db /metadata/name'],
+      findings: ['StatefulSet/db /spec/replicas'],
     },
     {
       name: 'HPA minReplicas decides, not spec.replicas',
       yaml: deploy('api', { replicas: 1 }) + hpa('api', 2),
-      findings: ['Deployment/api /metadata/name'],
+      findings: ['HorizontalPodAutoscaler/api /spec/minReplicas'],
       messages: [/HorizontalPodAutoscaler shop\/api keeps at least 2/],
     },
     {
       name: 'budget must match every matchLabels entry',
       yaml: deploy('api', { replicas: 3 }) + pdb('api', '{matchLabels: {app: api, tier: web}}'),
-      findings: ['Deployment/api /metadata/name'],
+      findings: ['Deployment/api /spec/replicas'],
     },
     {
       name: 'budget must satisfy every expression too',
       yaml:
         deploy('api', { replicas: 3 }) +
         pdb('api', '{matchLabels: {app: api}, matchExpressions: [{key: tier, operator: Exists}]}'),
-      findings: ['Deployment/api /metadata/name'],
+      findings: ['Deployment/api /spec/replicas'],
     },
     {
       name: 'budget in another namespace does not count',
       yaml:
         deploy('api', { replicas: 3 }) +
         pdb('api', '{matchLabels: {app: api}}').replace('namespace: shop', 'namespace: other'),
-      findings: ['Deployment/api /metadata/name'],
+      findings: ['Deployment/api /spec/replicas'],
     },
   ],
 );
