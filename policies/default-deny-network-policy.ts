@@ -3,7 +3,7 @@ import { manifest, sub } from '../scripts/core/manifest.js';
 import { asSelector, isEmptySelector } from '../scripts/core/pods.js';
 import type { Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
-import { podWorkloads } from '../scripts/policy/workloads.js';
+import { POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -14,18 +14,7 @@ const policy: Policy<Record<string, never>> = {
       'Pods accept traffic from anywhere and reach anything until some NetworkPolicy selects them; a default-deny policy makes every allowed flow an explicit, reviewed rule.',
     remediation:
       'Add a NetworkPolicy with podSelector: {}, policyTypes [Ingress, Egress] and no rules to the namespace, then allow the flows each workload needs (DNS egress included).',
-    kinds: [
-      'NetworkPolicy',
-      'Namespace',
-      'Pod',
-      'Deployment',
-      'StatefulSet',
-      'DaemonSet',
-      'ReplicaSet',
-      'Job',
-      'CronJob',
-      'ReplicationController',
-    ],
+    kinds: ['NetworkPolicy', 'Namespace', ...POD_KINDS],
     docs: 'docs/policies/default-deny-network-policy.md',
   },
   defaults: {},

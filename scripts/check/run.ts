@@ -5,7 +5,7 @@ import type { Config } from '../config/types.js';
 import { mergeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
 import type { Environment, Finding } from '../core/resource.js';
-import type { PolicyConfig } from '../policy/index.js';
+import type { CodeSettings, PolicyConfig } from '../policy/index.js';
 import { renderEnvironments, RENDER_FAILED } from '../render/index.js';
 import { checkCacheKey, readCheckCache, writeCheckCache, type CachedCheck } from './cache.js';
 import { toDiagnostic } from './locate.js';
@@ -106,10 +106,9 @@ function stageModules(stages: CheckStages): StageModules {
     preload: () => {
       // A failed import is reported where the stage awaits it, not as an unhandled rejection here.
       if (stages.validate) m.validate().catch(() => undefined);
-      if (stages.validate || stages.policies) {
-        m.policy().catch(() => undefined);
-        m.policies().catch(() => undefined);
-      }
+      // The policy stage module also reads the code severities that validation findings take.
+      m.policy().catch(() => undefined);
+      if (stages.policies) m.policies().catch(() => undefined);
     },
   };
   return m;
@@ -124,15 +123,18 @@ function analyser(
   modules: StageModules,
 ): (r: RenderedEnvironment) => Promise<CachedCheck> {
   let policyConfig: PolicyConfig | undefined;
-  // policies/config.yaml also sets the severity of validation codes, so either stage loads it.
+  let codeSettings: CodeSettings | undefined;
+  const fileOptions = { environments: config.environments.map((e) => e.name), cacheDir: config.cacheDir };
   const loadConfig = async (): Promise<PolicyConfig> => {
     if (policyConfig) return policyConfig;
     const [{ loadPolicyConfig }, { POLICY_LIST }] = await Promise.all([modules.policy(), modules.policies()]);
-    return (policyConfig = loadPolicyConfig(config.root, {
-      registry: POLICY_LIST,
-      environments: config.environments.map((e) => e.name),
-      cacheDir: config.cacheDir,
-    }));
+    return (policyConfig = loadPolicyConfig(config.root, { registry: POLICY_LIST, ...fileOptions }));
+  };
+  // policies/config.yaml also sets the severity of validation codes; without the policy stage only that part
+  // is read, and the policies themselves stay unloaded.
+  const loadCodeSeverities = async (): Promise<CodeSettings> => {
+    if (stages.policies) return loadConfig();
+    return (codeSettings ??= (await modules.policy()).loadCodeSettings(config.root, fileOptions));
   };
   return async (r) => {
     const findings: Finding[] = [];
@@ -173,6 +175,7 @@ function analyser(
       stageMs.policies += performance.now() - t;
     }
     const { applyCodeSeverities } = await modules.policy();
-    return { findings: applyCodeSeverities(await loadConfig(), r.env.name, findings), suppressed, skippedRules };
+    const severities = await loadCodeSeverities();
+    return { findings: applyCodeSeverities(severities, r.env.name, findings), suppressed, skippedRules };
   };
 }

@@ -13,14 +13,14 @@ export interface Field {
   field: string;
 }
 
-const limitRule = (title: string, unit: string, cmp: 'least' | 'most') =>
+/** A size limit: `spec.x must <before> <limit> <after>`, e.g. "have at least" 1 "items". */
+const limitRule = (title: string, before: string, after: string) =>
   define<Field & { limit: string }>({
     severity: 'error',
     title,
     why: WHY_REJECT,
     fix: FIX_FIELD,
-    message: (a) =>
-      `${a.field} must ${unit === 'characters' ? 'be' : 'have'} at ${cmp} ${a.limit} ${unit === 'characters' ? 'characters long' : unit}`,
+    message: (a) => `${a.field} must ${before} ${a.limit} ${after}`,
   });
 
 const bound = (title: string) =>
@@ -89,12 +89,12 @@ export const SCHEMA_CODES = {
   'schema/maximum': bound('Value above the maximum'),
   'schema/exclusive-minimum': bound('Value not above the bound'),
   'schema/exclusive-maximum': bound('Value not below the bound'),
-  'schema/min-length': limitRule('Value too short', 'characters', 'least'),
-  'schema/max-length': limitRule('Value too long', 'characters', 'most'),
-  'schema/min-items': limitRule('Too few items', 'items', 'least'),
-  'schema/max-items': limitRule('Too many items', 'items', 'most'),
-  'schema/min-properties': limitRule('Too few entries', 'entries', 'least'),
-  'schema/max-properties': limitRule('Too many entries', 'entries', 'most'),
+  'schema/min-length': limitRule('Value too short', 'be at least', 'characters long'),
+  'schema/max-length': limitRule('Value too long', 'be at most', 'characters long'),
+  'schema/min-items': limitRule('Too few items', 'have at least', 'items'),
+  'schema/max-items': limitRule('Too many items', 'have at most', 'items'),
+  'schema/min-properties': limitRule('Too few entries', 'have at least', 'entries'),
+  'schema/max-properties': limitRule('Too many entries', 'have at most', 'entries'),
   'schema/unique-items': define<Field & { first: string; second: string }>({
     severity: 'error',
     title: 'Duplicate list items',

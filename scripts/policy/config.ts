@@ -25,7 +25,15 @@ export interface PolicySetting {
   options?: Record<string, unknown>;
 }
 
-export interface PolicyConfig {
+/** The `codes:` part of policies/config.yaml: severities of registry codes, shared and per environment. */
+export interface CodeSettings {
+  /** Severity per finding code of the registry (scripts/codes), for every environment. */
+  codes: Record<string, SeveritySetting>;
+  /** Code severities per environment name (or pattern). */
+  environmentCodes: Record<string, Record<string, SeveritySetting>>;
+}
+
+export interface PolicyConfig extends CodeSettings {
   /** Repository-relative config file, when there is one. */
   file?: string;
   /** Built-in policies followed by declarative rules, in listing order. */
@@ -34,10 +42,6 @@ export interface PolicyConfig {
   settings: Record<string, PolicySetting>;
   /** Overrides per environment name. */
   environments: Record<string, Record<string, PolicySetting>>;
-  /** Severity per finding code of the registry (scripts/codes), for every environment. */
-  codes: Record<string, SeveritySetting>;
-  /** Code severities per environment name (or pattern). */
-  environmentCodes: Record<string, Record<string, SeveritySetting>>;
   baseline: Baseline;
 }
 
@@ -91,32 +95,17 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions): P
   }
   config.file = yf.file;
   if (yf.value !== null && yf.value !== undefined) {
-    const raw = yf.value as {
-      policies?: Record<string, unknown>;
-      codes?: Record<string, SeveritySetting>;
-      environments?: Record<string, { policies?: Record<string, unknown>; codes?: Record<string, SeveritySetting> }>;
-    };
+    const raw = yf.value as RawPolicyConfig;
     const known = new Set(policies.map((p) => p.meta.id));
     config.settings = normalise(raw.policies ?? {}, '/policies', known, yf);
-    config.codes = codeSettings(raw.codes ?? {}, '/codes', yf);
+    Object.assign(config, readCodeSettings(raw, yf, opts.environments));
     for (const [env, block] of Object.entries(raw.environments ?? {})) {
-      const match = isGlob(env) ? globMatcher(env) : (e: string): boolean => e === env;
-      const matches = opts.environments ? opts.environments.filter((e) => match(e)) : [env];
-      if (matches.length === 0) {
-        throw new ConfigError(
-          isGlob(env) ? `"${env}" matches no environment` : `unknown environment "${env}"`,
-          yf.locate(`/environments/${escapePointer(env)}`),
-          `environments are: ${opts.environments!.join(', ')}`,
-        );
-      }
       config.environments[env] = normalise(
         block.policies ?? {},
         `/environments/${escapePointer(env)}/policies`,
         known,
         yf,
       );
-      if (block.codes)
-        config.environmentCodes[env] = codeSettings(block.codes, `/environments/${escapePointer(env)}/codes`, yf);
     }
   }
   if (!yf.checkedBefore) {
@@ -124,6 +113,53 @@ export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions): P
     yf.passed();
   }
   return config;
+}
+
+interface RawPolicyConfig {
+  policies?: Record<string, unknown>;
+  codes?: Record<string, SeveritySetting>;
+  environments?: Record<string, { policies?: Record<string, unknown>; codes?: Record<string, SeveritySetting> }>;
+}
+
+/**
+ * Only the code severities of policies/config.yaml, for runs without the policy stage (`kcfg validate`): the
+ * file is held to its schema and the `codes:` blocks to the registry, but the policies are not loaded.
+ */
+export function loadCodeSettings(root: string, opts: Omit<LoadPolicyConfigOptions, 'registry'>): CodeSettings {
+  const yf = loadYamlFile(root, POLICY_CONFIG_FILE, {
+    schema: POLICY_CONFIG_SCHEMA,
+    cacheDir: opts.cacheDir,
+    // A stamp of its own: this check is not the whole one loadPolicyConfig makes.
+    also: ['codes only', JSON.stringify(opts.environments ?? null)],
+    allowEmpty: true,
+  });
+  const value = yf?.value as RawPolicyConfig | null | undefined;
+  if (!yf || !value) return { codes: {}, environmentCodes: {} };
+  const settings = readCodeSettings(value, yf, opts.environments);
+  yf.passed();
+  return settings;
+}
+
+/** The `codes:` blocks, checked: codes from the registry, environment keys that name an environment. */
+function readCodeSettings(
+  raw: RawPolicyConfig,
+  yf: YamlFile,
+  environments: readonly string[] | undefined,
+): CodeSettings {
+  const out: CodeSettings = { codes: codeSettings(raw.codes ?? {}, '/codes', yf), environmentCodes: {} };
+  for (const [env, block] of Object.entries(raw.environments ?? {})) {
+    const match = isGlob(env) ? globMatcher(env) : (e: string): boolean => e === env;
+    if (environments && !environments.some((e) => match(e))) {
+      throw new ConfigError(
+        isGlob(env) ? `"${env}" matches no environment` : `unknown environment "${env}"`,
+        yf.locate(`/environments/${escapePointer(env)}`),
+        `environments are: ${environments.join(', ')}`,
+      );
+    }
+    if (block.codes)
+      out.environmentCodes[env] = codeSettings(block.codes, `/environments/${escapePointer(env)}/codes`, yf);
+  }
+  return out;
 }
 
 function normalise(
@@ -175,16 +211,15 @@ function codeSettings(
 }
 
 /** The configured severity of a registry code in `env`, or undefined when the configuration does not set it. */
-export function resolveCodeSeverity(config: PolicyConfig, code: string, env: string): SeveritySetting | undefined {
+function resolveCodeSeverity(config: CodeSettings, code: string, env: string): SeveritySetting | undefined {
   let severity = config.codes[code];
-  for (const [key, block] of Object.entries(config.environmentCodes))
-    if (key !== env && isGlob(key) && globMatcher(key)(env)) severity = block[code] ?? severity;
-  return config.environmentCodes[env]?.[code] ?? severity;
+  for (const block of environmentBlocks(config.environmentCodes, env)) severity = block[code] ?? severity;
+  return severity;
 }
 
 /** Findings with the configured severity of their code in `env`; `off` drops them. Policy findings pass as they are. */
 export function applyCodeSeverities<F extends { code: string; severity: Severity }>(
-  config: PolicyConfig,
+  config: CodeSettings,
   env: string,
   findings: F[],
 ): F[] {
@@ -238,7 +273,7 @@ export function resolvePolicy(config: PolicyConfig, policy: Policy<any>, env: st
   const base = config.settings[id];
   const overs =
     env !== undefined
-      ? environmentBlocks(config, env)
+      ? environmentBlocks(config.environments, env)
           .map((b) => b[id])
           .filter((o): o is PolicySetting => o !== undefined)
       : [];
@@ -255,11 +290,11 @@ export function resolvePolicy(config: PolicyConfig, policy: Policy<any>, env: st
  * The `environments:` blocks that apply to `env`, weakest first: keys that are glob patterns (`prod-*`,
  * `clusters/*`) matching its name, in file order, then its own key.
  */
-function environmentBlocks(config: PolicyConfig, env: string): Record<string, PolicySetting>[] {
-  const out: Record<string, PolicySetting>[] = [];
-  for (const [key, block] of Object.entries(config.environments))
+function environmentBlocks<T>(blocks: Record<string, T>, env: string): T[] {
+  const out: T[] = [];
+  for (const [key, block] of Object.entries(blocks))
     if (key !== env && isGlob(key) && globMatcher(key)(env)) out.push(block);
-  const own = config.environments[env];
+  const own = blocks[env];
   if (own) out.push(own);
   return out;
 }

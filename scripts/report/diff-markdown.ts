@@ -3,8 +3,7 @@
 
 import type { DiffSection, ResourceDiff } from '../diff/types.js';
 import { countLine, describeChange, resourceTitle, sectionSummary } from '../diff/describe.js';
-
-export const MARKDOWN_BUDGET = 60_000;
+import { MARKDOWN_BUDGET } from './markdown.js';
 
 export interface MarkdownOptions {
   /** Heading of the comment. */

@@ -6,6 +6,7 @@ import { countBySeverity, formatResourceId, type Diagnostic, type Severity } fro
 import { plural } from './common.js';
 import type { ReportOptions } from './types.js';
 
+/** Under GitHub's 65,536-character limit for a comment, with room for what the caller adds. */
 export const MARKDOWN_BUDGET = 60_000;
 
 export interface MarkdownBudget {

@@ -9,6 +9,7 @@ import runAsNonRoot from '../../policies/run-as-non-root.js';
 import { EngineError } from '../../scripts/core/errors.js';
 import {
   defaultPolicyConfig,
+  loadCodeSettings,
   loadPolicyConfig,
   resolvePolicy,
   type PolicyConfig,
@@ -346,6 +347,28 @@ describe('configuration file', () => {
     expect(e.location).toMatchObject({ file: 'policies/config.yaml', line });
     if (name === 'unknown policy id') expect(e.hint).toBe('did you mean run-as-non-root?');
     if (name === 'unknown finding code') expect(e.hint).toBe('did you mean format/port?');
+  });
+
+  it('without the policy stage only the code severities are read, and checked just as strictly', () => {
+    const envs = { environments: ['staging', 'production'] };
+    const ok = repo({
+      'policies/config.yaml':
+        'policies:\n  cpu-limit: warning\ncodes:\n  format/port: warning\nenvironments:\n  "prod*":\n    codes: { format/port: off }\n',
+    });
+    expect(loadCodeSettings(ok, envs)).toEqual({
+      codes: { 'format/port': 'warning' },
+      environmentCodes: { 'prod*': { 'format/port': 'off' } },
+    });
+    const bad = repo({ 'policies/config.yaml': 'codes:\n  format/prot: off\n' });
+    const e = configError(() => loadCodeSettings(bad, envs));
+    expect([e.message, e.location?.line, e.hint]).toEqual([
+      'unknown finding code "format/prot"',
+      2,
+      'did you mean format/port?',
+    ]);
+    const unknownEnv = repo({ 'policies/config.yaml': 'environments:\n  qa:\n    codes: {}\n' });
+    expect(configError(() => loadCodeSettings(unknownEnv, envs)).message).toBe('unknown environment "qa"');
+    expect(loadCodeSettings(repo({}), envs)).toEqual({ codes: {}, environmentCodes: {} });
   });
 });
 
