@@ -22,7 +22,7 @@ import { positionInDocument } from '../resources/position.js';
 import { KUSTOMIZATION_FILES, readKustomization, type Kustomization } from '../workspace/kustomization.js';
 import { normalizeRel } from '../workspace/paths.js';
 import { affixEntry, configAffix, configEntry, growConfigImageNames, type Affix } from './builtin-transformers.js';
-import { layersTo, type Target } from './chain.js';
+import { layerIndex, type Target } from './chain.js';
 import { dataKeyLocation, generatorEntry, generatorField, generatorNames, type GeneratorField } from './generators.js';
 import { getNode, getScalar, jsOf, keyOffset, nodeStart, semanticPath, walk, type Segment } from './path.js';
 import { evaluatePatch, layerPatches, type LayerPatches, type Patch } from './patches.js';
@@ -90,7 +90,7 @@ interface Prepared {
 
 class State {
   private readonly files: SourceCache;
-  private readonly chains = new Map<string, Kustomization[] | undefined>();
+  private chainOf: ((target: Target) => Kustomization[] | undefined) | undefined;
   private readonly patches = new WeakMap<Kustomization, LayerPatches>();
   private readonly transformers = new WeakMap<Kustomization, TransformerConfig[]>();
   private readonly prepared = new WeakMap<Resource, Prepared | null>();
@@ -263,9 +263,8 @@ class State {
   }
 
   private layers(target: Target): Kustomization[] {
-    const key = 'file' in target ? `f:${target.file}` : `d:${target.dir}`;
-    if (!this.chains.has(key)) this.chains.set(key, layersTo(this.opts.root, this.opts.env.dir, target));
-    return this.chains.get(key) ?? [];
+    this.chainOf ??= layerIndex(this.opts.root, this.opts.env.dir);
+    return this.chainOf(target) ?? [];
   }
 
   private prepare(resource: Resource): Prepared | undefined {
