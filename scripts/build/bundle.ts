@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   rmSync(TMP, { recursive: true, force: true });
   try {
     await build({
-      entryPoints: [join(ROOT, 'dist/scripts/cli/main.js')],
+      // The worker thread that checks batches of large inputs (check/input-pool.ts finds it beside chunks/).
+      entryPoints: [join(ROOT, 'dist/scripts/cli/main.js'), join(ROOT, 'dist/scripts/check/input-worker.js')],
       outdir: TMP,
       bundle: true,
       splitting: true,

@@ -67,7 +67,9 @@ export async function emit(
   const repoRoot = given.repoRoot ?? given.root;
   const prefix = toPosix(relative(repoRoot, given.root));
   const result = rebaseResult(original, prefix.startsWith('..') ? '' : prefix, given.docsBase);
-  const rebased = prefix.startsWith('..') ? given : { ...given, root: repoRoot };
+  const rebased = prefix.startsWith('..')
+    ? given
+    : { ...given, root: repoRoot, ...(given.excerpts ? { excerpts: rebaseKeys(given.excerpts, prefix) } : {}) };
   // Rule descriptions are read only by the formats that print them.
   const options = targets.some((t) => DESCRIBES_RULES.has(t.format))
     ? { ...rebased, catalog: await (await import('../check/catalog.js')).loadCatalog() }
@@ -82,6 +84,12 @@ export async function emit(
     targets.map((t) => t.format),
     options,
   );
+}
+
+/** Excerpts are keyed by file like the diagnostics, so they move with them. */
+function rebaseKeys<T>(map: ReadonlyMap<string, T>, prefix: string): ReadonlyMap<string, T> {
+  if (prefix === '') return map;
+  return new Map([...map].map(([file, v]) => [file.startsWith('<') ? file : `${prefix}/${file}`, v]));
 }
 
 /** A report file that cannot be written (a file where a directory should be, a read-only disk) ends the run cleanly. */

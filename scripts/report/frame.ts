@@ -4,13 +4,29 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { maxInputBytes } from '../resources/guard.js';
 
-const fileCache = new Map<string, string[] | null>();
+/** Where a frame's lines come from: files under `root`, virtual files, or the excerpts of a streamed input. */
+export interface FrameSources {
+  root: string;
+  virtualFiles: ReadonlyMap<string, string>;
+  excerpts?: ReadonlyMap<string, ReadonlyMap<number, string>>;
+}
 
-function linesOf(root: string, file: string, extra: ReadonlyMap<string, string>): string[] | null {
-  const key = `${root}\u0000${file}`;
+/** A file's lines by 0-based index; an excerpt has only some (the others are `undefined`). */
+interface Lines {
+  length: number;
+  at(i: number): string | undefined;
+}
+
+const fileCache = new Map<string, Lines | null>();
+
+function linesOf(sources: FrameSources, file: string): Lines | null {
+  const excerpt = sources.excerpts?.get(file);
+  if (excerpt) return { length: Infinity, at: (i) => excerpt.get(i + 1) };
+  const key = `${sources.root}\u0000${file}`;
   if (!fileCache.has(key)) {
-    const text = extra.get(file) ?? tryRead(join(root, file));
-    fileCache.set(key, text === null ? null : text.split('\n'));
+    const text = sources.virtualFiles.get(file) ?? tryRead(join(sources.root, file));
+    const lines = text === null ? null : text.split('\n');
+    fileCache.set(key, lines && { length: lines.length, at: (i) => lines[i] });
   }
   return fileCache.get(key) ?? null;
 }
@@ -32,28 +48,20 @@ export function maskLine(line: string): string {
   return line.replace(LITERAL, '$1=<hidden>');
 }
 
-/**
- * A few lines around `line` (1-based), with a caret under `column`. `extra` maps virtual files such as
- * `<rendered:staging>` to their text. Returns [] when the file cannot be read.
- */
-export function codeFrame(
-  root: string,
-  file: string,
-  line: number,
-  column: number,
-  extra: ReadonlyMap<string, string> = new Map(),
-  context = 1,
-): string[] {
-  const lines = linesOf(root, file, extra);
-  if (!lines || line < 1 || line > lines.length) return [];
+/** A few lines around `line` (1-based), with a caret under `column`; [] when the file cannot be read. */
+export function codeFrame(sources: FrameSources, file: string, line: number, column: number, context = 1): string[] {
+  const lines = linesOf(sources, file);
+  if (!lines || line < 1 || line > lines.length || lines.at(line - 1) === undefined) return [];
   // A finding without a resource (a YAML error) can still sit inside a Secret; its lines may hold values.
   if (inSecretDocument(lines, line)) return [];
-  const from = Math.max(1, line - context);
-  const to = Math.min(lines.length, line + context);
+  let from = line;
+  while (from > Math.max(1, line - context) && lines.at(from - 2) !== undefined) from--;
+  let to = line;
+  while (to < Math.min(lines.length, line + context) && lines.at(to) !== undefined) to++;
   const width = String(to).length;
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    const raw = lines[n - 1].replace(/\r$/, '');
+    const raw = lines.at(n - 1)!.replace(/\r$/, '');
     const shown = inLiteralsBlock(lines, n - 1)
       ? raw.replace(/^(\s*-\s*).*$/, '$1<hidden>')
       : maskLine(raw).replace(/^(\s*-?\s*literals:\s*)\[.*$/, '$1[<hidden>]');
@@ -77,12 +85,13 @@ export function escapeControls(text: string): string {
 }
 
 /** A list item under a generator's `literals:` key: a literal written without `=` is a value all the same. */
-function inLiteralsBlock(lines: readonly string[], i: number): boolean {
-  const line = lines[i];
+function inLiteralsBlock(lines: Lines, i: number): boolean {
+  const line = lines.at(i)!;
   if (!/^\s*-\s*\S/.test(line)) return false;
   const indent = line.search(/\S/);
   for (let j = i - 1; j >= 0; j--) {
-    const l = lines[j];
+    const l = lines.at(j);
+    if (l === undefined) return false;
     if (!l.trim() || l.trimStart().startsWith('#')) continue;
     const at = l.search(/\S/);
     if (at < indent || (at === indent && !/^\s*-/.test(l))) return /^\s*-?\s*literals\s*:\s*$/.test(l);
@@ -95,12 +104,13 @@ const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
 const SECRET_KIND = /(^|[\s{,[-])["']?kind["']?\s*:\s*(!!?[\w/:.-]+\s+)?["']?Secret["']?(?![\w-])/;
 
 /** Whether the document holding `line` is (or contains) a Secret: none of its lines is shown. */
-function inSecretDocument(lines: readonly string[], line: number): boolean {
+function inSecretDocument(lines: Lines, line: number): boolean {
   let from = line - 1;
-  while (from > 0 && !DOC_MARKER.test(lines[from])) from--;
+  while (from > 0 && lines.at(from - 1) !== undefined && !DOC_MARKER.test(lines.at(from)!)) from--;
   for (let i = from; i < lines.length; i++) {
-    if (i > from && DOC_MARKER.test(lines[i])) break;
-    if (SECRET_KIND.test(lines[i])) return true;
+    const l = lines.at(i);
+    if (l === undefined || (i > from && DOC_MARKER.test(l))) break;
+    if (SECRET_KIND.test(l)) return true;
   }
   return false;
 }

@@ -110,7 +110,7 @@ function byFileSection(diags: readonly Diagnostic[], options: ReportOptions): st
     const items = list.map((d) => {
       const frame =
         d.source && d.resource?.kind !== 'Secret'
-          ? codeFrame(options.root, d.source.file, d.source.line, d.source.column, options.virtualFiles, 2)
+          ? codeFrame(options, d.source.file, d.source.line, d.source.column, 2)
           : [];
       const pre = frame.length
         ? `<pre class="frame">${frame.map((l) => (l.startsWith('>') ? `<mark>${esc(l)}</mark>` : esc(l))).join('\n')}</pre>`

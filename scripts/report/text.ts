@@ -49,7 +49,7 @@ function formatOne(d: Diagnostic, s: Style, options: ReportOptions): string[] {
   if (d.pointer) what.push(d.pointer);
   if (what.length > 0) lines.push(`          ${s.dim(what.join(' '))}`);
   if (d.source && d.resource?.kind !== 'Secret') {
-    for (const l of codeFrame(options.root, d.source.file, d.source.line, d.source.column, options.virtualFiles))
+    for (const l of codeFrame(options, d.source.file, d.source.line, d.source.column))
       lines.push(`    ${s.dim(l)}`);
   }
   if (d.rendered && options.verbose)

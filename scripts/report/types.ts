@@ -9,6 +9,11 @@ export interface ReportOptions {
   verbose: boolean;
   /** Virtual files (e.g. `<rendered:staging>`) a frame may show. */
   virtualFiles: ReadonlyMap<string, string>;
+  /**
+   * Lines of inputs that were streamed rather than kept (`kcfg validate FILE|-`): file → line → text, only
+   * those around findings. A frame shows what is here instead of reading the file.
+   */
+  excerpts?: ReadonlyMap<string, ReadonlyMap<number, string>>;
   /** The git top level: when set, `emit` rebases paths from `root` onto it before any reporter runs. */
   repoRoot?: string;
   /** Base URL of kcfg's documentation, for links (see docs-url.ts). */

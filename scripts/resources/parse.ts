@@ -50,6 +50,18 @@ export function splitDocuments(text: string, file: string): SourceDocument[] {
 }
 
 function directivesOnly(text: string, from: number, to: number): boolean {
+  // Nearly every document has no directive line; only a region holding one needs the line-by-line test.
+  let directive = false;
+  for (let i = from; i < to; ) {
+    if (text.charCodeAt(i) === 0x25) {
+      directive = true;
+      break;
+    }
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  if (!directive) return false;
   const lines = text.slice(from, to).split('\n');
   return lines.some((l) => l.startsWith('%')) && lines.every((l) => /^(%|#|\s*$)/.test(l));
 }
@@ -64,12 +76,16 @@ export function parseStream(text: string, file: string): ParseResult {
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
   for (const doc of splitDocuments(text, file)) {
-    const chunk = text.slice(doc.start, doc.end);
-    const result = parseFast(chunk, doc);
+    const result = parseOne(doc);
     if ('finding' in result) findings.push(result.finding);
     else if (result.value !== undefined && result.value !== null) documents.push({ doc, value: result.value });
   }
   return { documents, findings };
+}
+
+/** One document of a stream: its value, or the finding that says why it has none. */
+export function parseOne(doc: SourceDocument): { value: unknown } | { finding: Finding } {
+  return parseFast(doc.text.slice(doc.start, doc.end), doc);
 }
 
 /** The first document whose aliases expand past the limit, as a finding; other YAML errors are not its concern. */

@@ -9,8 +9,14 @@ import { checkDuplicates } from './duplicates.js';
 import type { CheckContext } from './finding.js';
 import { checkFormats } from './formats/index.js';
 import { checkClosure, isKustomizationFile } from './kustomization.js';
-import { createSchemaValidator, kustomizationSchemaValidator, type ValidateFunction } from './schema/index.js';
-import { checkSemantics, indexResources } from './semantic/index.js';
+import { isCrd } from '../schemas/crds.js';
+import {
+  createSchemaValidator,
+  kustomizationSchemaValidator,
+  type SchemaValidator,
+  type ValidateFunction,
+} from './schema/index.js';
+import { checkSemantics, indexResources, type ResourceIndex } from './semantic/index.js';
 
 export interface ValidateOptions {
   /** Target Kubernetes minor version, e.g. `1.32`; an environment's own version takes precedence. */
@@ -69,37 +75,63 @@ function kustomizationSchema(opts: { cacheDir?: string; schemasDir?: string }): 
 }
 
 function validateAll(resources: readonly Resource[], opts: ValidateOptions, complete: boolean): ValidationResult {
-  const schema = createSchemaValidator({
-    kubernetesVersion: opts.kubernetesVersion,
-    allowUnknownKinds: opts.allowUnknownKinds,
-    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
-    ...(opts.schemasDir ? { schemasDir: opts.schemasDir } : {}),
-  });
-  const ctx: CheckContext = { kubernetesVersion: schema.kubernetesVersion, complete };
-  const table: ApiTable = loadApiTable(opts.schemasDir);
+  const checker = new ResourceChecker(opts, complete);
   const index = indexResources(resources);
-  const findings = schema.registerCrds(resources);
-  const push = (found: readonly Finding[]): void => {
-    for (const f of found) findings.push(f);
-  };
-  for (const r of resources) {
-    const api = checkDeprecation(r, ctx.kubernetesVersion, table);
-    if (api) findings.push(api);
-    // A removed API has no schema at the target version; the removal is the finding to act on.
-    if (api?.code !== 'api/removed') push(schema.validate(r));
-    push(checkFormats(r));
-    push(checkSemantics(r, ctx, index));
+  const findings = checker.schema.registerCrds(resources);
+  for (const r of resources) checker.check(r, index, findings);
+  for (const f of checkDuplicates(resources)) findings.push(f);
+  return { findings, skippedRules: checker.finish() };
+}
+
+/** The checks of one resource on its own (deprecation, schema, formats, semantics), for one target version. */
+export class ResourceChecker {
+  readonly schema: SchemaValidator;
+  private readonly ctx: CheckContext;
+  private readonly table: ApiTable;
+
+  constructor(opts: ValidateOptions, complete: boolean) {
+    this.schema = createSchemaValidator({
+      kubernetesVersion: opts.kubernetesVersion,
+      allowUnknownKinds: opts.allowUnknownKinds,
+      ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+      ...(opts.schemasDir ? { schemasDir: opts.schemasDir } : {}),
+    });
+    this.ctx = { kubernetesVersion: this.schema.kubernetesVersion, complete };
+    this.table = loadApiTable(opts.schemasDir);
   }
-  push(checkDuplicates(resources));
-  schema.flush();
-  return {
-    findings,
-    skippedRules: schema.skippedCelRules().map((s) => `${s.kind} ${s.path || '/'}: ${s.rule} (${s.reason})`),
-  };
+
+  /** Appends `resource`'s findings to `out`; `index` answers the cross-resource questions (HPA targets). */
+  check(resource: Resource, index: ResourceIndex, out: Finding[]): void {
+    const api = checkDeprecation(resource, this.ctx.kubernetesVersion, this.table);
+    if (api) out.push(api);
+    // A removed API has no schema at the target version; the removal is the finding to act on.
+    if (api?.code !== 'api/removed') for (const f of this.schema.validate(resource)) out.push(f);
+    for (const f of checkFormats(resource)) out.push(f);
+    for (const f of checkSemantics(resource, this.ctx, index)) out.push(f);
+  }
+
+  /**
+   * Whether `resource` can be checked only once the whole input has been read: a CustomResourceDefinition
+   * (custom resources anywhere in the input validate against it), a kind without a built-in schema (its
+   * definition may come later), an autoscaler (its target may come later).
+   */
+  needsWholeInput(resource: Resource): boolean {
+    return (
+      resource.kind === 'HorizontalPodAutoscaler' ||
+      isCrd(resource.object) ||
+      !this.schema.hasBuiltinSchema(resource.apiVersion, resource.kind)
+    );
+  }
+
+  /** The CEL rules that could not be evaluated for the kinds seen; keeps what was learned in the cache. */
+  finish(): string[] {
+    this.schema.flush();
+    return this.schema.skippedCelRules().map((s) => `${s.kind} ${s.path || '/'}: ${s.rule} (${s.reason})`);
+  }
 }
 
 export { checkDeprecation, loadApiTable, buildApiTable, type ApiTable } from './deprecation.js';
-export { checkDuplicates } from './duplicates.js';
+export { checkDuplicates, duplicateOf, identityKey, type FirstSeen } from './duplicates.js';
 export { checkFormats } from './formats/index.js';
 export {
   checkClosure,
@@ -108,5 +140,11 @@ export {
   DEPRECATED_FIELDS,
   isKustomizationFile,
 } from './kustomization.js';
-export { checkAllSemantics, checkSemantics, SEMANTIC_CHECKS } from './semantic/index.js';
+export {
+  checkAllSemantics,
+  checkSemantics,
+  indexResources,
+  SEMANTIC_CHECKS,
+  type Identified,
+} from './semantic/index.js';
 export type { CheckContext } from './finding.js';

@@ -5,9 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadInput } from '../../scripts/check/inputs.js';
-import { fileLocator, toDiagnostic } from '../../scripts/check/locate.js';
-import { validateResources } from '../../scripts/validate/index.js';
+import { validateInput } from '../../scripts/check/stream-input.js';
 
 const LIST = `apiVersion: v1
 kind: List
@@ -41,36 +39,32 @@ items:
   data: {}
 `;
 
-function load(text: string) {
+async function load(text: string) {
   const dir = mkdtempSync(join(tmpdir(), 'kcfg-inputs-'));
   writeFileSync(join(dir, 'dump.yaml'), text);
-  return loadInput(dir, 'dump.yaml', () => '');
+  return validateInput(dir, 'dump.yaml', { kubernetesVersion: '1.32', allowUnknownKinds: [], excerpts: false });
 }
 
-describe('loadInput', () => {
-  it('expands a kind: List into its items', () => {
-    const input = load(LIST);
-    expect(input.resources.map((r) => `${r.kind}/${r.id.name}`)).toEqual(['ConfigMap/settings', 'Deployment/web']);
+describe('validateInput on a kind: List', () => {
+  it('expands the list into its items', async () => {
+    const input = await load(LIST);
+    expect(input.resources).toBe(2);
     // The third item has no apiVersion or metadata: reported at its own line, not the list's.
-    expect(input.findings).toEqual([
-      expect.objectContaining({ code: 'resource/malformed', source: { file: 'dump.yaml', line: 29, column: 3 } }),
+    expect(input.diagnostics.filter((d) => d.code === 'resource/malformed')).toEqual([
+      expect.objectContaining({ source: { file: 'dump.yaml', line: 29, column: 3 } }),
     ]);
   });
 
-  it('locates a schema error inside an item at the item field', () => {
-    const input = load(LIST);
-    const v = validateResources(input.resources, { kubernetesVersion: '1.32', allowUnknownKinds: [] });
-    const replicas = v.findings.find((f) => f.pointer === '/spec/replicas');
-    expect(replicas).toBeDefined();
-    expect(toDiagnostic(replicas!, 'dump.yaml', fileLocator).source).toEqual({
-      file: 'dump.yaml',
-      line: 19,
-      column: 5,
-    });
+  it('locates a schema error inside an item at the item field', async () => {
+    const input = await load(LIST);
+    const replicas = input.diagnostics.find((d) => d.pointer === '/spec/replicas');
+    expect(replicas?.source).toEqual({ file: 'dump.yaml', line: 19, column: 5 });
+    expect(replicas?.resource).toMatchObject({ kind: 'Deployment', name: 'web' });
   });
 
-  it('leaves a custom kind whose name ends in List alone when it has a spec', () => {
-    const input = load('apiVersion: example.com/v1\nkind: AllowList\nmetadata: {name: a}\nspec:\n  items: [x]\n');
-    expect(input.resources.map((r) => r.kind)).toEqual(['AllowList']);
+  it('leaves a custom kind whose name ends in List alone when it has a spec', async () => {
+    const input = await load('apiVersion: example.com/v1\nkind: AllowList\nmetadata: {name: a}\nspec:\n  items: [x]\n');
+    expect(input.resources).toBe(1);
+    expect(input.diagnostics.map((d) => d.resource?.kind)).toEqual(['AllowList']);
   });
 });

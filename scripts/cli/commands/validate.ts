@@ -1,23 +1,24 @@
 // `kcfg validate`: environments and directories render first; files and stdin are validated as they are
 // (a kubeconform replacement). Both kinds of target may be mixed in one run.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadInput } from '../../check/inputs.js';
-import { fileLocator, toDiagnostic } from '../../check/locate.js';
+import { validateInput } from '../../check/stream-input.js';
 import type { CheckResult } from '../../check/result.js';
 import { runCheck } from '../../check/run.js';
 import { cacheDirFor } from '../../config/index.js';
 import type { Config } from '../../config/types.js';
 import { mergeDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
-import { validateResources } from '../../validate/index.js';
 import { resolveTargets } from '../../workspace/index.js';
 import { isFile } from '../../workspace/paths.js';
 import { bool, parse, str } from '../args.js';
 import { argsDir, loadContext, renderedFiles, rootDir } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { emit, outputTargets, reportOptions } from '../output.js';
+
+/** Reports that print code frames; for them a streamed input keeps the lines around its findings. */
+const SHOWS_FRAMES = new Set(['text', 'html']);
 
 export async function validateCommand(argv: string[]): Promise<number> {
   const p = parse(argv, {
@@ -63,21 +64,22 @@ export async function validateCommand(argv: string[]): Promise<number> {
     ...((p.values['allow-unknown-kinds'] as string[] | undefined) ?? []),
   ];
   const skipped = new Set(result.skippedRules);
+  const excerpts = new Map<string, ReadonlyMap<number, string>>();
   for (const arg of files) {
-    const input = loadInput(cwd, arg, () => readFileSync(0, 'utf8'));
-    if (input.file === '<stdin>') virtual.set('<stdin>', input.text);
-    const v = validateResources(input.resources, {
+    const input = await validateInput(cwd, arg, {
       kubernetesVersion: version,
       allowUnknownKinds: allow,
       cacheDir: config?.cacheDir ?? cacheDirFor(rootDir(p)),
+      excerpts: targets.some((t) => SHOWS_FRAMES.has(t.format)),
     });
-    for (const s of v.skippedRules) skipped.add(s);
-    for (const f of [...input.findings, ...v.findings]) diagnostics.push(toDiagnostic(f, input.file, fileLocator));
+    for (const s of input.skippedRules) skipped.add(s);
+    for (const d of input.diagnostics) diagnostics.push(d);
+    excerpts.set(input.file, input.lines);
     result.environments.push({
       name: input.file,
       dir: '',
       kubernetesVersion: version,
-      resources: input.resources.length,
+      resources: input.resources,
       cached: false,
     });
   }
@@ -87,7 +89,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
     skippedRules: [...skipped].sort(),
     durationMs: performance.now() - started,
   };
-  await emit(result, targets, reportOptions(p, config?.root ?? cwd, virtual, config), cwd);
+  await emit(result, targets, { ...reportOptions(p, config?.root ?? cwd, virtual, config), excerpts }, cwd);
   return exitCodeFor(result.diagnostics);
 }
 

@@ -48,6 +48,8 @@ export interface SchemaValidator {
   validateAll(resources: readonly Resource[]): Finding[];
   /** Whether a schema exists (built in, bundled CRD, or registered CRD) for this apiVersion and kind. */
   hasSchema(apiVersion: string, kind: string): boolean;
+  /** Whether a built-in schema exists (one no CustomResourceDefinition in the input can replace). */
+  hasBuiltinSchema(apiVersion: string, kind: string): boolean;
   /** CEL rules that were not evaluated for the kinds this validator saw, with the reason. */
   skippedCelRules(): SkippedCelRule[];
   /** Keep what this run learned (CEL verdicts) in the cache directory. */
@@ -264,6 +266,10 @@ class Validator implements SchemaValidator {
 
   hasSchema(apiVersion: string, kind: string): boolean {
     return this.lookup(`${apiVersion}/${kind}`) !== null;
+  }
+
+  hasBuiltinSchema(apiVersion: string, kind: string): boolean {
+    return this.schemas.builtin(`${apiVersion}/${kind}`) !== null;
   }
 
   private lookup(key: string): KindValidator | null {

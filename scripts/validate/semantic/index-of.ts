@@ -2,15 +2,18 @@
 
 import type { Resource } from '../../core/resource.js';
 
+/** What the index needs of a resource: a streamed input keeps only this much of each. */
+export type Identified = Pick<Resource, 'id' | 'kind'>;
+
 export interface ResourceIndex {
-  find(group: string, kind: string, namespace: string | undefined, name: string): Resource | undefined;
+  find(group: string, kind: string, namespace: string | undefined, name: string): Identified | undefined;
   /** Resources of one kind (any group). */
-  ofKind(kind: string): readonly Resource[];
+  ofKind(kind: string): readonly Identified[];
 }
 
-export function indexResources(resources: readonly Resource[]): ResourceIndex {
-  let byId: Map<string, Resource> | undefined;
-  let byKind: Map<string, Resource[]> | undefined;
+export function indexResources(resources: readonly Identified[]): ResourceIndex {
+  let byId: Map<string, Identified> | undefined;
+  let byKind: Map<string, Identified[]> | undefined;
   return {
     find(group, kind, namespace, name) {
       if (!byId) {

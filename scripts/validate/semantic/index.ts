@@ -13,7 +13,7 @@ import { checkSelector } from './selector.js';
 import { checkServicePorts } from './service.js';
 import { checkVolumes } from './volumes.js';
 
-export { indexResources, type ResourceIndex } from './index-of.js';
+export { indexResources, type Identified, type ResourceIndex } from './index-of.js';
 
 export const SEMANTIC_CHECKS: Record<string, ResourceCheck> = {
   selector: checkSelector,
