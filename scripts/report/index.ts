@@ -22,4 +22,12 @@ export function loadReporter(format: string): Promise<Reporter> {
   return load();
 }
 
+/** A format's report in pieces: text and JSON are written as they are made, the rest in one piece. */
+export async function loadReportWriter(format: string): Promise<(...args: Parameters<Reporter>) => Iterable<string>> {
+  if (format === 'text') return (await import('./text.js')).textChunks;
+  if (format === 'json') return (await import('./json.js')).jsonChunks;
+  const reporter = await loadReporter(format);
+  return (result, options) => [reporter(result, options)];
+}
+
 export type { Reporter, ReportOptions } from './types.js';

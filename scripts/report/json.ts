@@ -6,6 +6,14 @@ import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
 export const JSON_SCHEMA_VERSION = 1;
 
 export function jsonReport(result: CheckResult): string {
+  return [...jsonChunks(result)].join('');
+}
+
+/**
+ * The report in pieces, byte for byte what `JSON.stringify(report, null, 2)` gives, so a report of tens of
+ * thousands of findings is written as it is made instead of held whole.
+ */
+export function* jsonChunks(result: CheckResult): Generator<string> {
   const doc = {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: 'kcfg',
@@ -14,9 +22,25 @@ export function jsonReport(result: CheckResult): string {
     environments: result.environments.map(({ resourceIds: _ids, ...e }) => e),
     summary: { ...countBySeverity(result.diagnostics), suppressed: result.suppressed },
     skippedRules: result.skippedRules,
-    diagnostics: result.diagnostics.map(ordered),
+    diagnostics: [],
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  const head = JSON.stringify(doc, null, 2);
+  if (result.diagnostics.length === 0) {
+    yield head + '\n';
+    return;
+  }
+  // `"diagnostics": []` is the last key: open the list there and write the items into it.
+  yield head.slice(0, head.length - '[]\n}'.length) + '[\n';
+  let piece: string[] = [];
+  for (let i = 0; i < result.diagnostics.length; i++) {
+    const item = '    ' + JSON.stringify(ordered(result.diagnostics[i]), null, 2).replace(/\n/g, '\n    ');
+    piece.push(i < result.diagnostics.length - 1 ? item + ',\n' : item + '\n');
+    if (piece.length === 500) {
+      yield piece.join('');
+      piece = [];
+    }
+  }
+  yield piece.join('') + '  ]\n}\n';
 }
 
 /** One key order for every diagnostic, whatever order the checks built it in (docs/output.md shows it). */

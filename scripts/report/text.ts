@@ -13,20 +13,26 @@ const LABEL: Record<Severity, (s: Style) => string> = {
 };
 
 export function textReport(result: CheckResult, options: ReportOptions): string {
+  return [...textChunks(result, options)].join('');
+}
+
+/** The report a file at a time, so a large one is written as it is made. */
+export function* textChunks(result: CheckResult, options: ReportOptions): Generator<string> {
   const s = options.color ? COLOR : PLAIN;
-  const out: string[] = [];
   const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   for (const [file, diags] of groupByFile(shown)) {
-    out.push(s.bold(s.blue(file)));
+    const out = [s.bold(s.blue(file))];
     for (const d of diags) out.push(...formatOne(d, s, options), '');
+    yield out.join('\n') + '\n';
   }
+  const out: string[] = [];
   if (options.verbose && result.skippedRules.length > 0) {
     out.push(s.dim(`skipped ${result.skippedRules.length} CEL rule(s) that need oldSelf:`));
     for (const r of result.skippedRules) out.push(s.dim(`  ${r}`));
     out.push('');
   }
   out.push(summaryLine(result, s));
-  return out.join('\n') + '\n';
+  yield out.join('\n') + '\n';
 }
 
 function groupByFile(diags: readonly Diagnostic[]): Map<string, Diagnostic[]> {
@@ -49,8 +55,7 @@ function formatOne(d: Diagnostic, s: Style, options: ReportOptions): string[] {
   if (d.pointer) what.push(d.pointer);
   if (what.length > 0) lines.push(`          ${s.dim(what.join(' '))}`);
   if (d.source && d.resource?.kind !== 'Secret') {
-    for (const l of codeFrame(options, d.source.file, d.source.line, d.source.column))
-      lines.push(`    ${s.dim(l)}`);
+    for (const l of codeFrame(options, d.source.file, d.source.line, d.source.column)) lines.push(`    ${s.dim(l)}`);
   }
   if (d.rendered && options.verbose)
     lines.push(`          ${s.dim(`rendered at ${d.rendered.file}:${d.rendered.line}:${d.rendered.column}`)}`);

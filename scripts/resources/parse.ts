@@ -52,7 +52,7 @@ export function splitDocuments(text: string, file: string): SourceDocument[] {
 function directivesOnly(text: string, from: number, to: number): boolean {
   // Nearly every document has no directive line; only a region holding one needs the line-by-line test.
   let directive = false;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     if (text.charCodeAt(i) === 0x25) {
       directive = true;
       break;

@@ -52,11 +52,17 @@ export function input(): string {
   for (let i = 0; i < 3000; i++) {
     if (i % 3 === 0) docs.push(deployment(`App-${i}`));
     else if (i % 7 === 0) docs.push(deployment(`app-${i}`, '\n          imagePullPolicy: Sometimes'));
-    else if (i % 11 === 0) docs.push(`apiVersion: v1\nkind: Secret\nmetadata: {name: s-${i}}\ndata:\n  token: not*base64\n`);
+    else if (i % 11 === 0)
+      docs.push(`apiVersion: v1\nkind: Secret\nmetadata: {name: s-${i}}\ndata:\n  token: not*base64\n`);
     else if (i % 13 === 0) docs.push(`apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: old-${i}}\n`);
     else if (i % 17 === 0) docs.push(`this: is: not: yaml\n`);
     else docs.push(deployment(`app-${i}`));
   }
-  docs.push(deployment('app-1'), deployment('late'), CRD, `apiVersion: v1\nkind: List\nitems:\n  - ${deployment('app-2').replace(/\n/g, '\n    ').trimEnd()}\n`);
+  docs.push(
+    deployment('app-1'),
+    deployment('late'),
+    CRD,
+    `apiVersion: v1\nkind: List\nitems:\n  - ${deployment('app-2').replace(/\n/g, '\n    ').trimEnd()}\n`,
+  );
   return docs.join('---\n');
 }

@@ -48,7 +48,13 @@ describe('validateInput', () => {
     expect(mergeDiagnostics(streamed.diagnostics)).toEqual(expected);
     const codes = new Set(expected.map((d) => d.code));
     // The cross-document checks really were exercised.
-    for (const c of ['resource/duplicate', 'semantic/hpa-target', 'semantic/hpa-replicas', 'yaml/syntax', 'api/removed'])
+    for (const c of [
+      'resource/duplicate',
+      'semantic/hpa-target',
+      'semantic/hpa-replicas',
+      'yaml/syntax',
+      'api/removed',
+    ])
       expect(codes).toContain(c);
     expect(expected.some((d) => d.resource?.kind === 'Widget' && d.code.startsWith('schema/'))).toBe(true);
     expect(expected.some((d) => d.code === 'resource/duplicate' && d.source!.line > 40_000)).toBe(true);
@@ -57,7 +63,8 @@ describe('validateInput', () => {
   it('reads standard input as a stream, in chunks of any size', async () => {
     const chunks: Buffer[] = [];
     const bytes = Buffer.from(text);
-    for (let at = 0, n = 1; at < bytes.length; at += n, n = (n * 31 + 7) % 70_000 || 1) chunks.push(bytes.subarray(at, at + n));
+    for (let at = 0, n = 1; at < bytes.length; at += n, n = (n * 31 + 7) % 70_000 || 1)
+      chunks.push(bytes.subarray(at, at + n));
     const streamed = await validateInput('/', '-', OPTS, () => Readable.from(chunks));
     expect(mergeDiagnostics(streamed.diagnostics)).toEqual(whole(text, '<stdin>'));
   });
@@ -72,8 +79,20 @@ describe('validateInput', () => {
     expect([...streamed.lines.values()].some((l) => l.includes('not*base64'))).toBe(false);
   });
 
+  it('decodes a character cut between two chunks', async () => {
+    const doc = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Été-😀}\ndata: {a: "ü"}\n';
+    const bytes = Buffer.from(doc);
+    const chunks = Array.from(bytes, (_, i) => bytes.subarray(i, i + 1));
+    const streamed = await validateInput('/', '-', OPTS, () => Readable.from(chunks));
+    expect(streamed.diagnostics.map((d) => [d.code, d.source?.line])).toEqual([['format/name', 3]]);
+    expect(streamed.diagnostics[0]!.message).toContain('Été-😀');
+  });
+
   it('refuses input that is not UTF-8 at the first bad byte, however far into the stream', async () => {
-    const bad = Buffer.concat([Buffer.from(text), Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: \xff}\n', 'latin1')]);
+    const bad = Buffer.concat([
+      Buffer.from(text),
+      Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: \xff}\n', 'latin1'),
+    ]);
     const dir = mkdtempSync(join(tmpdir(), 'kcfg-stream-'));
     writeFileSync(join(dir, 'bad.yaml'), bad);
     const streamed = await validateInput(dir, 'bad.yaml', OPTS);

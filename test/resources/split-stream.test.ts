@@ -13,11 +13,17 @@ function streamed(text: string, chunks: number[], batchChars: number): { text: s
   }
   batches.push(...splitter.push(text.slice(at)), ...splitter.end());
   batches.forEach((b, i) => expect(b.seq).toBe(i));
-  return batches.flatMap((b) => b.docs.map((d) => ({ text: b.text.slice(d.start, d.end), line: d.line, index: d.index })));
+  return batches.flatMap((b) =>
+    b.docs.map((d) => ({ text: b.text.slice(d.start, d.end), line: d.line, index: d.index })),
+  );
 }
 
 function whole(text: string): { text: string; line: number; index: number }[] {
-  return splitDocuments(text, 'in.yaml').map((d) => ({ text: text.slice(d.start, d.end), line: d.line, index: d.index }));
+  return splitDocuments(text, 'in.yaml').map((d) => ({
+    text: text.slice(d.start, d.end),
+    line: d.line,
+    index: d.index,
+  }));
 }
 
 const SAMPLE = [
