@@ -8,6 +8,7 @@ import type { Diagnostic, ResourceId } from '../core/diagnostic.js';
 import type { Finding, Resource, SourceDocument } from '../core/resource.js';
 import { buildResources } from '../resources/build.js';
 import { parseOne } from '../resources/parse.js';
+import { declaresSecret } from '../resources/secret-text.js';
 import type { BatchDocument, DocumentBatch } from '../resources/split-stream.js';
 import { indexResources, ResourceChecker, type ValidateOptions } from '../validate/index.js';
 import { expandLists } from './inputs.js';
@@ -47,8 +48,6 @@ export interface BatchOptions extends ValidateOptions {
 }
 
 const NO_INDEX = indexResources([]);
-/** A Secret's lines are never kept: its frames are not shown, and its values must not travel. */
-const SECRET_KIND = /(^|[\s{,[-])["']?kind["']?\s*:\s*(!!?[\w/:.-]+\s+)?["']?Secret["']?(?![\w-])/m;
 
 export class BatchChecker {
   readonly resources: ResourceChecker;
@@ -58,7 +57,7 @@ export class BatchChecker {
   }
 
   check(batch: DocumentBatch): BatchResult {
-    const result: BatchResult = { seq: batch.seq, diagnostics: [], identities: [], deferred: [], excerpts: [] };
+    const result = emptyResult(batch.seq);
     batch.docs.forEach((d, pos) => {
       const doc = sourceDocument(batch, d);
       const { findings, resources } = buildDocument(doc);
@@ -84,6 +83,10 @@ export class BatchChecker {
   }
 }
 
+export function emptyResult(seq: number): BatchResult {
+  return { seq, diagnostics: [], identities: [], deferred: [], excerpts: [] };
+}
+
 export function sourceDocument(batch: DocumentBatch, d: BatchDocument): SourceDocument {
   return { file: batch.file, text: batch.text, start: d.start, end: d.end, line: d.line, index: d.index };
 }
@@ -107,7 +110,8 @@ const MARKER_ONLY = /^(?:---|\.\.\.)\s*(?:#.*)?$/;
 /** The document's lines, and the marker line after it: what a code frame of its findings shows. None for a Secret. */
 function excerptOf(batch: DocumentBatch, d: BatchDocument): Excerpt | undefined {
   const body = batch.text.slice(d.start, d.end);
-  if (SECRET_KIND.test(body)) return undefined;
+  // A Secret's lines are never kept: its frames are not shown, and its values must not travel.
+  if (declaresSecret(body)) return undefined;
   const lines = body.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const nl = batch.text.indexOf('\n', d.end);

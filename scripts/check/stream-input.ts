@@ -19,6 +19,7 @@ import { duplicateOf, identityKey, indexResources, type FirstSeen, type Identifi
 import {
   BatchChecker,
   buildDocument,
+  emptyResult,
   sourceDocument,
   type BatchOptions,
   type BatchResult,
@@ -294,7 +295,7 @@ class InputRun {
     const d = batch.docs[id.doc];
     const r = buildDocument(sourceDocument(batch, d)).resources[id.item];
     if (!r) return;
-    const out: BatchResult = { seq: batch.seq, diagnostics: [], identities: [], deferred: [], excerpts: [] };
+    const out = emptyResult(batch.seq);
     this.local.emit(batch, d, [duplicateOf(r, seen)], out);
     this.fold(batch, out);
   }
@@ -312,15 +313,15 @@ class InputRun {
     for (const b of built) {
       const findings = [...b.findings];
       for (const f of crdFindings) if (f.subject && b.resources.includes(f.subject)) findings.push(f);
-      for (const r of b.resources) this.local.resources.check(r, index, findings);
-      const out: BatchResult = { seq: b.batch.seq, diagnostics: [], identities: [], deferred: [], excerpts: [] };
-      this.local.emit(b.batch, b.batch.docs[0], findings, out);
-      // Later copies among the deferred documents are reported here, with the rest of their findings.
       b.resources.forEach((r, item) => {
+        this.local.resources.check(r, index, findings);
+        // Later copies among the deferred documents are reported here, with the rest of their findings.
         const first = this.deferredCopies.get(`${r.rendered.index}:${item}`);
-        if (first) this.local.emit(b.batch, b.batch.docs[0], [duplicateOf(r, first)], out);
+        if (first) findings.push(duplicateOf(r, first));
       });
-      this.fold(b.batch, { ...out, identities: [] });
+      const out = emptyResult(b.batch.seq);
+      this.local.emit(b.batch, b.batch.docs[0], findings, out);
+      this.fold(b.batch, out);
     }
   }
 }

@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { maxInputBytes } from '../resources/guard.js';
+import { declaresSecret } from '../resources/secret-text.js';
 
 /** Where a frame's lines come from: files under `root`, virtual files, or the excerpts of a streamed input. */
 export interface FrameSources {
@@ -100,8 +101,6 @@ function inLiteralsBlock(lines: Lines, i: number): boolean {
 }
 
 const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
-/** `kind: Secret` however written: block or flow style, JSON, quoted, tagged, as a list item, indented. */
-const SECRET_KIND = /(^|[\s{,[-])["']?kind["']?\s*:\s*(!!?[\w/:.-]+\s+)?["']?Secret["']?(?![\w-])/;
 
 /** Whether the document holding `line` is (or contains) a Secret: none of its lines is shown. */
 function inSecretDocument(lines: Lines, line: number): boolean {
@@ -110,7 +109,7 @@ function inSecretDocument(lines: Lines, line: number): boolean {
   for (let i = from; i < lines.length; i++) {
     const l = lines.at(i);
     if (l === undefined || (i > from && DOC_MARKER.test(l))) break;
-    if (SECRET_KIND.test(l)) return true;
+    if (declaresSecret(l)) return true;
   }
   return false;
 }
