@@ -45,7 +45,20 @@ import monitorSelectors from './monitor-selectors.js';
 import networkPolicySelects from './network-policy-selects.js';
 import namespaceSet from './namespace-set.js';
 import namespacePodSecurity from './namespace-pod-security.js';
+import podSecurityAdmission from './pod-security-admission.js';
 import defaultDenyNetworkPolicy from './default-deny-network-policy.js';
+import rbacClusterAdmin from './rbac-cluster-admin.js';
+import rbacWildcards from './rbac-wildcards.js';
+import rbacSecretsRead from './rbac-secrets-read.js';
+import rbacPodExec from './rbac-pod-exec.js';
+import rbacEscalationVerbs from './rbac-escalation-verbs.js';
+import rbacDefaultServiceAccount from './rbac-default-service-account.js';
+import imagePullPolicy from './image-pull-policy.js';
+import serviceType from './service-type.js';
+import envLiteralCredentials from './env-literal-credentials.js';
+import guaranteedQos from './guaranteed-qos.js';
+import minReplicas from './min-replicas.js';
+import podsVisible from './pods-visible.js';
 import noSecretData from './no-secret-data.js';
 import recommendedLabels from './recommended-labels.js';
 
@@ -62,12 +75,14 @@ export type PolicyId =
   | 'no-host-path'
   | 'no-host-port'
   | 'service-account-token'
+  | 'pods-visible'
   // Resources
   | 'resource-requests'
   | 'memory-limit'
   | 'cpu-limit'
   | 'requests-within-limits'
   | 'resource-bounds'
+  | 'guaranteed-qos'
   // Probes
   | 'readiness-probe'
   | 'liveness-probe'
@@ -83,10 +98,12 @@ export type PolicyId =
   | 'hpa-owns-replicas'
   | 'spread-replicas'
   | 'rolling-update-capacity'
+  | 'min-replicas'
   // Images
   | 'image-tag'
   | 'image-digest'
   | 'allowed-registries'
+  | 'image-pull-policy'
   // References
   | 'service-selects-pods'
   | 'ingress-backend'
@@ -96,12 +113,22 @@ export type PolicyId =
   | 'service-account-exists'
   | 'monitor-selectors'
   | 'network-policy-selects'
+  | 'service-type'
   // Namespaces
   | 'namespace-set'
   | 'namespace-pod-security'
+  | 'pod-security-admission'
   | 'default-deny-network-policy'
+  // RBAC
+  | 'rbac-cluster-admin'
+  | 'rbac-wildcards'
+  | 'rbac-secrets-read'
+  | 'rbac-pod-exec'
+  | 'rbac-escalation-verbs'
+  | 'rbac-default-service-account'
   // Repository hygiene
   | 'no-secret-data'
+  | 'env-literal-credentials'
   | 'recommended-labels';
 
 export const POLICIES = {
@@ -117,12 +144,14 @@ export const POLICIES = {
   'no-host-path': noHostPath,
   'no-host-port': noHostPort,
   'service-account-token': serviceAccountToken,
+  'pods-visible': podsVisible,
   // Resources
   'resource-requests': resourceRequests,
   'memory-limit': memoryLimit,
   'cpu-limit': cpuLimit,
   'requests-within-limits': requestsWithinLimits,
   'resource-bounds': resourceBounds,
+  'guaranteed-qos': guaranteedQos,
   // Probes
   'readiness-probe': readinessProbe,
   'liveness-probe': livenessProbe,
@@ -138,10 +167,12 @@ export const POLICIES = {
   'hpa-owns-replicas': hpaOwnsReplicas,
   'spread-replicas': spreadReplicas,
   'rolling-update-capacity': rollingUpdateCapacity,
+  'min-replicas': minReplicas,
   // Images
   'image-tag': imageTag,
   'image-digest': imageDigest,
   'allowed-registries': allowedRegistries,
+  'image-pull-policy': imagePullPolicy,
   // References
   'service-selects-pods': serviceSelectsPods,
   'ingress-backend': ingressBackend,
@@ -151,12 +182,22 @@ export const POLICIES = {
   'service-account-exists': serviceAccountExists,
   'monitor-selectors': monitorSelectors,
   'network-policy-selects': networkPolicySelects,
+  'service-type': serviceType,
   // Namespaces
   'namespace-set': namespaceSet,
   'namespace-pod-security': namespacePodSecurity,
+  'pod-security-admission': podSecurityAdmission,
   'default-deny-network-policy': defaultDenyNetworkPolicy,
+  // RBAC
+  'rbac-cluster-admin': rbacClusterAdmin,
+  'rbac-wildcards': rbacWildcards,
+  'rbac-secrets-read': rbacSecretsRead,
+  'rbac-pod-exec': rbacPodExec,
+  'rbac-escalation-verbs': rbacEscalationVerbs,
+  'rbac-default-service-account': rbacDefaultServiceAccount,
   // Repository hygiene
   'no-secret-data': noSecretData,
+  'env-literal-credentials': envLiteralCredentials,
   'recommended-labels': recommendedLabels,
 } satisfies Record<PolicyId, Policy<any>>;
 

@@ -1,5 +1,5 @@
 import { allowedDisruptions, budgetIndex } from '../scripts/policy/disruption.js';
-import { describe, replicaRange, REPLICATED_KINDS } from '../scripts/policy/scaling.js';
+import { describe, replicaRange, isReplicated } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 
 const policy: Policy<Record<string, never>> = {
@@ -20,7 +20,7 @@ const policy: Policy<Record<string, never>> = {
     const out: PolicyFinding[] = [];
     for (const b of budgetIndex(ctx).budgets) {
       // The disruption controller expects the sum of the matched controllers' scale.
-      const scaled = b.covers.filter((w) => REPLICATED_KINDS.has(w.resource.kind) || w.resource.kind === 'ReplicaSet');
+      const scaled = b.covers.filter((w) => isReplicated(w.resource) || w.resource.kind === 'ReplicaSet');
       if (scaled.length === 0) continue;
       const total = scaled.reduce((n, w) => n + replicaRange(ctx, w.resource).min, 0);
       // Scaled to zero (an overlay switching a component off): no pods, so nothing for a drain to wait on.

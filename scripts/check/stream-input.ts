@@ -49,31 +49,63 @@ export async function validateInput(
   const opened = open(root, arg, stdin);
   if ('finding' in opened) return refused(opened.file, opened.finding);
   const run = new InputRun(opened.file, opts, opened.size);
+  const refusal = await readChunks(opened, (text) => run.push(text));
+  if (refusal) {
+    await run.abandon();
+    return refused(opened.file, refusal);
+  }
+  return run.finish();
+}
+
+/**
+ * Feeds the opened input to `onText` as decoded chunks; returns the finding that refuses the input (too
+ * large, not UTF-8) instead, once it is known. Standard input past the size limit is counted, not kept.
+ */
+async function readChunks(
+  opened: { file: string; stream: Readable },
+  onText: (text: string) => Promise<void> | void,
+): Promise<Finding | undefined> {
   const decoder = new Utf8Chunks();
   let bytes = 0;
   let line = 1;
   const limit = maxInputBytes();
   for await (const chunk of opened.stream as AsyncIterable<Buffer>) {
     bytes += chunk.length;
-    if (bytes > limit) continue; // stdin: count the rest for the message, keep none of it
+    if (bytes > limit) continue;
     const text = decoder.decode(chunk);
     if (text === undefined) {
       opened.stream.destroy();
-      await run.abandon();
-      return refused(opened.file, invalidUtf8(decoder.rejected, line, opened.file));
+      return invalidUtf8(decoder.rejected, line, opened.file);
     }
     line += countNewlines(text);
-    await run.push(text);
+    await onText(text);
   }
-  if (bytes > limit) {
-    await run.abandon();
-    return refused(opened.file, tooLarge(opened.file, bytes, limit)!);
-  }
-  if (!decoder.end()) {
-    await run.abandon();
-    return refused(opened.file, invalidUtf8(decoder.rejected, line, opened.file));
-  }
-  return run.finish();
+  if (bytes > limit) return tooLarge(opened.file, bytes, limit)!;
+  if (!decoder.end()) return invalidUtf8(decoder.rejected, line, opened.file);
+  return undefined;
+}
+
+/** A whole input as text, or the finding that refused it (too large, not UTF-8). */
+export type WholeInput = { file: string; text: string } | { file: string; refused: Diagnostic };
+
+/**
+ * Reads a file or standard input whole, with the guards streaming applies (size, UTF-8): for policies, which
+ * need every resource of the input at once.
+ */
+export async function readWholeInput(
+  root: string,
+  arg: string,
+  stdin: () => Readable = () => process.stdin,
+): Promise<WholeInput> {
+  const opened = open(root, arg, stdin);
+  if ('finding' in opened)
+    return { file: opened.file, refused: toDiagnostic(opened.finding, opened.file, fileLocator) };
+  const parts: string[] = [];
+  const refusal = await readChunks(opened, (text) => {
+    parts.push(text);
+  });
+  if (refusal) return { file: opened.file, refused: toDiagnostic(refusal, opened.file, fileLocator) };
+  return { file: opened.file, text: parts.join('') };
 }
 
 /**

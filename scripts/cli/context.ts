@@ -6,6 +6,7 @@ import { loadConfig } from '../config/index.js';
 import type { Config } from '../config/types.js';
 import { UsageError } from '../core/errors.js';
 import { findRoot } from '../workspace/roots.js';
+import { isFile } from '../workspace/paths.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
 import { str, type Parsed } from './args.js';
 
@@ -44,4 +45,19 @@ export function argsDir(p: Parsed): string {
 /** Rendered streams, so code frames can show a line of the rendered output when no source file applies. */
 export function renderedFiles(rendered: readonly RenderedEnvironment[]): Map<string, string> {
   return new Map(rendered.map((r) => [`<rendered:${r.env.name}>`, r.output]));
+}
+
+/**
+ * Positionals that are manifest inputs (files, or `-` for standard input) and the rest (environments and
+ * kustomization directories). A name ending in .yaml/.yml/.json that does not exist is a missing file, so
+ * `kcfg check typo.yaml` says the file is missing, not that no environment has that name.
+ */
+export function splitInputs(positionals: readonly string[], cwd: string): { files: string[]; dirs: string[] } {
+  const files = positionals.filter((a) => {
+    if (a === '-') return true;
+    const path = resolve(cwd, a);
+    return isFile(path) || (/\.(ya?ml|json)$/i.test(path) && !existsSync(path));
+  });
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  return { files, dirs: positionals.filter((a) => !files.includes(a)) };
 }

@@ -34,6 +34,8 @@ const HELP: Record<string, string> = {
 `,
   policies: `kcfg policies [env]...  list every policy with its severity in each environment
 
+  --kinds               list the kinds whose pods the policies read, and where; renders the environments
+                        and lists any resource that runs containers no policy reads (then exits 1)
   --format text|json
 `,
   codes: `kcfg codes [area/ | code]...  list every finding code kcfg can emit (schema/, format/, semantic/,

@@ -11,6 +11,15 @@ export const GOVERNANCE_CODES = {
     message: (a) => `exemption ${a.annotation} ${a.problem}`,
     hint: (a) => a.advice,
   }),
+  'policy/exemption-forbidden': define<{ policy: string; env: string; via: 'annotation' | 'baseline' }>({
+    severity: 'error',
+    title: 'Exemption of a policy that forbids them',
+    why: 'Some policies may not be exempted (policies/config.yaml sets `exemptions: forbidden`, or the policy mirrors what the cluster enforces); an exemption for one suppresses nothing and hides the fact that the finding still fails.',
+    fix: 'Fix the finding and remove the exemption annotation or baseline entry.',
+    message: (a) =>
+      `${a.via === 'annotation' ? 'exemption annotation' : 'baseline entry'} for ${a.policy} suppresses nothing: exemptions of ${a.policy} are forbidden in ${a.env}`,
+    hint: (a) => `fix the ${a.policy} findings and remove the ${a.via === 'annotation' ? 'annotation' : 'entry'}`,
+  }),
   'policy/baseline-stale': define<{ policy: string; resource: string; container?: string; expired?: string }>({
     severity: 'info',
     title: 'Stale baseline entry',

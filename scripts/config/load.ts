@@ -99,10 +99,14 @@ function normalise(root: string, file: string | undefined, raw: RawConfig, env: 
   return {
     root,
     ...(file ? { file } : {}),
-    environments: configuredEnvironments(root, raw.environments ?? []).map((e) => ({
-      ...e,
-      kubernetesVersion: e.kubernetesVersion ?? kubernetesVersion,
-    })),
+    environments: configuredEnvironments(root, raw.environments ?? []).map((e) => {
+      const podSecurity = { ...raw.podSecurity, ...e.podSecurity };
+      return {
+        ...e,
+        kubernetesVersion: e.kubernetesVersion ?? kubernetesVersion,
+        ...(Object.keys(podSecurity).length > 0 ? { podSecurity } : {}),
+      };
+    }),
     engine: {
       command: env['KCFG_ENGINE'] || raw.engine?.command || DEFAULTS.engineCommand,
       ...(version ? { version: version.startsWith('v') ? version : `v${version}` } : {}),

@@ -1,9 +1,12 @@
 // The shape of kcfg.yaml once it passed the schema, before defaults.
 
+import type { ClusterPodSecurity } from '../core/resource.js';
+
 export interface RawEnvironment {
   name?: string;
   path: string;
   kubernetesVersion?: string;
+  podSecurity?: ClusterPodSecurity;
 }
 
 export interface RawConfig {
@@ -11,6 +14,7 @@ export interface RawConfig {
   environments?: RawEnvironment[];
   engine?: { command?: string; version?: string; loadRestrictor?: 'RootOnly' | 'None' };
   schemas?: { kubernetesVersion?: string; allowUnknownKinds?: string[] };
+  podSecurity?: ClusterPodSecurity;
   diff?: { ignore?: string[]; sensitive?: string[] };
   cacheDir?: string;
   docsUrl?: string;

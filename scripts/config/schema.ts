@@ -7,6 +7,34 @@ const VERSION = {
   description: 'Kubernetes minor version, quoted so YAML keeps it a string (e.g. "1.32").',
 } as const;
 
+const PSA_LEVEL = { enum: ['privileged', 'baseline', 'restricted'] } as const;
+const PSA_VERSION = {
+  type: 'string',
+  pattern: '^(latest|v1\\.[0-9]+)$',
+  description: "`latest` (the environment's Kubernetes version) or `v1.N`.",
+} as const;
+
+const POD_SECURITY = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    "The cluster's Pod Security admission defaults (its AdmissionConfiguration), applied to namespaces without pod-security.kubernetes.io labels. Kubernetes' own default is privileged for every mode.",
+  properties: {
+    enforce: { ...PSA_LEVEL, description: 'Level whose violations reject pods. Default privileged.' },
+    enforceVersion: PSA_VERSION,
+    warn: { ...PSA_LEVEL, description: 'Level whose violations warn. Default privileged.' },
+    warnVersion: PSA_VERSION,
+    audit: { ...PSA_LEVEL, description: 'Level whose violations are audited. Default privileged.' },
+    auditVersion: PSA_VERSION,
+    exemptNamespaces: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+      description: 'Namespaces the admission controller exempts.',
+    },
+  },
+} as const;
+
 const PATTERNS = {
   type: 'array',
   items: { type: 'string', minLength: 1 },
@@ -46,6 +74,11 @@ export const CONFIG_SCHEMA = {
             ...VERSION,
             description: 'Kubernetes version this environment runs; defaults to schemas.kubernetesVersion.',
           },
+          podSecurity: {
+            ...POD_SECURITY,
+            description:
+              "This environment's cluster Pod Security defaults, merged key by key over the top-level podSecurity.",
+          },
         },
       },
     },
@@ -82,6 +115,7 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    podSecurity: POD_SECURITY,
     diff: {
       type: 'object',
       additionalProperties: false,

@@ -3,7 +3,7 @@
 import type { Container, EphemeralContainer, PodSpec } from 'kubernetes-types/core/v1.js';
 import type { LabelSelector as K8sLabelSelector } from 'kubernetes-types/meta/v1.js';
 import type { Manifest } from './manifest.js';
-import { isObject, type JsonValue, type Resource } from './resource.js';
+import { escapePointer, isObject, type JsonValue, type KObject, type Resource } from './resource.js';
 
 export interface PodTemplate {
   /** Pointer to the pod spec inside the resource (e.g. `/spec/template/spec`). */
@@ -24,16 +24,44 @@ export interface ContainerRef {
   pointer: string;
 }
 
-const TEMPLATE_PATH: Record<string, string[]> = {
-  Deployment: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-  PodTemplate: ['template'],
-};
+/** A kind whose objects carry a pod template, and where. */
+export interface PodKind {
+  group: string;
+  kind: string;
+  /** Path to the template (`{ metadata, spec }`), e.g. `spec.template`. */
+  path: readonly string[];
+}
+
+const TEMPLATE = ['spec', 'template'] as const;
+const JOB_TEMPLATE = ['spec', 'jobTemplate', 'spec', 'template'] as const;
+
+/**
+ * Built-in workloads, then custom kinds known to carry pods. A custom kind not listed is still read when its
+ * template sits at one of `GENERIC_PATHS` with a `containers` list: most operators' workload kinds do.
+ */
+export const POD_TEMPLATE_KINDS: readonly PodKind[] = [
+  ...['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].map((kind) => ({ group: 'apps', kind, path: TEMPLATE })),
+  ...['Deployment', 'ReplicaSet', 'DaemonSet'].map((kind) => ({ group: 'extensions', kind, path: TEMPLATE })),
+  { group: 'batch', kind: 'Job', path: TEMPLATE },
+  { group: 'batch', kind: 'CronJob', path: JOB_TEMPLATE },
+  { group: '', kind: 'ReplicationController', path: TEMPLATE },
+  { group: '', kind: 'PodTemplate', path: ['template'] },
+  { group: 'argoproj.io', kind: 'Rollout', path: TEMPLATE },
+  { group: 'apps.openshift.io', kind: 'DeploymentConfig', path: TEMPLATE },
+  { group: 'keda.sh', kind: 'ScaledJob', path: JOB_TEMPLATE },
+  { group: 'serving.knative.dev', kind: 'Service', path: TEMPLATE },
+  { group: 'serving.knative.dev', kind: 'Configuration', path: TEMPLATE },
+];
+
+/** Where an unlisted custom kind's pod template is looked for. */
+export const GENERIC_PATHS: readonly (readonly string[])[] = [TEMPLATE, JOB_TEMPLATE];
+
+const BY_KIND = new Map(POD_TEMPLATE_KINDS.map((k) => [`${k.group}/${k.kind}`, k.path]));
+
+/** API groups served by Kubernetes itself: their kinds are known, so no generic search applies. */
+export function isBuiltinGroup(group: string): boolean {
+  return group === '' || !group.includes('.') || group.endsWith('.k8s.io');
+}
 
 /** The pod template of a workload (or the Pod itself), or undefined for kinds without one. */
 export function podTemplate(resource: Resource): PodTemplate | undefined {
@@ -50,13 +78,22 @@ export function podTemplate(resource: Resource): PodTemplate | undefined {
       annotations: strings(meta['annotations']),
     };
   }
-  const path = TEMPLATE_PATH[resource.kind];
-  if (!path || !isBuiltinWorkloadGroup(resource)) return undefined;
+  const known = BY_KIND.get(`${resource.id.group}/${resource.kind}`);
+  if (known) return templateAt(obj, known, false);
+  if (isBuiltinGroup(resource.id.group)) return undefined;
+  for (const path of GENERIC_PATHS) {
+    const found = templateAt(obj, path, true);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function templateAt(obj: KObject, path: readonly string[], needContainers: boolean): PodTemplate | undefined {
   let cur: JsonValue | undefined = obj;
   for (const seg of path) cur = isObject(cur) ? cur[seg] : undefined;
   if (!isObject(cur)) return undefined;
   const spec = cur['spec'];
-  if (!isObject(spec)) return undefined;
+  if (!isObject(spec) || (needContainers && !Array.isArray(spec['containers']))) return undefined;
   const meta = isObject(cur['metadata']) ? cur['metadata'] : {};
   const base = '/' + path.join('/');
   return {
@@ -68,9 +105,56 @@ export function podTemplate(resource: Resource): PodTemplate | undefined {
   };
 }
 
-function isBuiltinWorkloadGroup(resource: Resource): boolean {
-  const g = resource.id.group;
-  return g === 'apps' || g === 'batch' || g === '' || g === 'extensions';
+/** Containers the pod policies cannot read: where they sit, or where a known kind's template is missing. */
+export interface UnreadPods {
+  pointer: string;
+  /** `elsewhere`: containers outside any pod template; `missing`: a pod-carrying kind without its template. */
+  reason: 'elsewhere' | 'missing';
+}
+
+/**
+ * Containers of a resource that no pod template holds (an Argo Workflow's `templates[].container`, a Tekton
+ * Task's `steps`), or a kind known to carry pods that lacks its template; undefined when every container is
+ * readable or there is none. Policies cannot see such containers, so they must not pass in silence.
+ */
+export function unreadContainers(resource: Resource): UnreadPods | undefined {
+  if (podTemplate(resource) || (resource.kind === 'Pod' && resource.id.group === '')) return undefined;
+  const known = BY_KIND.get(`${resource.id.group}/${resource.kind}`);
+  if (known) {
+    // An Argo Rollout may run the pods of a Deployment it refers to; that Deployment is read itself.
+    const spec = resource.object['spec'];
+    if (isObject(spec) && isObject(spec['workloadRef'])) return undefined;
+    return { pointer: '/' + known.join('/'), reason: 'missing' };
+  }
+  if (isBuiltinGroup(resource.id.group)) return undefined;
+  const pointer = findContainers(resource.object, '', 0);
+  return pointer === undefined ? undefined : { pointer, reason: 'elsewhere' };
+}
+
+const CONTAINER_KEYS = new Set(['containers', 'initContainers', 'steps', 'sidecars']);
+
+function findContainers(v: JsonValue, pointer: string, depth: number): string | undefined {
+  if (depth > 12) return undefined;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const found = findContainers(v[i], `${pointer}/${i}`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isObject(v)) return undefined;
+  for (const [k, child] of Object.entries(v)) {
+    const at = `${pointer}/${escapePointer(k)}`;
+    if (CONTAINER_KEYS.has(k) && Array.isArray(child) && child.some(isImageHolder)) return at;
+    if (k === 'container' && isImageHolder(child)) return at;
+    const found = findContainers(child, at, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function isImageHolder(v: JsonValue): boolean {
+  return isObject(v) && typeof v['image'] === 'string';
 }
 
 /** Every container of a pod spec, init and ephemeral included, with its pointer. */

@@ -32,6 +32,22 @@ export interface Environment {
   dir: string;
   /** Target Kubernetes minor version, e.g. `1.32`. */
   kubernetesVersion: string;
+  /** The cluster's Pod Security admission defaults, for namespaces without labels (kcfg.yaml `podSecurity`). */
+  podSecurity?: ClusterPodSecurity;
+}
+
+export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+
+/** What the cluster's AdmissionConfiguration for PodSecurity sets: a level and version per mode, and exemptions. */
+export interface ClusterPodSecurity {
+  enforce?: PodSecurityLevel;
+  enforceVersion?: string;
+  warn?: PodSecurityLevel;
+  warnVersion?: string;
+  audit?: PodSecurityLevel;
+  auditVersion?: string;
+  /** Namespaces the admission controller does not evaluate (its `exemptions.namespaces`). */
+  exemptNamespaces?: string[];
 }
 
 export interface Resource {

@@ -16,13 +16,17 @@ import { describeAjvError, loadYamlFile, validatorFor, type YamlFile } from '../
 export const POLICY_CONFIG_FILE = 'policies/config.yaml';
 
 /** Finding codes the engine itself emits; no policy may take these ids. */
-export const RESERVED_IDS = new Set(['invalid-exemption', 'baseline-expired', 'baseline-stale']);
+export const RESERVED_IDS = new Set(['invalid-exemption', 'exemption-forbidden', 'baseline-expired', 'baseline-stale']);
 
 export type SeveritySetting = Severity | 'off';
+
+export type ExemptionsSetting = 'allowed' | 'forbidden';
 
 export interface PolicySetting {
   severity?: SeveritySetting;
   options?: Record<string, unknown>;
+  /** `forbidden`: exemption annotations and baseline entries for the policy are findings, and suppress nothing. */
+  exemptions?: ExemptionsSetting;
 }
 
 /** The `codes:` part of policies/config.yaml: severities of registry codes, shared and per environment. */
@@ -59,6 +63,7 @@ export interface ResolvedPolicy {
   /** True when the configuration sets the severity (which then wins over a finding's own severity). */
   explicit: boolean;
   options: Record<string, unknown>;
+  exemptions: ExemptionsSetting;
 }
 
 export function loadPolicyConfig(root: string, opts: LoadPolicyConfigOptions): PolicyConfig {
@@ -279,11 +284,20 @@ export function resolvePolicy(config: PolicyConfig, policy: Policy<any>, env: st
       : [];
   let configured = base?.severity;
   let options = deepMerge(policy.defaults as Record<string, unknown>, base?.options);
+  let exemptions = base?.exemptions ?? 'allowed';
   for (const over of overs) {
     configured = over.severity ?? configured;
     options = deepMerge(options, over.options);
+    exemptions = over.exemptions ?? exemptions;
   }
-  return { severity: configured ?? policy.meta.defaultSeverity, explicit: configured !== undefined, options };
+  // A policy that mirrors what the cluster enforces can never be exempted, whatever the configuration says.
+  if (policy.meta.exemptions === 'forbidden') exemptions = 'forbidden';
+  return {
+    severity: configured ?? policy.meta.defaultSeverity,
+    explicit: configured !== undefined,
+    options,
+    exemptions,
+  };
 }
 
 /**

@@ -68,14 +68,21 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
   const baseline = indexBaseline(config.baseline, env.name);
   const matched = new Set<BaselineEntry>();
 
+  /** Policies whose exemptions are forbidden in this environment. */
+  const unexemptable = new Set<string>();
   for (const policy of config.policies) {
     const resolved = resolvePolicy(config, policy, env.name);
+    if (resolved.exemptions === 'forbidden') unexemptable.add(policy.meta.id);
     if (resolved.severity === 'off') continue;
     const ctx: PolicyContext<any> = { env, resources, byKind, options: resolved.options, index, sources };
     const raw = runOne(policy, ctx);
     const id = policy.meta.id;
     for (const pf of raw) {
-      const severity: Severity = resolved.explicit ? resolved.severity : (pf.severity ?? resolved.severity);
+      const severity: Severity = pf.enforced
+        ? 'error'
+        : resolved.explicit
+          ? resolved.severity
+          : (pf.severity ?? resolved.severity);
       const hint = pf.hint !== undefined ? { hint: pf.hint } : {};
       if (!pf.subject) {
         // A repository file, not a rendered resource: no annotation can exempt it.
@@ -98,6 +105,13 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
         docs: policy.meta.docs,
         ...hint,
       };
+      if (pf.enforced || unexemptable.has(id)) {
+        // Nothing suppresses it; a baseline entry that matches is reported below as forbidden, not stale.
+        const entry = baselineEntryFor(baseline, id, pf, today);
+        if (entry) matched.add(entry);
+        findings.push(finding);
+        continue;
+      }
       const exemption = coveringExemption(exemptions(pf.subject), id, pf.container);
       if (exemption) {
         suppressed.push({ finding, by: 'exemption', reason: exemption.reason });
@@ -116,15 +130,29 @@ export function runPolicies(input: PolicyRunInput): PolicyRunResult {
   }
 
   for (const r of resources) {
-    for (const p of exemptions(r).problems) {
+    const own = exemptions(r);
+    for (const p of own.problems) {
       findings.push({ ...p.problem, subject: r, pointer: p.pointer });
+    }
+    for (const id of unexemptable) {
+      for (const e of own.byPolicy.get(id) ?? [])
+        findings.push({
+          ...problem('policy/exemption-forbidden', { policy: id, env: env.name, via: 'annotation' }),
+          subject: r,
+          pointer: e.pointer,
+        });
     }
   }
 
   for (const entries of baseline.values()) {
     for (const e of entries) {
       const what = { policy: e.policy, resource: e.resource, ...(e.container ? { container: e.container } : {}) };
-      if (!matched.has(e)) {
+      if (unexemptable.has(e.policy)) {
+        findings.push({
+          ...problem('policy/exemption-forbidden', { policy: e.policy, env: env.name, via: 'baseline' }),
+          source: e.location,
+        });
+      } else if (!matched.has(e)) {
         const expired = e.expires < today ? { expired: e.expires } : {};
         findings.push({ ...problem('policy/baseline-stale', { ...what, ...expired }), source: e.location });
       } else if (e.expires < today) {

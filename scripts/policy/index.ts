@@ -14,6 +14,7 @@ export {
   type SeveritySetting,
 } from './config.js';
 export { listPolicies, type PolicyRow } from './list.js';
+export { GENERIC_TEMPLATE_POINTERS, podKindRows, type PodKindRow } from './pod-kinds.js';
 export { BASELINE_FILE, type Baseline, type BaselineEntry } from './baseline.js';
 export { EXEMPT_PREFIX, parseExemptionValue } from './exemptions.js';
 export { RULES_DIR } from './rules.js';

@@ -71,11 +71,21 @@ export function replicaRange(ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index
   return { min: replicas, max: replicas, source: workload, pointer: '/spec/replicas' };
 }
 
-export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet']);
+/** Serving workloads with a `spec.replicas` count: the ones the availability policies cover. */
+const REPLICATED = new Set([
+  'apps/Deployment',
+  'apps/StatefulSet',
+  'argoproj.io/Rollout',
+  'apps.openshift.io/DeploymentConfig',
+]);
 
-/** Deployments and StatefulSets of the apps group: the workloads the availability policies cover. */
+export function isReplicated(r: Resource): boolean {
+  return REPLICATED.has(`${r.id.group}/${r.kind}`);
+}
+
+/** Deployments, StatefulSets, Argo Rollouts and DeploymentConfigs: the workloads the availability policies cover. */
 export function replicatedWorkloads(ctx: Ctx): PodWorkload[] {
-  return podWorkloads(ctx).filter((w) => REPLICATED_KINDS.has(w.resource.kind) && w.resource.id.group === 'apps');
+  return podWorkloads(ctx).filter((w) => isReplicated(w.resource));
 }
 
 const TEMPLATES = indexKey<LabelIndex<PodWorkload>>('pod templates by label');

@@ -18,6 +18,11 @@ const SETTING = {
           description:
             'Policy options; merged over the policy defaults (objects merge key by key, lists and values replace).',
         },
+        exemptions: {
+          enum: ['allowed', 'forbidden'],
+          description:
+            '`forbidden`: exemption annotations and baseline entries for this policy suppress nothing and are findings themselves. Default `allowed`.',
+        },
       },
       additionalProperties: false,
     },

@@ -18,6 +18,8 @@ export interface PolicyMeta {
   kinds: readonly string[];
   /** Repository-relative doc page, e.g. `docs/policies/run-as-non-root.md`. */
   docs: string;
+  /** `forbidden` for a policy no exemption may ever silence (it mirrors what the cluster enforces). */
+  exemptions?: 'forbidden';
 }
 
 /** Everything a policy may look at: all resources of one environment, indexed. */
@@ -52,6 +54,11 @@ export interface ResourcePolicyFinding {
   container?: string;
   /** Overrides the configured severity for this one finding (e.g. a warning-level variant). */
   severity?: Severity;
+  /**
+   * The cluster itself refuses this (an enforced Pod Security level): always an error, and no exemption
+   * annotation or baseline entry suppresses it.
+   */
+  enforced?: true;
 }
 
 /** A finding about a repository file that no rendered resource stands for (e.g. a Secret no build uses). */
@@ -61,6 +68,7 @@ export interface FilePolicyFinding {
   hint?: string;
   severity?: Severity;
   subject?: never;
+  enforced?: never;
 }
 
 export interface Policy<Options = Record<string, unknown>> {

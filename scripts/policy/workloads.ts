@@ -1,6 +1,13 @@
 // Pod-bearing resources of one environment, computed once per run and shared by every policy.
 
-import { containersOf, podTemplate, type ContainerRef, type PodTemplate } from '../core/pods.js';
+import {
+  containersOf,
+  isBuiltinGroup,
+  podTemplate,
+  POD_TEMPLATE_KINDS,
+  type ContainerRef,
+  type PodTemplate,
+} from '../core/pods.js';
 import type { PodSecurityContext, SecurityContext } from 'kubernetes-types/core/v1.js';
 import { field, sub } from '../core/manifest.js';
 import { isObject, type JsonValue, type KObject, type Resource } from '../core/resource.js';
@@ -153,14 +160,11 @@ export function byNamespacedName(
   return index;
 }
 
-/** Kinds that carry a pod spec: the `kinds` metadata of every per-container policy. */
-export const POD_KINDS = [
+/**
+ * Kinds that carry a pod spec: the `kinds` metadata of every per-container policy. Custom kinds with a
+ * template at `spec.template` or `spec.jobTemplate.spec.template` are covered too (core/pods.ts).
+ */
+export const POD_KINDS: readonly string[] = [
   'Pod',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-  'CronJob',
-  'ReplicationController',
-] as const;
+  ...new Set(POD_TEMPLATE_KINDS.map((k) => (isBuiltinGroup(k.group) ? k.kind : `${k.group}/${k.kind}`))),
+];

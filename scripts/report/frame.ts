@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { maxInputBytes } from '../resources/guard.js';
-import { declaresSecret } from '../resources/secret-text.js';
+import { declaresSecret, maskCredentialValue } from '../resources/secret-text.js';
 
 /** Where a frame's lines come from: files under `root`, virtual files, or the excerpts of a streamed input. */
 export interface FrameSources {
@@ -65,7 +65,11 @@ export function codeFrame(sources: FrameSources, file: string, line: number, col
     const raw = lines.at(n - 1)!.replace(/\r$/, '');
     const shown = inLiteralsBlock(lines, n - 1)
       ? raw.replace(/^(\s*-\s*).*$/, '$1<hidden>')
-      : maskLine(raw).replace(/^(\s*-?\s*literals:\s*)\[.*$/, '$1[<hidden>]');
+      : maskCredentialValue(
+          maskLine(raw).replace(/^(\s*-?\s*literals:\s*)\[.*$/, '$1[<hidden>]'),
+          lines.at(n - 2),
+          lines.at(n),
+        );
     const { text, caret } = clip(escapeControls(shown), Math.max(0, column - 1));
     out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${text}`);
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(caret)}^`);

@@ -285,6 +285,55 @@ describe('baseline', () => {
   });
 });
 
+describe('exemptions: forbidden', () => {
+  const root = (): string =>
+    repo({
+      'policies/config.yaml': [
+        'policies:',
+        '  run-as-non-root: { exemptions: forbidden }',
+        'environments:',
+        '  staging:',
+        '    policies:',
+        '      run-as-non-root: { exemptions: allowed }',
+        '',
+      ].join('\n'),
+      'policies/baseline.yaml': [
+        '$schema: ../schemas/kcfg-baseline.schema.json',
+        'entries:',
+        '  - { policy: run-as-non-root, resource: Deployment/shop/web, container: app, reason: r, expires: 2099-01-01 }',
+        '',
+      ].join('\n'),
+    });
+  const exempted = ROOTY.replace(
+    'namespace: shop',
+    'namespace: shop\n  annotations: { kcfg.dev/exempt.run-as-non-root: "containers=side; reason=vendor image" }',
+  );
+
+  it('an exemption annotation or baseline entry suppresses nothing and is itself an error, per environment', () => {
+    const cfg = loadPolicyConfig(root(), { registry: [runAsNonRoot], environments: ['production', 'staging'] });
+    const prod = runWith(cfg, exempted);
+    expect(prod.suppressed).toEqual([]);
+    expect(prod.findings.map((f) => [f.code, f.severity, f.pointer ?? f.source?.line])).toEqual([
+      ['policy/run-as-non-root', 'error', '/spec/template/spec/containers/0/securityContext/runAsNonRoot'],
+      ['policy/exemption-forbidden', 'error', '/metadata/annotations/kcfg.dev~1exempt.run-as-non-root'],
+      ['policy/exemption-forbidden', 'error', 3],
+    ]);
+    expect(prod.findings[2]!.message).toBe(
+      'baseline entry for run-as-non-root suppresses nothing: exemptions of run-as-non-root are forbidden in production',
+    );
+    // staging allows them again: the baseline entry suppresses the finding, nothing else is reported.
+    const staging = runWith(cfg, exempted, { ...ENV, name: 'staging' });
+    expect(staging.findings).toEqual([]);
+    expect(staging.suppressed.map((x) => x.by)).toEqual(['baseline']);
+  });
+
+  it('a bad value is a configuration error at its line', () => {
+    const dir = repo({ 'policies/config.yaml': 'policies:\n  run-as-non-root: { exemptions: never }\n' });
+    const e = configError(() => loadPolicyConfig(dir, { registry: [runAsNonRoot] }));
+    expect(e.location).toMatchObject({ file: 'policies/config.yaml', line: 2 });
+  });
+});
+
 describe('configuration file', () => {
   it('the repository configuration loads', () => {
     const cfg = loadPolicyConfig(process.cwd(), { registry: POLICY_LIST, environments: ['staging', 'production'] });

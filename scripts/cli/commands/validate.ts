@@ -1,19 +1,15 @@
 // `kcfg validate`: environments and directories render first; files and stdin are validated as they are
 // (a kubeconform replacement). Both kinds of target may be mixed in one run.
 
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { validateInput } from '../../check/stream-input.js';
 import type { CheckResult } from '../../check/result.js';
 import { runCheck } from '../../check/run.js';
 import { cacheDirFor } from '../../config/index.js';
 import type { Config } from '../../config/types.js';
 import { mergeDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
-import { UsageError } from '../../core/errors.js';
 import { resolveTargets } from '../../workspace/index.js';
-import { isFile } from '../../workspace/paths.js';
 import { bool, parse, str } from '../args.js';
-import { argsDir, loadContext, renderedFiles, rootDir } from '../context.js';
+import { argsDir, loadContext, renderedFiles, rootDir, splitInputs } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { emit, outputTargets, reportOptions } from '../output.js';
 
@@ -27,11 +23,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   });
   const targets = outputTargets(p);
   const cwd = argsDir(p);
-  const files = p.positionals.filter(
-    (a) => a === '-' || isFile(resolve(cwd, a)) || looksLikeMissingFile(resolve(cwd, a)),
-  );
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  const dirs = p.positionals.filter((a) => !files.includes(a));
+  const { files, dirs } = splitInputs(p.positionals, cwd);
   const config: Config | undefined = dirs.length > 0 || files.length === 0 ? loadContext(p) : undefined;
   const started = performance.now();
 
@@ -91,9 +83,4 @@ export async function validateCommand(argv: string[]): Promise<number> {
   };
   await emit(result, targets, { ...reportOptions(p, config?.root ?? cwd, virtual, config), excerpts }, cwd);
   return exitCodeFor(result.diagnostics);
-}
-
-/** `kcfg validate typo.yaml` should say the file is missing, not that no environment has that name. */
-function looksLikeMissingFile(path: string): boolean {
-  return /\.(ya?ml|json)$/i.test(path) && !existsSync(path);
 }
