@@ -12,7 +12,13 @@ const policy: Policy<Record<string, never>> = {
       'When a HorizontalPodAutoscaler owns the replica count, every apply of a manifest that also sets spec.replicas resets the count the autoscaler chose, scaling the workload down in the middle of a peak.',
     remediation:
       'Remove spec.replicas (and any kustomization replicas entry) from workloads an autoscaler targets; set the floor with the HPA minReplicas instead.',
-    kinds: ['Deployment', 'StatefulSet', 'HorizontalPodAutoscaler'],
+    kinds: [
+      'Deployment',
+      'StatefulSet',
+      'argoproj.io/Rollout',
+      'apps.openshift.io/DeploymentConfig',
+      'HorizontalPodAutoscaler',
+    ],
     docs: 'docs/policies/hpa-owns-replicas.md',
   },
   defaults: {},

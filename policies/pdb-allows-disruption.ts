@@ -11,7 +11,14 @@ const policy: Policy<Record<string, never>> = {
       'A budget that allows no disruption when the workload runs at its minimum replica count blocks every node drain: cluster upgrades hang until someone deletes the budget by hand.',
     remediation:
       'Use maxUnavailable: 1 (or a percentage that rounds up to at least one pod), or a minAvailable below the minimum replica count.',
-    kinds: ['PodDisruptionBudget', 'Deployment', 'StatefulSet', 'HorizontalPodAutoscaler'],
+    kinds: [
+      'PodDisruptionBudget',
+      'Deployment',
+      'StatefulSet',
+      'argoproj.io/Rollout',
+      'apps.openshift.io/DeploymentConfig',
+      'HorizontalPodAutoscaler',
+    ],
     docs: 'docs/policies/pdb-allows-disruption.md',
   },
   defaults: {},

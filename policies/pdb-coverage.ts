@@ -11,7 +11,14 @@ const policy: Policy<Record<string, never>> = {
       'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica of a service at once; running several replicas buys nothing if they can all go together.',
     remediation:
       'Add a PodDisruptionBudget in the same namespace whose selector matches the pod template labels, e.g. maxUnavailable: 1.',
-    kinds: ['Deployment', 'StatefulSet', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'],
+    kinds: [
+      'Deployment',
+      'StatefulSet',
+      'argoproj.io/Rollout',
+      'apps.openshift.io/DeploymentConfig',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+    ],
     docs: 'docs/policies/pdb-coverage.md',
   },
   defaults: {},

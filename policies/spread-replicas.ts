@@ -13,7 +13,13 @@ const policy: Policy<Record<string, never>> = {
       'The scheduler may put every replica on one node or in one zone; losing that node or zone then takes the whole service down despite the replicas.',
     remediation:
       'Add spec.template.spec.topologySpreadConstraints (or a podAntiAffinity term) whose labelSelector matches the pod template labels.',
-    kinds: ['Deployment', 'StatefulSet', 'HorizontalPodAutoscaler'],
+    kinds: [
+      'Deployment',
+      'StatefulSet',
+      'argoproj.io/Rollout',
+      'apps.openshift.io/DeploymentConfig',
+      'HorizontalPodAutoscaler',
+    ],
     docs: 'docs/policies/spread-replicas.md',
   },
   defaults: {},

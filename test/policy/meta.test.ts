@@ -32,6 +32,7 @@ describe('policy registry', () => {
         const page = readFileSync(policy.meta.docs, 'utf8');
         expect(page).toContain(`kcfg.dev/exempt.${key}`);
         expect(page).toMatch(/baseline/i);
+        expect(page, 'the page says which kinds the policy covers').toMatch(/^Kinds: .+\.$/m);
         expect(readme).toContain(`(${key}.md)`);
       });
 

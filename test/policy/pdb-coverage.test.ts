@@ -43,6 +43,14 @@ policyTable(
       messages: [/runs 3 replicas/],
     },
     {
+      name: 'an Argo Rollout with three replicas, no budget',
+      yaml: deploy('canary', { replicas: 3 }).replace(
+        'apiVersion: apps/v1\nkind: Deployment',
+        'apiVersion: argoproj.io/v1alpha1\nkind: Rollout',
+      ),
+      findings: ['Rollout/canary /spec/replicas'],
+    },
+    {
       name: 'StatefulSet with two replicas',
       yaml: deploy('db', { replicas: 2, kind: 'StatefulSet' }),
       findings: ['StatefulSet/db /spec/replicas'],
