@@ -7,7 +7,7 @@ import {
   type ContainerVerdict,
 } from '../scripts/policy/workloads.js';
 import { isObject } from '../scripts/core/resource.js';
-import { CREDENTIAL_NAMES, NOT_CREDENTIAL_NAMES } from '../scripts/resources/secret-text.js';
+import { CREDENTIAL_NAMES, NOT_CREDENTIAL_NAMES, PRIVATE_KEY_BLOCK } from '../scripts/resources/secret-text.js';
 
 export interface Options {
   /** Name patterns (regular expressions, case-insensitive, matched anywhere) that mark a credential. */
@@ -53,11 +53,12 @@ const policy: Policy<Options> = {
           const value = e['value'];
           if (typeof value !== 'string' || value === '' || /^\$\(.+\)$/.test(value)) return;
           const name = e['name'];
-          if (!names.some((re) => re.test(name)) || allow.some((re) => re.test(name))) return;
+          const keyBlock = PRIVATE_KEY_BLOCK.test(value);
+          if (!keyBlock && (!names.some((re) => re.test(name)) || allow.some((re) => re.test(name)))) return;
           // The value itself is never repeated: it is a credential.
           found.push({
             pointer: `${c.pointer}/env/${i}/value`,
-            message: `${describeContainer(c)} sets ${name} to a literal value; a credential belongs in a Secret`,
+            message: `${describeContainer(c)} sets ${name} to a literal ${keyBlock ? 'private key' : 'value'}; a credential belongs in a Secret`,
             hint: `use valueFrom.secretKeyRef for ${name}, and rotate the committed value`,
           });
         });

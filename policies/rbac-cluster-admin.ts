@@ -35,7 +35,7 @@ const policy: Policy = {
         out.push({
           subject: b,
           pointer: '/roleRef/name',
-          message: `${describe(b)} binds ${describe(role)}, which grants every verb on every resource (${rule.pointer})`,
+          message: `${describe(b)} binds ${describe(role)}, which grants every verb on every resource (${rule.pointer}), as cluster-admin does`,
           hint: 'narrow the role’s rules, or bind another role',
         });
     }

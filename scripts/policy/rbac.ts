@@ -17,11 +17,15 @@ export interface RuleRef {
 
 /** Roles and ClusterRoles of the RBAC group; an aggregated ClusterRole's rules are filled in by the cluster. */
 export function roles(ctx: Ctx): Resource[] {
-  return [...ctx.byKind('Role'), ...ctx.byKind('ClusterRole')].filter((r) => r.id.group === RBAC_GROUP);
+  return [...ctx.byKind('Role'), ...ctx.byKind('ClusterRole')].filter(
+    (r) => r.id.group === RBAC_GROUP && !isSystemObject(r),
+  );
 }
 
 export function bindings(ctx: Ctx): Resource[] {
-  return [...ctx.byKind('RoleBinding'), ...ctx.byKind('ClusterRoleBinding')].filter((r) => r.id.group === RBAC_GROUP);
+  return [...ctx.byKind('RoleBinding'), ...ctx.byKind('ClusterRoleBinding')].filter(
+    (r) => r.id.group === RBAC_GROUP && !isSystemObject(r),
+  );
 }
 
 export function rulesOf(role: Resource): RuleRef[] {
@@ -59,9 +63,19 @@ export function grants(rule: KObject, group: string, resource: string, verb: str
   );
 }
 
-/** Whether a rule grants everything: every verb on every resource of every group. */
+/** The verbs that, listed one by one, amount to `*` for an ordinary resource. */
+const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+
+/** Whether a rule grants everything: every verb (`*`, or all of them listed) on every resource of every group. */
 export function isFullWildcard(rule: KObject): boolean {
-  return ['apiGroups', 'resources', 'verbs'].every((k) => listOf(rule, k).includes('*'));
+  if (!listOf(rule, 'apiGroups').includes('*') || !listOf(rule, 'resources').includes('*')) return false;
+  const verbs = listOf(rule, 'verbs');
+  return verbs.includes('*') || ALL_VERBS.every((v) => verbs.includes(v));
+}
+
+/** `system:` names are reserved for objects the control plane creates and reconciles; they are not the repository's. */
+export function isSystemObject(r: Resource): boolean {
+  return r.id.name.startsWith('system:');
 }
 
 export interface RoleRef {

@@ -20,13 +20,18 @@ export const CREDENTIAL_NAMES = [
   'ACCESS_?KEY',
   'PRIVATE_?KEY',
   'CREDENTIALS?',
+  '(^|_)KEYS?(_|$)',
 ] as const;
 
 /** Names that only mention a credential: a file holding one, where to fetch one, an identifier. */
 export const NOT_CREDENTIAL_NAMES = [
   '.*_(FILE|PATH|DIR|URL|URI|ENDPOINT|NAME|REF|KEY_ID|ID)',
   '.*_(TTL|TIMEOUT|EXPIRY|LENGTH|HEADER)',
+  '.*_KEYS?_(PREFIX|SUFFIX|FIELD|COLUMN|TYPE|SIZE|ALGORITHM)',
 ] as const;
+
+/** A PEM private key, whatever the variable holding it is called. */
+export const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
 const CREDENTIAL = new RegExp(CREDENTIAL_NAMES.join('|'), 'i');
 const NOT_CREDENTIAL = new RegExp(`^(?:${NOT_CREDENTIAL_NAMES.join('|')})$`, 'i');

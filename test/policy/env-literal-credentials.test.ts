@@ -26,6 +26,17 @@ describe('env-literal-credentials', () => {
     ],
     invalid: [
       {
+        name: 'names with KEY as a word, and a private key under any name',
+        yaml: withEnv(
+          `{ name: AZURE_BATCH_KEY, value: x }, { name: OCI_CLI_KEY_CONTENT, value: x }, { name: CACHE_KEY_PREFIX, value: v1 }, { name: TLS, value: "-----BEGIN RSA PRIVATE KEY-----\\nMIIB" }`,
+        ),
+        findings: [
+          { pointer: `${C}/env/0/value`, message: 'AZURE_BATCH_KEY' },
+          { pointer: `${C}/env/1/value`, message: 'OCI_CLI_KEY_CONTENT' },
+          { pointer: `${C}/env/3/value`, message: 'sets TLS to a literal private key' },
+        ],
+      },
+      {
         name: 'passwords, tokens and keys',
         yaml: withEnv(
           `{ name: LOG_LEVEL, value: info }, { name: DB_PASSWORD, value: hunter2 }, { name: github_token, value: ghp_x }, { name: STRIPE_API_KEY, value: sk_live }`,

@@ -8,6 +8,10 @@ describe('rbac-cluster-admin', () => {
     valid: [
       { name: 'a binding to the built-in view role', yaml: binding('view') },
       {
+        name: 'system: objects belong to the control plane',
+        yaml: binding('cluster-admin', { kind: 'ClusterRoleBinding', name: 'system:masters-admin' }),
+      },
+      {
         name: 'a binding to a narrow role in the render',
         yaml:
           role(`  - { apiGroups: [""], resources: [configmaps], verbs: [get] }`) +
@@ -20,6 +24,18 @@ describe('rbac-cluster-admin', () => {
       },
     ],
     invalid: [
+      {
+        name: 'every ordinary verb listed on every resource is cluster-admin too',
+        yaml:
+          role(
+            `  - { apiGroups: ["*"], resources: ["*"], verbs: [get, list, watch, create, update, patch, delete] }`,
+            'ClusterRole',
+            'ops',
+          ) +
+          '---\n' +
+          binding('ops', { kind: 'ClusterRoleBinding' }),
+        findings: [{ pointer: '/roleRef/name', message: 'as cluster-admin does' }],
+      },
       {
         name: 'a ClusterRoleBinding to cluster-admin',
         yaml: binding('cluster-admin', { kind: 'ClusterRoleBinding' }),
