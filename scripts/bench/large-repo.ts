@@ -212,6 +212,7 @@ spec:
       containers:
         - name: server
           image: ghcr.io/example-org/${svc}:1.0.0
+          imagePullPolicy: Always
           ports:
             - name: http
               containerPort: 8080

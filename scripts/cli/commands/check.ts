@@ -85,7 +85,7 @@ async function run(command: string, stages: CheckStages, argv: string[]): Promis
   const diffs = wantsDiff && rendered.length > 0 ? await environmentDiffs(config, rendered, diffPair, cache) : [];
   const full = diffs.length > 0 ? { ...result, diffs } : result;
   const options = reportOptions(p, config.root, renderedFiles(rendered), config);
-  await emit(full, targets, { ...options, ...(excerpts.size > 0 ? { excerpts } : {}) }, cwd);
+  await emit(full, targets, { ...options, ...(excerpts.size > 0 ? { excerpts } : {}) }, process.cwd());
   return exitCodeFor(result.diagnostics);
 }
 
