@@ -34,6 +34,15 @@ export const FILE_CODES = {
     fix: 'Write the values out instead of nesting aliases.',
     message: (a) => a.detail,
   }),
+  'yaml/yaml11-value': define<{ text: string; read: string }>({
+    severity: 'error',
+    title: 'Value that YAML 1.1 reads as another type',
+    why: 'kubectl decodes manifests with a YAML 1.1 reader: an unquoted yes, no, on, off, y or n is a boolean there, and 1:30 or 0755 a number. kcfg and most YAML 1.2 tools read them as strings, so a plain manifest applied with kubectl apply -f passes review and the API server refuses it because the field wants a string. (Kustomize quotes such strings when it writes its output, so an environment rendered by kubectl apply -k is safe from the booleans; values it turns into numbers are reported as schema/type.)',
+    fix: 'Quote the value ("yes", "0755") so every YAML version reads the string you meant.',
+    message: (a) =>
+      `${a.text} is a string to YAML 1.2, but kubectl's YAML 1.1 reader sends ${a.read}, which this field refuses`,
+    hint: (a) => `quote it: "${a.text}"`,
+  }),
   'yaml/too-deep': define<{ detail: string }>({
     severity: 'error',
     title: 'Nesting too deep',

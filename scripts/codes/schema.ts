@@ -56,6 +56,10 @@ export const SCHEMA_CODES = {
     why: `${WHY_REJECT} A common cause is an unquoted value YAML reads as a number or boolean.`,
     fix: 'Write the value with the expected type; quote strings that look like numbers or booleans.',
     message: (a) => `${a.field} must be ${orList(a.expected)}, not ${a.actual}`,
+    hint: (a) =>
+      a.expected.includes('string') && (a.actual === 'integer' || a.actual === 'number' || a.actual === 'boolean')
+        ? `quote the value: YAML (and Kustomize, which writes 1_000, 0x1F or 0o17 out as numbers) reads it as a ${a.actual}`
+        : undefined,
   }),
   'schema/enum': define<Field & { allowed: readonly string[]; more: boolean }>({
     severity: 'error',

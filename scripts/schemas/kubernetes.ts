@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { escapePointer } from '../core/resource.js';
 import { isSchema, toStrictSchema, type Schema } from './convert.js';
 import { KUBERNETES_PIN } from './pins.js';
+import { addServerEnums } from './server-enums.js';
 
 export interface GroupVersionFile {
   group: string;
@@ -90,6 +91,7 @@ export function buildKubernetesBundle(upstreamDir: string, release: string): { b
   }
   const definitions: Record<string, Schema> = {};
   for (const name of Object.keys(originals).sort()) definitions[name] = toStrictSchema(originals[name]);
+  addServerEnums(definitions);
   // kubectl and many generators write `creationTimestamp: null`; the API server reads null as "unset".
   const time = definitions[TIME];
   if (time && time['type'] === 'string') time['type'] = ['string', 'null'];

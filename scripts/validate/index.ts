@@ -17,6 +17,7 @@ import {
   type ValidateFunction,
 } from './schema/index.js';
 import { checkSemantics, indexResources, type ResourceIndex } from './semantic/index.js';
+import { checkYaml11 } from './yaml11.js';
 
 export interface ValidateOptions {
   /** Target Kubernetes minor version, e.g. `1.32`; an environment's own version takes precedence. */
@@ -105,7 +106,10 @@ export class ResourceChecker {
     const api = checkDeprecation(resource, this.ctx.kubernetesVersion, this.table);
     if (api) out.push(api);
     // A removed API has no schema at the target version; the removal is the finding to act on.
-    if (api?.code !== 'api/removed') for (const f of this.schema.validate(resource)) out.push(f);
+    if (api?.code !== 'api/removed') {
+      for (const f of this.schema.validate(resource)) out.push(f);
+      for (const f of checkYaml11(resource, (r) => this.schema.validate(r))) out.push(f);
+    }
     for (const f of checkFormats(resource)) out.push(f);
     for (const f of checkSemantics(resource, this.ctx, index)) out.push(f);
   }

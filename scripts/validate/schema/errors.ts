@@ -137,7 +137,10 @@ function errorFinding(e: AjvError, data: unknown): SchemaProblem {
         ptr,
       );
     case 'enum': {
-      const allowed = Array.isArray(p['allowedValues']) ? p['allowedValues'].map((v) => JSON.stringify(v)) : [];
+      // An empty string or null stands for "unset" in the server's enums; naming it would only confuse.
+      const allowed = Array.isArray(p['allowedValues'])
+        ? p['allowedValues'].filter((v) => v !== '' && v !== null).map((v) => JSON.stringify(v))
+        : [];
       return at(
         'schema/enum',
         { field, allowed: allowed.slice(0, ENUM_SHOWN), more: allowed.length > ENUM_SHOWN },
