@@ -42,6 +42,7 @@ import certificateIssuer from './certificate-issuer.js';
 import configReferences from './config-references.js';
 import serviceAccountExists from './service-account-exists.js';
 import monitorSelectors from './monitor-selectors.js';
+import alertRuleMetadata from './alert-rule-metadata.js';
 import networkPolicySelects from './network-policy-selects.js';
 import namespaceSet from './namespace-set.js';
 import namespacePodSecurity from './namespace-pod-security.js';
@@ -112,6 +113,7 @@ export type PolicyId =
   | 'config-references'
   | 'service-account-exists'
   | 'monitor-selectors'
+  | 'alert-rule-metadata'
   | 'network-policy-selects'
   | 'service-type'
   // Namespaces
@@ -181,6 +183,7 @@ export const POLICIES = {
   'config-references': configReferences,
   'service-account-exists': serviceAccountExists,
   'monitor-selectors': monitorSelectors,
+  'alert-rule-metadata': alertRuleMetadata,
   'network-policy-selects': networkPolicySelects,
   'service-type': serviceType,
   // Namespaces

@@ -62,6 +62,21 @@ export const SEMANTIC_CODES = {
           : `a ${a.pathType} path must be absolute (start with '/')`,
     hint: (a) => (a.issue === 'missing' ? 'set pathType: Prefix (or Exact, ImplementationSpecific)' : undefined),
   }),
+  'semantic/promql-syntax': define<{ rule: string; line: number; column: number; near: string }>({
+    severity: 'error',
+    title: 'PromQL syntax error',
+    why: 'Prometheus refuses a rule group whose expression does not parse: the operator has already applied the PrometheusRule, so the error shows up only in Prometheus logs, and every alert of the group is silently gone.',
+    fix: 'Fix the expression at the line and column given (an unclosed bracket, a missing operand, a bad duration like 5mm). The expression is parsed with the Prometheus project’s own PromQL grammar.',
+    message: (a) =>
+      `expression of rule ${a.rule} does not parse: syntax error near ${a.near} (line ${a.line}, column ${a.column} of the expression)`,
+  }),
+  'semantic/prometheus-duration': define<{ field: string }>({
+    severity: 'error',
+    title: 'Empty Prometheus duration',
+    why: 'Prometheus refuses a rule whose duration field is an empty string, and the whole rule group with it.',
+    fix: 'Give a duration such as 5m, or remove the field.',
+    message: (a) => `${a.field} is an empty duration`,
+  }),
   'semantic/pdb-budget': define<{ issue: 'both' | 'neither' | 'invalid'; field?: string; problem?: string }>({
     severity: 'error',
     title: 'Invalid disruption budget',

@@ -8,6 +8,7 @@ import { checkHpa } from './hpa.js';
 import { indexResources, type ResourceIndex } from './index-of.js';
 import { checkIngressPaths } from './ingress.js';
 import { checkPdb } from './pdb.js';
+import { checkPrometheusRules } from './promql.js';
 import { checkContainerPorts } from './ports.js';
 import { checkSelector } from './selector.js';
 import { checkServicePorts } from './service.js';
@@ -24,6 +25,7 @@ export const SEMANTIC_CHECKS: Record<string, ResourceCheck> = {
   pdb: checkPdb,
   'service-ports': checkServicePorts,
   'ingress-paths': checkIngressPaths,
+  'prometheus-rules': checkPrometheusRules,
 };
 
 const CHECKS = Object.values(SEMANTIC_CHECKS);

@@ -1,0 +1,86 @@
+// PrometheusRule expressions, parsed with the Prometheus project's own PromQL grammar
+// (@prometheus-io/lezer-promql, what the Prometheus UI parses with): a syntax error is found before the
+// operator loads a rule group that Prometheus then refuses, silently dropping every alert in it.
+
+import { createRequire } from 'node:module';
+import { problem } from '../../codes/index.js';
+import { isObject, type Finding, type Resource } from '../../core/resource.js';
+import { finding } from '../finding.js';
+
+const require = createRequire(import.meta.url);
+type PromqlParser = (typeof import('@prometheus-io/lezer-promql'))['parser'];
+let parser: PromqlParser | undefined;
+
+/** Loaded on the first PrometheusRule: most environments never pay for the grammar. */
+function promql(): PromqlParser {
+  return (parser ??= (require('@prometheus-io/lezer-promql') as typeof import('@prometheus-io/lezer-promql')).parser);
+}
+
+export interface SyntaxError {
+  /** 1-based line and column inside the expression. */
+  line: number;
+  column: number;
+  /** The text at the error, or `end of expression`. */
+  near: string;
+}
+
+/** The first syntax error of a PromQL expression, or undefined when it parses. */
+export function promqlError(expr: string): SyntaxError | undefined {
+  let at: number | undefined;
+  promql()
+    .parse(expr)
+    .iterate({
+      enter: (node) => {
+        if (at === undefined && node.type.isError) at = node.from;
+        return at === undefined;
+      },
+    });
+  if (at === undefined) return undefined;
+  // An error at the end (an unclosed bracket) is shown after the last character, not on a trailing newline.
+  at = Math.min(at, expr.trimEnd().length);
+  const before = expr.slice(0, at);
+  const nl = before.lastIndexOf('\n');
+  const token = /^\S{1,20}/.exec(expr.slice(at))?.[0];
+  return {
+    line: before.split('\n').length,
+    column: at - nl,
+    near: token ? `"${token}"` : 'end of expression',
+  };
+}
+
+export function checkPrometheusRules(resource: Resource): Finding[] {
+  if (resource.kind !== 'PrometheusRule' || resource.id.group !== 'monitoring.coreos.com') return [];
+  const spec = resource.object['spec'];
+  const groups = isObject(spec) ? spec['groups'] : undefined;
+  if (!Array.isArray(groups)) return [];
+  const out: Finding[] = [];
+  groups.forEach((group, g) => {
+    const rules = isObject(group) ? group['rules'] : undefined;
+    if (!Array.isArray(rules)) return;
+    rules.forEach((rule, r) => {
+      if (!isObject(rule)) return;
+      const at = `/spec/groups/${g}/rules/${r}`;
+      const expr = rule['expr'];
+      if (typeof expr === 'string') {
+        const err = expr.trim() === '' ? { line: 1, column: 1, near: 'end of expression' } : promqlError(expr);
+        if (err)
+          out.push(
+            finding(
+              resource,
+              `${at}/expr`,
+              problem('semantic/promql-syntax', {
+                rule: String(rule['alert'] ?? rule['record'] ?? `#${r}`),
+                line: err.line,
+                column: err.column,
+                near: err.near,
+              }),
+            ),
+          );
+      }
+      for (const key of ['for', 'keep_firing_for'])
+        if (rule[key] === '')
+          out.push(finding(resource, `${at}/${key}`, problem('semantic/prometheus-duration', { field: key })));
+    });
+  });
+  return out;
+}
