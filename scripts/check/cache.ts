@@ -3,6 +3,7 @@
 // configuration, baseline and rules, the target version, today's date (baselines expire) and the kcfg build.
 // A hit skips schema compilation, CEL and every policy; locations are still computed fresh from the files.
 
+import { userCrdFiles } from '../validate/crd-files.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,10 +48,11 @@ export function checkCacheKey(config: Config, r: RenderedEnvironment, stages: st
   add(BUILD_STAMP);
   add(stages);
   add(today);
-  add(JSON.stringify([r.env, config.schemas.allowUnknownKinds]));
+  add(JSON.stringify([r.env, config.schemas.allowUnknownKinds, config.schemas.crds]));
   add(r.output);
   add(JSON.stringify(r.resources.map((x) => x.origin ?? null)));
-  for (const f of [...r.closure, ...siblingYaml(config.root, r.closure), ...policyFiles(config.root)]) {
+  const crdFiles = config.schemas.crds.length > 0 ? userCrdFiles(config.root, config.schemas.crds) : [];
+  for (const f of [...r.closure, ...siblingYaml(config.root, r.closure), ...policyFiles(config.root), ...crdFiles]) {
     add(f);
     add(readOrEmpty(join(config.root, f)));
   }

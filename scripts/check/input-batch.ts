@@ -11,7 +11,7 @@ import { parseOne } from '../resources/parse.js';
 import { declaresSecret } from '../resources/secret-text.js';
 import type { BatchDocument, DocumentBatch } from '../resources/split-stream.js';
 import { indexResources, ResourceChecker, type ValidateOptions } from '../validate/index.js';
-import { expandLists } from './inputs.js';
+import { expandLists } from '../resources/expand-lists.js';
 import { fileLocator, toDiagnostic } from './locate.js';
 
 /** A resource's identity, in input order: enough to find duplicates and answer cross-resource questions. */

@@ -4,12 +4,12 @@
 
 import { Readable } from 'node:stream';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Environment, Finding } from '../core/resource.js';
+import type { Environment, Finding, Resource } from '../core/resource.js';
 import { applyCodeSeverities, runPolicies, type PolicyConfig } from '../policy/index.js';
 import { buildResources } from '../resources/build.js';
 import { parseStream } from '../resources/parse.js';
 import { declaresSecret } from '../resources/secret-text.js';
-import { expandLists } from './inputs.js';
+import { expandLists } from '../resources/expand-lists.js';
 import { fileLocator, toDiagnostic } from './locate.js';
 import { readWholeInput, validateInput } from './stream-input.js';
 
@@ -21,6 +21,8 @@ export interface PlainInputOptions {
   root: string;
   policyConfig: PolicyConfig;
   allowUnknownKinds: string[];
+  /** CRDs from kcfg.yaml `schemas.crds`. */
+  crds: readonly Resource[];
   cacheDir: string;
   /** Keep the lines around findings for code frames (text and HTML reports). */
   excerpts: boolean;
@@ -69,6 +71,7 @@ export async function checkPlainInput(
         allowUnknownKinds: opts.allowUnknownKinds,
         cacheDir: opts.cacheDir,
         excerpts: opts.excerpts,
+        crds: opts.crds,
       },
       () => Readable.from([Buffer.from(text)]),
     );

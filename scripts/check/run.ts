@@ -6,6 +6,7 @@ import { mergeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
 import type { Environment, Finding } from '../core/resource.js';
 import type { CodeSettings, PolicyConfig } from '../policy/index.js';
+import type { UserCrds } from '../validate/index.js';
 import { renderEnvironments, RENDER_FAILED } from '../render/index.js';
 import { checkCacheKey, readCheckCache, writeCheckCache, type CachedCheck } from './cache.js';
 import { toDiagnostic } from './locate.js';
@@ -136,20 +137,25 @@ function analyser(
     if (stages.policies) return loadConfig();
     return (codeSettings ??= (await modules.policy()).loadCodeSettings(config.root, fileOptions));
   };
+  let userCrds: UserCrds | undefined;
   return async (r) => {
     const findings: Finding[] = [];
     const skippedRules: string[] = [];
     let suppressed = 0;
     let t = performance.now();
     if (stages.validate) {
-      const { isKustomizationFile, validateEnvironment, validateKustomizationFiles } = await modules.validate();
+      const { isKustomizationFile, loadUserCrds, validateEnvironment, validateKustomizationFiles } =
+        await modules.validate();
+      userCrds ??= loadUserCrds(config.root, config.schemas.crds);
       const v = validateEnvironment(r, {
         kubernetesVersion: r.env.kubernetesVersion,
         allowUnknownKinds: config.schemas.allowUnknownKinds,
         cacheDir: config.cacheDir,
         root: config.root,
+        crds: userCrds.resources,
       });
-      findings.push(...v.findings);
+      // Problems of the CRD files are the same in every environment; merging lists them once.
+      findings.push(...userCrds.findings, ...v.findings);
       skippedRules.push(...v.skippedRules);
       // A kustomization shared by several environments yields the same finding in each; merging lists them all.
       findings.push(

@@ -63,6 +63,13 @@ const HELP: Record<string, string> = {
   convention (overlays/production → production). The engine version found on this machine is pinned.
   --force               replace an existing kcfg.yaml
 `,
+  schemas: `kcfg schemas import FILE...  copy CustomResourceDefinitions into the repository
+
+  FILE is \`kubectl get crd -o yaml\` output, an operator's release manifests (other documents are skipped) or
+  - for standard input. Each CRD is written to schemas/crds/<name>.yaml without cluster state; list them under
+  schemas.crds in kcfg.yaml so their custom resources are validated offline.
+  --out DIR             where to write them (default schemas/crds, inside the repository)
+`,
   version: `kcfg version  print kcfg's version
 `,
 };

@@ -16,6 +16,7 @@ Usage:
   kcfg diff     ENV_A ENV_B [--parity] | --base REF [env]...
   kcfg merge    RESULT.json...        combine JSON/SARIF results of sharded runs (--format as for check)
   kcfg init                           write kcfg.yaml listing the environments found here
+  kcfg schemas import FILE...         copy the CRDs of a file into schemas/crds/ (for kcfg.yaml schemas.crds)
   kcfg version
 
 \`kcfg <command> --help\` describes one command. kcfg.yaml is found by walking up from the working
@@ -48,6 +49,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   version: async () => (await import('./commands/version.js')).versionCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
   init: async () => (await import('./commands/init.js')).initCommand,
+  schemas: async () => (await import('./commands/schemas.js')).schemasCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

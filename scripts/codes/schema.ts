@@ -162,12 +162,12 @@ export const SCHEMA_CODES = {
     severity: 'error',
     title: 'No schema for the kind',
     why: 'kcfg fails closed: an object whose kind it has no schema for cannot be checked, and the API server rejects a kind it does not serve.',
-    fix: 'Use an apiVersion the target Kubernetes version serves, add the CustomResourceDefinition to the render, or list the kind under `schemas.allowUnknownKinds` in kcfg.yaml.',
+    fix: 'Use an apiVersion the target Kubernetes version serves, add the CustomResourceDefinition to the render or to `schemas.crds` (`kcfg schemas import FILE` copies it into the repository), or list the kind under `schemas.allowUnknownKinds` in kcfg.yaml.',
     message: (a) => `no schema for ${a.apiVersion} ${a.kind} (Kubernetes ${a.kubernetesVersion})`,
     hint: (a) =>
       a.served.length > 0
         ? `Kubernetes ${a.kubernetesVersion} serves ${a.kind} as ${a.served.join(', ')}`
-        : `add the CustomResourceDefinition to the render, or allow the kind with schemas.allowUnknownKinds: ["${a.allowKey}"]`,
+        : `bring its CRD with kcfg schemas import FILE and schemas.crds in kcfg.yaml, or allow the kind with schemas.allowUnknownKinds: ["${a.allowKey}"]`,
   }),
   'schema/crd-unusable': define<{ name: string; problem: string }>({
     severity: 'error',

@@ -112,7 +112,11 @@ function normalise(root: string, file: string | undefined, raw: RawConfig, env: 
       ...(version ? { version: version.startsWith('v') ? version : `v${version}` } : {}),
       loadRestrictor: raw.engine?.loadRestrictor ?? DEFAULTS.loadRestrictor,
     },
-    schemas: { kubernetesVersion, allowUnknownKinds: raw.schemas?.allowUnknownKinds ?? [] },
+    schemas: {
+      kubernetesVersion,
+      allowUnknownKinds: raw.schemas?.allowUnknownKinds ?? [],
+      crds: raw.schemas?.crds ?? [],
+    },
     diff: { ignore: raw.diff?.ignore ?? [], sensitive: raw.diff?.sensitive ?? [] },
     cacheDir,
     repoRoot,

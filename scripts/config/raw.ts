@@ -13,7 +13,7 @@ export interface RawConfig {
   $schema?: string;
   environments?: RawEnvironment[];
   engine?: { command?: string; version?: string; loadRestrictor?: 'RootOnly' | 'None' };
-  schemas?: { kubernetesVersion?: string; allowUnknownKinds?: string[] };
+  schemas?: { kubernetesVersion?: string; allowUnknownKinds?: string[]; crds?: string[] };
   podSecurity?: ClusterPodSecurity;
   diff?: { ignore?: string[]; sensitive?: string[] };
   cacheDir?: string;

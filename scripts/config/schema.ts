@@ -113,6 +113,11 @@ export const CONFIG_SCHEMA = {
           description:
             'Kinds (`Kind` or `group/Kind`) allowed without a schema; every other kind without one is an error.',
         },
+        crds: {
+          ...PATTERNS,
+          description:
+            'Files or globs (relative to this file, inside the repository) of CustomResourceDefinition manifests, as `kubectl get crd -o yaml` or an operator release gives them: their custom resources are validated offline (schema and CEL). `kcfg schemas import FILE` copies CRDs to schemas/crds/.',
+        },
       },
     },
     podSecurity: POD_SECURITY,

@@ -17,6 +17,8 @@ export interface SchemaConfig {
   allowUnknownKinds: string[];
   /** Default target version for environments that do not name one. */
   kubernetesVersion: string;
+  /** Files or globs of CRD manifests whose custom resources are validated offline. */
+  crds: string[];
 }
 
 export interface DiffConfig {

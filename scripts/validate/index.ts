@@ -30,6 +30,8 @@ export interface ValidateOptions {
   root?: string;
   /** The schemas folder; defaults to the one shipped with kcfg. */
   schemasDir?: string;
+  /** CRDs from outside the render (kcfg.yaml `schemas.crds`), registered before any resource is checked. */
+  crds?: readonly Resource[];
 }
 
 export interface ValidationResult {
@@ -99,6 +101,8 @@ export class ResourceChecker {
     });
     this.ctx = { kubernetesVersion: this.schema.kubernetesVersion, complete };
     this.table = loadApiTable(opts.schemasDir);
+    // Their own problems are reported once, where they are loaded (validate/user-crds.ts).
+    if (opts.crds) this.schema.registerCrds(opts.crds);
   }
 
   /** Appends `resource`'s findings to `out`; `index` answers the cross-resource questions (HPA targets). */
@@ -137,6 +141,7 @@ export class ResourceChecker {
 export { checkDeprecation, loadApiTable, buildApiTable, type ApiTable } from './deprecation.js';
 export { checkDuplicates, duplicateOf, identityKey, type FirstSeen } from './duplicates.js';
 export { checkFormats } from './formats/index.js';
+export { loadUserCrds, NO_USER_CRDS, type UserCrds } from './user-crds.js';
 export {
   checkClosure,
   checkDuplicateKeys,

@@ -24,8 +24,13 @@ export function findRoot(cwd: string): string {
   const start = resolve(cwd);
   const top = gitTopLevel(start);
   for (let dir = start; ; dir = dirname(dir)) {
-    if (CONFIG_FILES.some((f) => isFile(join(dir, f)))) return dir;
+    if (hasConfigFile(dir)) return dir;
     if (dir === top || dirname(dir) === dir) break;
   }
   return top ?? start;
+}
+
+/** Whether `dir` holds a kcfg configuration file. */
+export function hasConfigFile(dir: string): boolean {
+  return CONFIG_FILES.some((f) => isFile(join(dir, f)));
 }

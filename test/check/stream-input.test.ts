@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expandLists } from '../../scripts/check/inputs.js';
+import { expandLists } from '../../scripts/resources/expand-lists.js';
 import { fileLocator, toDiagnostic } from '../../scripts/check/locate.js';
 import { validateInput } from '../../scripts/check/stream-input.js';
 import { mergeDiagnostics } from '../../scripts/core/diagnostic.js';

@@ -50,6 +50,31 @@ schemas:
 `;
 
 describe('loadConfig', () => {
+  it('podSecurity: the cluster defaults, merged key by key per environment; a bad level is refused at its line', () => {
+    const t = repo(`environments:
+  - path: overlays/staging
+  - path: overlays/production
+    podSecurity: { enforce: restricted }
+podSecurity:
+  enforce: baseline
+  warn: restricted
+  exemptNamespaces: [kube-system]
+`);
+    const [staging, production] = loadConfig(t.root, ENV).environments;
+    expect(staging!.podSecurity).toEqual({
+      enforce: 'baseline',
+      warn: 'restricted',
+      exemptNamespaces: ['kube-system'],
+    });
+    expect(production!.podSecurity).toEqual({
+      enforce: 'restricted',
+      warn: 'restricted',
+      exemptNamespaces: ['kube-system'],
+    });
+    const bad = repo('podSecurity:\n  enforce: strict\n');
+    expect(configError(bad.root).location).toMatchObject({ file: 'kcfg.yaml', line: 2 });
+  });
+
   it('loads a valid file and fills in defaults', () => {
     const t = repo(VALID);
     const c = loadConfig(t.root, ENV);
@@ -60,7 +85,7 @@ describe('loadConfig', () => {
       { name: 'production', dir: 'overlays/production', kubernetesVersion: '1.35' },
     ]);
     expect(c.engine).toEqual({ command: 'kubectl', version: 'v5.5.0', loadRestrictor: 'RootOnly' });
-    expect(c.schemas).toEqual({ kubernetesVersion: '1.32', allowUnknownKinds: ['example.com/Widget'] });
+    expect(c.schemas).toEqual({ kubernetesVersion: '1.32', allowUnknownKinds: ['example.com/Widget'], crds: [] });
     expect(c.diff).toEqual({ ignore: [], sensitive: [] });
     expect(c.cacheDir).toBe(cacheDir);
   });

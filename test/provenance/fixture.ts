@@ -223,7 +223,7 @@ export function testConfig(root: string, environments: Environment[]): Config {
     repoRoot: root,
     environments,
     engine: { command: 'kubectl', loadRestrictor: 'RootOnly' },
-    schemas: { allowUnknownKinds: [], kubernetesVersion: '1.32' },
+    schemas: { allowUnknownKinds: [], kubernetesVersion: '1.32', crds: [] },
     diff: { ignore: [], sensitive: [] },
     cacheDir: join(root, '.cache'),
   };

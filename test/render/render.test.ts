@@ -57,7 +57,7 @@ const config: Config = {
   repoRoot: tree.root,
   environments: ['staging', 'production', 'broken', 'badyaml'].map(env),
   engine: { command: 'kubectl', loadRestrictor: 'RootOnly' },
-  schemas: { kubernetesVersion: '1.32', allowUnknownKinds: [] },
+  schemas: { kubernetesVersion: '1.32', allowUnknownKinds: [], crds: [] },
   diff: { ignore: [], sensitive: [] },
   cacheDir,
 };

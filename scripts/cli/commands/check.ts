@@ -1,3 +1,4 @@
+import { fileLocator, toDiagnostic } from '../../check/locate.js';
 import type { PlainInputResult } from '../../check/plain-input.js';
 import type { CheckResult, StageTimings } from '../../check/result.js';
 import type { CheckStages } from '../../check/run.js';
@@ -111,11 +112,13 @@ async function checkFiles(
       `unknown environment "${envName}"`,
       names().length ? `environments are: ${names().join(', ')}` : 'kcfg.yaml names no environments here',
     );
-  const [{ loadPolicyConfig }, { POLICY_LIST }, { checkPlainInput }] = await Promise.all([
+  const [{ loadPolicyConfig }, { POLICY_LIST }, { checkPlainInput }, { loadUserCrds }] = await Promise.all([
     import('../../policy/index.js'),
     import('../../../policies/index.js'),
     import('../../check/plain-input.js'),
+    import('../../validate/index.js'),
   ]);
+  const userCrds = stages.validate ? loadUserCrds(config.root, config.schemas.crds) : undefined;
   const policyConfig = loadPolicyConfig(config.root, {
     registry: POLICY_LIST,
     ...(config.file ? { environments: names() } : {}),
@@ -132,11 +135,15 @@ async function checkFiles(
         root: config.root,
         policyConfig,
         allowUnknownKinds: config.schemas.allowUnknownKinds,
+        crds: userCrds?.resources ?? [],
         cacheDir: config.cacheDir,
         excerpts: targets.some((t) => t.format === 'text' || t.format === 'html'),
       }),
     );
   }
+  // Problems of the CRD files themselves are reported once, with the first input.
+  if (userCrds && userCrds.findings.length > 0 && out[0])
+    out[0].diagnostics.push(...userCrds.findings.map((f) => toDiagnostic(f, out[0].file, fileLocator)));
   if (bool(p, 'verbose'))
     process.stderr.write(
       `kcfg: ${files.length} manifest input(s) checked in ${Math.round(performance.now() - started)} ms\n`,

@@ -8,6 +8,9 @@ import { cacheDirFor } from '../../config/index.js';
 import type { Config } from '../../config/types.js';
 import { mergeDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
 import { resolveTargets } from '../../workspace/index.js';
+import { hasConfigFile } from '../../workspace/roots.js';
+import { fileLocator, toDiagnostic } from '../../check/locate.js';
+import { loadUserCrds, NO_USER_CRDS } from '../../validate/index.js';
 import { bool, parse, str } from '../args.js';
 import { argsDir, loadContext, renderedFiles, rootDir, splitInputs } from '../context.js';
 import { exitCodeFor } from '../exit.js';
@@ -24,7 +27,10 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const targets = outputTargets(p);
   const cwd = argsDir(p);
   const { files, dirs } = splitInputs(p.positionals, cwd);
-  const config: Config | undefined = dirs.length > 0 || files.length === 0 ? loadContext(p) : undefined;
+  // Files alone need no configuration, but a kcfg.yaml here still brings its CRDs and settings.
+  const config: Config | undefined =
+    dirs.length > 0 || files.length === 0 || hasConfigFile(rootDir(p)) ? loadContext(p) : undefined;
+  const userCrds = config && files.length > 0 ? loadUserCrds(config.root, config.schemas.crds) : NO_USER_CRDS;
   const started = performance.now();
 
   const diagnostics: Diagnostic[] = [];
@@ -56,6 +62,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
     ...((p.values['allow-unknown-kinds'] as string[] | undefined) ?? []),
   ];
   const skipped = new Set(result.skippedRules);
+  for (const f of userCrds.findings) diagnostics.push(toDiagnostic(f, config?.file ?? 'kcfg.yaml', fileLocator));
   const excerpts = new Map<string, ReadonlyMap<number, string>>();
   for (const arg of files) {
     const input = await validateInput(cwd, arg, {
@@ -63,6 +70,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
       allowUnknownKinds: allow,
       cacheDir: config?.cacheDir ?? cacheDirFor(rootDir(p)),
       excerpts: targets.some((t) => SHOWS_FRAMES.has(t.format)),
+      crds: userCrds.resources,
     });
     for (const s of input.skippedRules) skipped.add(s);
     for (const d of input.diagnostics) diagnostics.push(d);

@@ -1,7 +1,7 @@
-// Plain manifest inputs (`kcfg validate FILE|-`, streamed by check/stream-input.ts): lists become their items.
+// Manifest files (`kcfg validate FILE|-`, CRD files): a `kind: List` becomes its items.
 
 import { isObject } from '../core/resource.js';
-import type { ParsedDocument } from '../resources/parse.js';
+import type { ParsedDocument } from './parse.js';
 
 /**
  * `kubectl get -o yaml` writes a `kind: List` (or `DeploymentList`...) wrapping the objects; the API server
