@@ -9,14 +9,15 @@ import { formatError, KcfgError, UsageError } from '../core/errors.js';
 import { buildApiAvailability } from '../schemas/availability.js';
 import { convertCrd, isCrd, type CrdBundle } from '../schemas/crds.js';
 import { prettyStringify, stableStringify } from '../schemas/json.js';
-import { buildKubernetesBundle, listReleases } from '../schemas/kubernetes.js';
+import { buildKubernetesBundle, compareVersions, listReleases } from '../schemas/kubernetes.js';
+import { chainReleases, DEFINITION_STORE } from '../schemas/version-chain.js';
 import { OWN_SCHEMAS } from './own-schemas.js';
 import { CRD_PINS, KUBERNETES_PIN, KUSTOMIZATION_PIN } from '../schemas/pins.js';
 
 export interface GenerateOptions {
   upstreamDir: string;
   outDir: string;
-  /** Kubernetes releases to write strict schemas for; default: 1.32 and the newest available. */
+  /** Kubernetes releases to write strict schemas for; default: every release from 1.23 on. */
   versions?: string[];
   log?: (line: string) => void;
 }
@@ -46,16 +47,23 @@ export function generateSchemas(opts: GenerateOptions): string[] {
 
   const releases = listReleases(upstreamDir);
   const newest = releases[releases.length - 1];
-  const versions = opts.versions ?? [
-    ...new Set(['1.32', newest].filter((v): v is string => !!v && releases.includes(v))),
-  ];
-  for (const v of versions) {
+  const versions = (opts.versions ?? releases.filter((r) => compareVersions(r, '1.23') >= 0)).sort(compareVersions);
+  const bundles = versions.map((v) => {
     if (!releases.includes(v))
       throw new UsageError(`no upstream OpenAPI for Kubernetes ${v}`, `available: ${releases.join(', ')}`);
-    const { bundle, mergeKeys } = buildKubernetesBundle(upstreamDir, v);
-    write(`kubernetes/v${v}.json`, bundle);
-    write(`kubernetes/v${v}.merge-keys.json`, mergeKeys);
-  }
+    return buildKubernetesBundle(upstreamDir, v);
+  });
+  // Every release is stored as its differences from the one before; definitions once (version-chain.ts).
+  const { deltas, store } = chainReleases(bundles.map((b) => b.bundle));
+  deltas.forEach((d) => write(`kubernetes/v${d.kubernetesVersion}.json`, d));
+  write(DEFINITION_STORE, store, 1);
+  // List-merge keys barely change between releases: the default release and the newest carry them; the
+  // others read the newest (schemas/tables.ts).
+  bundles.forEach((b, i) => {
+    const v = versions[i];
+    if (v === '1.32' || v === newest || v === versions[versions.length - 1])
+      write(`kubernetes/v${v}.merge-keys.json`, b.mergeKeys);
+  });
 
   for (const [folder, pin] of Object.entries(CRD_PINS))
     write(`crds/${folder}.json`, buildCrdBundle(upstreamDir, folder, pin));
@@ -69,11 +77,17 @@ export function generateSchemas(opts: GenerateOptions): string[] {
 
   write('api-availability.json', buildApiAvailability(upstreamDir));
   for (const own of OWN_SCHEMAS) write(own.file, own.schema, 0);
-  writeText('README.md', readme(versions));
+  writeText(
+    'README.md',
+    readme(
+      versions,
+      versions.filter((v) => written.includes(`kubernetes/v${v}.merge-keys.json`)),
+    ),
+  );
   return written;
 }
 
-function readme(versions: string[]): string {
+function readme(versions: string[], mergeKeyVersions: string[]): string {
   const crds = Object.entries(CRD_PINS).map(
     ([folder, pin]) => `| \`crds/${folder}.json\` | ${pin.upstream} | ${pin.pin} |`,
   );
@@ -87,8 +101,9 @@ Pointer patterns use \`*\` for any list index or map key.
 
 | file | what | upstream pin |
 |---|---|---|
-${versions.map((v) => `| \`kubernetes/v${v}.json\` | strict definitions of Kubernetes ${v} (\`definitions\`) and \`kinds\` → definition name | ${KUBERNETES_PIN.pin.replace('<version>', v)} |`).join('\n')}
-${versions.map((v) => `| \`kubernetes/v${v}.merge-keys.json\` | kind → list pointer pattern → item keys (for diffs) | same |`).join('\n')}
+| \`kubernetes/definitions.json\` | every strict definition of the releases below, once per distinct body, keyed \`<name>@<hash>\` | see each release |
+${versions.map((v, i) => `| \`kubernetes/v${v}.json\` | Kubernetes ${v}: \`kinds\` → definition name and definition name → store key, ${i === 0 ? 'in full' : `as changes since ${versions[i - 1]} (\`base\`)`} | ${KUBERNETES_PIN.pin.replace('<version>', v)} |`).join('\n')}
+${mergeKeyVersions.map((v) => `| \`kubernetes/v${v}.merge-keys.json\` | kind → list pointer pattern → item keys (for diffs; other releases use the newest) | same |`).join('\n')}
 ${crds.join('\n')}
 | \`kustomization.schema.json\` | kustomization.yaml schema (draft-07) | ${KUSTOMIZATION_PIN.upstream} ${KUSTOMIZATION_PIN.pin} |
 | \`api-availability.json\` | kind → first and last release serving it, 1.23 to the newest | ${KUBERNETES_PIN.pin.replace('<version>', '{1.23..1.35}')} |

@@ -3,6 +3,22 @@
 import { define } from './define.js';
 
 export const API_CODES = {
+  'api/crd-version-removed': define<{
+    apiVersion: string;
+    kind: string;
+    project: string;
+    pin: string;
+    use: readonly string[];
+    removedIn?: string;
+  }>({
+    severity: 'error',
+    title: 'Removed operator API version',
+    why: 'The operator no longer serves this version of its API: its CRD lists other versions, so `kubectl apply` fails with "no matches for kind" once the operator is upgraded (or already).',
+    fix: 'Change apiVersion to a served version and check the field changes in the operator’s upgrade notes.',
+    message: (a) =>
+      `${a.apiVersion} ${a.kind} is not served by ${a.project} ${a.pin}${a.removedIn ? ` (removed in ${a.removedIn})` : ''}; use ${a.use.join(' or ')}`,
+    hint: (a) => `change apiVersion to ${a.use[0]}`,
+  }),
   'api/removed': define<{
     apiVersion: string;
     kind: string;

@@ -2,7 +2,7 @@
 // from list-map-keys and patch-merge-key) wins; a built-in table covers the common lists when it is missing
 // or the kind has no schema.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MergeKeyTable } from './types.js';
 
@@ -49,13 +49,29 @@ export function mergeKeyLookup(table?: MergeKeyTable): MergeKeyLookup {
   };
 }
 
-/** Load the generated table for a Kubernetes version, or undefined when it has not been generated. */
+/**
+ * Load the generated table for a Kubernetes version, or the newest release's when that version has none (list
+ * keys barely change between releases); undefined when no table has been generated.
+ */
 export function loadMergeKeys(root: string, kubernetesVersion: string): MergeKeyTable | undefined {
-  const file = join(root, 'schemas', 'kubernetes', `v${kubernetesVersion}.merge-keys.json`);
-  if (!existsSync(file)) return undefined;
+  const dir = join(root, 'schemas', 'kubernetes');
+  let file = join(dir, `v${kubernetesVersion}.merge-keys.json`);
+  if (!existsSync(file)) {
+    const newest = newestMergeKeys(dir);
+    if (!newest) return undefined;
+    file = join(dir, newest);
+  }
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as MergeKeyTable;
   } catch {
     return undefined;
   }
+}
+
+function newestMergeKeys(dir: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  const minor = (f: string): number => Number(/^v1\.(\d+)\.merge-keys\.json$/.exec(f)?.[1] ?? -1);
+  return readdirSync(dir)
+    .filter((f) => minor(f) >= 0)
+    .sort((a, b) => minor(b) - minor(a))[0];
 }

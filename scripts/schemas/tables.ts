@@ -25,7 +25,11 @@ export function mergeKeyTable(kubernetesVersion: string, root: string = schemasD
     const bundle = JSON.parse(readSchemaFile(root, rel)!.text) as CrdBundle;
     for (const [key, entry] of Object.entries(bundle.kinds)) if (entry.mergeKeys) table[key] = entry.mergeKeys;
   }
-  const builtin = version ? readSchemaFile(root, `kubernetes/v${version}.merge-keys.json`) : undefined;
+  // Releases without a table of their own use the newest one: list keys barely change between releases.
+  const builtin = version
+    ? (readSchemaFile(root, `kubernetes/v${version}.merge-keys.json`) ??
+      [...available].reverse().map((v) => readSchemaFile(root, `kubernetes/v${v}.merge-keys.json`)).find((f) => f))
+    : undefined;
   if (builtin) Object.assign(table, JSON.parse(builtin.text) as MergeKeyTable);
   mergeTables.set(slot, table);
   return table;

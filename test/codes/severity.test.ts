@@ -78,7 +78,7 @@ describe('finding code severities', () => {
     });
     expect(codes.some((c) => c.id === 'policy/run-as-non-root')).toBe(true);
     const api = await kcfg(['codes', 'api/'], { cwd: root });
-    expect(api.stdout.split('\n').filter((l) => /^api\//.test(l))).toHaveLength(2);
+    expect(api.stdout.split('\n').filter((l) => /^api\//.test(l))).toHaveLength(3);
     const none = await kcfg(['codes', 'nope/'], { cwd: root });
     expect([none.code, none.stderr]).toEqual([2, expect.stringMatching(/no finding code matches nope\//)]);
   });

@@ -43,7 +43,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
     durationMs: 0,
   };
   let virtual = new Map<string, string>();
-  if (config) {
+  if (config && (dirs.length > 0 || files.length === 0)) {
     const envs = resolveTargets(config, dirs);
     const run = await runCheck(
       'validate',

@@ -8,13 +8,14 @@ import { getAt, isObject, splitApiVersion } from '../../core/resource.js';
 import type { Schema } from '../../schemas/convert.js';
 import { convertCrd, isCrd, type CrdBundle, type CrdKindSchema } from '../../schemas/crds.js';
 import type { KubernetesBundle } from '../../schemas/kubernetes.js';
+import { CRD_PINS } from '../../schemas/pins.js';
 import {
-  availableKubernetesVersions,
-  crdBundleFiles,
-  readSchemaFile,
-  schemasDir,
-  type SchemaFile,
-} from '../../schemas/location.js';
+  DEFINITION_STORE,
+  readStoredRelease,
+  resolveRelease,
+  type StoredRelease,
+} from '../../schemas/version-chain.js';
+import { availableKubernetesVersions, crdBundleFiles, readSchemaFile, schemasDir } from '../../schemas/location.js';
 import { CelRules, type SkippedCelRule } from './cel.js';
 import { CelVerdicts } from './cel-verdicts.js';
 import {
@@ -59,6 +60,17 @@ export interface SchemaValidator {
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
+/** Operator releases that dropped an API version (from their upgrade notes), where known. */
+const CERT_MANAGER_REMOVED = {
+  v1alpha2: 'cert-manager v1.7',
+  v1alpha3: 'cert-manager v1.7',
+  v1beta1: 'cert-manager v1.7',
+};
+const REMOVED_OPERATOR_VERSIONS: Record<string, Record<string, string>> = {
+  'cert-manager.io': CERT_MANAGER_REMOVED,
+  'acme.cert-manager.io': CERT_MANAGER_REMOVED,
+};
+
 interface KindValidator {
   fn: ValidateFunction;
   cel?: CelRules;
@@ -68,9 +80,9 @@ interface KindValidator {
 class VersionSchemas {
   readonly compiler: ValidatorCompiler;
   readonly skipped = new Map<string, SkippedCelRule>();
-  private bundleFile: SchemaFile | undefined;
-  private parsed: KubernetesBundle | undefined;
-  private crds: Map<string, { entry: CrdKindSchema; fileHash: string }> | undefined;
+  private release: StoredRelease | undefined;
+  private parsed: Pick<KubernetesBundle, 'kinds' | 'definitions'> | undefined;
+  private crds: Map<string, { entry: CrdKindSchema; fileHash: string; bundle: string }> | undefined;
   private readonly memo = new Map<string, KindValidator | null>();
   private kindsByName: Map<string, string[]> | undefined;
   private readonly celRules: CelRules[] = [];
@@ -83,17 +95,28 @@ class VersionSchemas {
     this.compiler = new ValidatorCompiler(cacheDir);
   }
 
-  private get file(): SchemaFile {
-    if (!this.bundleFile) {
-      const f = readSchemaFile(this.root, `kubernetes/v${this.version}.json`);
+  private get file(): StoredRelease {
+    if (!this.release) {
+      const f = readStoredRelease((rel) => readSchemaFile(this.root, rel), this.version);
       if (!f) throw new ConfigError(`no schemas for Kubernetes ${this.version}`, undefined, versionHint(this.root));
-      this.bundleFile = f;
+      this.release = f;
     }
-    return this.bundleFile;
+    return this.release;
   }
 
-  private get bundle(): KubernetesBundle {
-    this.parsed ??= JSON.parse(this.file.text) as KubernetesBundle;
+  /** The release's kinds and definitions, from its delta chain and the shared definition store. */
+  private get bundle(): Pick<KubernetesBundle, 'kinds' | 'definitions'> {
+    if (!this.parsed) {
+      const { kinds, keys } = resolveRelease(this.file.chain);
+      const store = definitionStore(this.root);
+      const definitions: Record<string, Schema> = {};
+      for (const [name, key] of Object.entries(keys)) {
+        const schema = store[key];
+        if (!schema) throw new Error(`schemas/${DEFINITION_STORE} has no ${key} (regenerate the schemas)`);
+        definitions[name] = schema;
+      }
+      this.parsed = { kinds, definitions };
+    }
     return this.parsed;
   }
 
@@ -105,16 +128,30 @@ class VersionSchemas {
     return { id: this.bundleId, load: () => ({ definitions: this.bundle.definitions }) };
   }
 
-  private bundledCrds(): Map<string, { entry: CrdKindSchema; fileHash: string }> {
+  private bundledCrds(): Map<string, { entry: CrdKindSchema; fileHash: string; bundle: string }> {
     if (!this.crds) {
       this.crds = new Map();
       for (const rel of crdBundleFiles(this.root)) {
         const f = readSchemaFile(this.root, rel)!;
         const bundle = JSON.parse(f.text) as CrdBundle;
-        for (const [key, entry] of Object.entries(bundle.kinds)) this.crds.set(key, { entry, fileHash: f.hash });
+        for (const [key, entry] of Object.entries(bundle.kinds))
+          this.crds.set(key, { entry, fileHash: f.hash, bundle: rel });
       }
     }
     return this.crds;
+  }
+
+  /** The apiVersions under which a bundled operator CRD serves `kind` of `group`, and its bundle file. */
+  servedCrdVersions(group: string, kind: string): { apiVersions: string[]; bundle: string } | undefined {
+    let bundle: string | undefined;
+    const apiVersions: string[] = [];
+    for (const [key, found] of this.bundledCrds()) {
+      const slash = key.lastIndexOf('/');
+      if (key.slice(slash + 1) !== kind || splitApiVersion(key.slice(0, slash)).group !== group) continue;
+      apiVersions.push(key.slice(0, slash));
+      bundle = found.bundle;
+    }
+    return bundle ? { apiVersions, bundle } : undefined;
   }
 
   builtin(key: string): KindValidator | null {
@@ -197,10 +234,24 @@ class VersionSchemas {
 }
 
 const shared = new Map<string, VersionSchemas>();
+const stores = new Map<string, Record<string, Schema>>();
+
+/** kubernetes/definitions.json of a schemas folder, parsed once for every release that reads it. */
+function definitionStore(root: string): Record<string, Schema> {
+  let store = stores.get(root);
+  if (!store) {
+    const f = readSchemaFile(root, DEFINITION_STORE);
+    if (!f) throw new ConfigError(`kcfg installation is missing ${root}/${DEFINITION_STORE}`);
+    store = JSON.parse(f.text) as Record<string, Schema>;
+    stores.set(root, store);
+  }
+  return store;
+}
 
 /** Drop the in-memory schemas and compiled validators (a long-lived process, or a test of the disk cache). */
 export function forgetLoadedSchemas(): void {
   shared.clear();
+  stores.clear();
 }
 
 export function normalizeKubernetesVersion(v: string): string {
@@ -340,7 +391,24 @@ class Validator implements SchemaValidator {
 
   private noSchema(r: Resource): Finding {
     const served = this.schemas.servedApiVersions(r.kind);
-    const { group } = splitApiVersion(r.apiVersion);
+    const { group, version } = splitApiVersion(r.apiVersion);
+    const operator = served.length === 0 ? this.schemas.servedCrdVersions(group, r.kind) : undefined;
+    const pin = operator ? CRD_PINS[operator.bundle.replace(/^crds\/|\.json$/g, '')] : undefined;
+    if (operator && pin) {
+      const removedIn = REMOVED_OPERATOR_VERSIONS[group]?.[version];
+      return {
+        ...problem('api/crd-version-removed', {
+          apiVersion: r.apiVersion,
+          kind: r.kind,
+          project: pin.upstream.split(' ')[0],
+          pin: pin.pin.split(' ')[0],
+          use: operator.apiVersions,
+          ...(removedIn ? { removedIn } : {}),
+        }),
+        pointer: '/apiVersion',
+        subject: r,
+      };
+    }
     return {
       ...problem('schema/no-schema', {
         apiVersion: r.apiVersion,
