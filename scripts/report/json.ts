@@ -45,7 +45,21 @@ export function* jsonChunks(result: CheckResult): Generator<string> {
 
 /** One key order for every diagnostic, whatever order the checks built it in (docs/output.md shows it). */
 function ordered(d: Diagnostic): Diagnostic {
-  const { code, severity, message, args, pointer, docs, hint, environments, resource, source, rendered, ...rest } = d;
+  const {
+    code,
+    severity,
+    message,
+    args,
+    pointer,
+    docs,
+    hint,
+    environments,
+    resource,
+    resources,
+    source,
+    rendered,
+    ...rest
+  } = d;
   return {
     code,
     severity,
@@ -56,6 +70,7 @@ function ordered(d: Diagnostic): Diagnostic {
     ...(hint !== undefined ? { hint } : {}),
     environments,
     ...(resource !== undefined ? { resource } : {}),
+    ...(resources !== undefined ? { resources } : {}),
     ...(source !== undefined ? { source } : {}),
     ...(rendered !== undefined ? { rendered } : {}),
     ...rest,
