@@ -3,7 +3,7 @@ import { manifest, sub } from '../scripts/core/manifest.js';
 import { strings } from '../scripts/core/pods.js';
 import { escapePointer } from '../scripts/core/resource.js';
 import { templateIndex } from '../scripts/policy/scaling.js';
-import { closest } from '../scripts/policy/suggest.js';
+import { closest } from '../scripts/core/suggest.js';
 import type { Policy, PolicyContext, PolicyFinding } from '../scripts/policy/types.js';
 import { podWorkloads } from '../scripts/policy/workloads.js';
 

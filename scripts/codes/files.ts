@@ -118,6 +118,22 @@ export const FILE_CODES = {
     fix: 'Correct the field name or value (the SchemaStore kustomization schema lists them).',
     message: (a) => a.detail,
   }),
+  'kustomization/patch-matches-nothing': define<{ selector: string; near?: string }>({
+    severity: 'error',
+    title: 'Patch target matches nothing',
+    why: 'Kustomize skips a patch whose target selects no resource without a word: the build succeeds and the change its author meant never ships. It happens after a rename, a typo, or a namePrefix/nameSuffix added in a lower layer (targets match the names as that layer sees them).',
+    fix: 'Correct the target (kind, name, namespace, labels) so it selects the resource as this kustomization sees it, or remove the entry.',
+    message: (a) => `patch target ${a.selector} selects no resource; the patch changes nothing`,
+    hint: (a) => (a.near ? `did you mean ${a.near}?` : 'check the kind, name and namespace as this layer sees them'),
+  }),
+  'kustomization/image-matches-nothing': define<{ image: string }>({
+    severity: 'warning',
+    title: 'Image entry matches no container',
+    why: 'An images entry whose name no container uses changes nothing, silently: the tag or digest it sets never ships.',
+    fix: 'Use the image name exactly as the containers write it (registry and repository, without tag), or remove the entry.',
+    message: (a) => `images entry ${a.image} matches no image in the render; it changes nothing`,
+    hint: () => 'write the name as the containers do, registry included',
+  }),
   'kustomization/deprecated-field': define<{ field: string; modern: string; advice: string }>({
     severity: 'warning',
     title: 'Deprecated kustomization field',

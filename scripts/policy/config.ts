@@ -8,7 +8,7 @@ import { escapePointer, isObject } from '../core/resource.js';
 import { loadBaseline, type Baseline } from './baseline.js';
 import { loadRules } from './rules.js';
 import { POLICY_CONFIG_SCHEMA } from './schema.js';
-import { closest } from './suggest.js';
+import { closest } from '../core/suggest.js';
 import { globMatcher, isGlob } from '../workspace/glob.js';
 import type { Policy } from './types.js';
 import { describeAjvError, loadYamlFile, validatorFor, type YamlFile } from '../schemas/tool-file.js';

@@ -4,7 +4,7 @@
 
 import { problem, type Problem } from '../codes/index.js';
 import { containersOf, podTemplate } from '../core/pods.js';
-import { closest } from './suggest.js';
+import { closest } from '../core/suggest.js';
 import { escapePointer, isObject, type KObject, type Resource } from '../core/resource.js';
 
 export const EXEMPT_PREFIX = 'kcfg.dev/exempt.';

@@ -12,7 +12,8 @@ import { absolute } from '../workspace/paths.js';
 import type { Engine } from './engine.js';
 
 /** Bump when the entry format or the way kcfg builds the wrapper changes. */
-const CACHE_FORMAT = 'kcfg-render-3';
+// 4: entries carry the no-op findings (render/noop-probe.ts).
+const CACHE_FORMAT = 'kcfg-render-4';
 
 export interface CacheKeyInput {
   root: string;

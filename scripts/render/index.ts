@@ -9,7 +9,7 @@ import jsYaml from 'js-yaml';
 import type { Config } from '../config/types.js';
 import { KcfgError } from '../core/errors.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
-import type { Environment, Origin } from '../core/resource.js';
+import type { Environment, Finding, Origin, Resource } from '../core/resource.js';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { isObject } from '../core/resource.js';
 import { createLocator } from '../provenance/index.js';
@@ -24,6 +24,7 @@ import { buildArgs, detectEngine, run, type Engine } from './engine.js';
 import { explainFailure } from './failure.js';
 import { refusedInput } from './inputs.js';
 import { makeWrapperDir, removeWrapperDir } from './lifecycle.js';
+import { unmatchedPatches, unusedImageEntries } from './noop-probe.js';
 import { resolveOrigin } from './origin.js';
 import { displayStreamText, RENDER_FAILED, streamDocuments } from './output.js';
 
@@ -165,6 +166,13 @@ async function renderOne(
         ...(unsafe.hint ? { hint: unsafe.hint } : {}),
       });
   }
+  // The no-op probe (a second build of a patched copy) runs alongside the real build.
+  let renderedBy: (r: readonly Resource[]) => void = () => undefined;
+  const renderedResources = new Promise<readonly Resource[]>((done) => (renderedBy = done));
+  // A probe that cannot run reports nothing: the real build's verdict stands.
+  const probe: Promise<Finding[]> = restricted
+    ? unmatchedPatches({ root, dir: env.dir, walked, engine, processEnv, rendered: renderedResources }).catch(() => [])
+    : Promise.resolve([]);
   const wrapperDir = makeWrapperDir();
   let stdout: string;
   try {
@@ -173,6 +181,8 @@ async function renderOne(
     onEngineStart?.();
     const ran = await running;
     if (ran.error) {
+      renderedBy([]);
+      await probe;
       const why = explainFailure(ran.stderr || ran.error.message, {
         root,
         wrapperDir,
@@ -191,6 +201,11 @@ async function renderOne(
     removeWrapperDir(wrapperDir);
   }
   const entry = build(env.name, stdout, wrapperDir, root);
+  // Silent no-ops are part of what the build did, so they are cached with it: a warm run pays nothing.
+  renderedBy(entry.resources.map((r) => ({ ...r, env: env.name })) as Resource[]);
+  const noops = [...(await probe), ...(restricted ? unusedImageEntries(walked, stdout) : [])];
+  // Output kcfg could not fully read says nothing about what the entries matched.
+  if (entry.findings.length === 0) entry.findings.push(...noops);
   if (useCache) writeCache(config.cacheDir, key, entry);
   return fromEntry(result, entry);
 }
