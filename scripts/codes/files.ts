@@ -118,12 +118,12 @@ export const FILE_CODES = {
     fix: 'Correct the field name or value (the SchemaStore kustomization schema lists them).',
     message: (a) => a.detail,
   }),
-  'kustomization/patch-matches-nothing': define<{ selector: string; near?: string }>({
+  'kustomization/patch-matches-nothing': define<{ entry: string; selector: string; near?: string }>({
     severity: 'error',
-    title: 'Patch target matches nothing',
-    why: 'Kustomize skips a patch whose target selects no resource without a word: the build succeeds and the change its author meant never ships. It happens after a rename, a typo, or a namePrefix/nameSuffix added in a lower layer (targets match the names as that layer sees them).',
-    fix: 'Correct the target (kind, name, namespace, labels) so it selects the resource as this kustomization sees it, or remove the entry.',
-    message: (a) => `patch target ${a.selector} selects no resource; the patch changes nothing`,
+    title: 'Patch or replacement target matches nothing',
+    why: 'Kustomize skips a patch, or a replacement target, whose selector matches no resource without a word: the build succeeds and the change its author meant never ships. It happens after a rename, a typo, or a namePrefix/nameSuffix changed in a lower layer (selectors match the names as their own layer sees them).',
+    fix: 'Correct the selector (kind, name, namespace, labels) so it matches the resource as this kustomization sees it, or remove the entry.',
+    message: (a) => `${a.entry} ${a.selector} selects no resource; it changes nothing`,
     hint: (a) => (a.near ? `did you mean ${a.near}?` : 'check the kind, name and namespace as this layer sees them'),
   }),
   'kustomization/image-matches-nothing': define<{ image: string }>({

@@ -1,5 +1,5 @@
-// Kustomize's best-known silent failure: a `patches` entry whose `target` selects nothing is skipped without a
-// word, and the change its author meant never ships. Target matching is the engine's, so kcfg asks the engine:
+// Kustomize's best-known silent failure: a `patches` entry (or a replacement target) whose selector matches
+// nothing is skipped without a word, and the change its author meant never ships. Target matching is the engine's, so kcfg asks the engine:
 // one more build of a copy of the environment's files in which every targeted patch has a twin with the same
 // target that only stamps an annotation. A twin whose stamp is on no resource means its entry matched nothing.
 // `images` entries are judged from the rendered output: an image the entry rewrote (or names) must appear.
@@ -18,23 +18,46 @@ import type { Kustomization } from '../workspace/kustomization.js';
 import { buildArgs, run, type Engine } from './engine.js';
 import { makeWrapperDir, removeWrapperDir } from './lifecycle.js';
 
-const STAMP = 'kcfg.dev/noop-probe-';
+// No dots: a replacement's fieldPath could not name the annotation otherwise.
+const STAMP = 'kcfg-noop-probe-';
 
 interface Targeted {
   k: Kustomization;
-  index: number;
+  /** Where the selector sits in the kustomization: `/patches/2/target`, `/replacements/0/targets/1/select`. */
+  at: string;
   target: KObject;
+  /** For a replacement target: its entry's source and the target's reject list. */
+  replacement?: { source: KObject; reject?: unknown };
 }
 
-/** `patches` entries with a `target` selector, in every kustomization the environment reads. */
-function targetedPatches(walked: Closure): Targeted[] {
+/**
+ * `patches` entries with a `target` selector and the targets of inline `replacements`, in every kustomization
+ * the environment reads. (A patch without a target, a replicas entry or a replacement source that matches
+ * nothing already fails the build.)
+ */
+function selectors(walked: Closure): Targeted[] {
   const out: Targeted[] = [];
   for (const k of walked.kustomizations.values()) {
     const patches = k.data['patches'];
-    if (!Array.isArray(patches)) continue;
-    patches.forEach((p, index) => {
-      if (isObject(p) && isObject(p['target'])) out.push({ k, index, target: p['target'] });
-    });
+    if (Array.isArray(patches))
+      patches.forEach((p, i) => {
+        if (isObject(p) && isObject(p['target'])) out.push({ k, at: `/patches/${i}/target`, target: p['target'] });
+      });
+    const replacements = k.data['replacements'];
+    if (Array.isArray(replacements))
+      replacements.forEach((r, i) => {
+        if (!isObject(r) || !isObject(r['source']) || !Array.isArray(r['targets'])) return;
+        const source = r['source'];
+        r['targets'].forEach((t, j) => {
+          if (isObject(t) && isObject(t['select']))
+            out.push({
+              k,
+              at: `/replacements/${i}/targets/${j}/select`,
+              target: t['select'],
+              replacement: { source, ...(t['reject'] !== undefined ? { reject: t['reject'] } : {}) },
+            });
+        });
+      });
   }
   return out;
 }
@@ -52,7 +75,7 @@ export async function unmatchedPatches(opts: {
   /** The real build's resources (for "did you mean"); the probe runs alongside that build. */
   rendered: Promise<readonly Resource[]>;
 }): Promise<Finding[]> {
-  const entries = targetedPatches(opts.walked);
+  const entries = selectors(opts.walked);
   if (entries.length === 0) return [];
   const copy = makeWrapperDir();
   let output: string;
@@ -68,11 +91,22 @@ export async function unmatchedPatches(opts: {
     const stamps = new Map<Targeted, string>();
     for (const [k, list] of byFile) {
       const data = structuredClone(k.data);
-      const patches = data['patches'] as unknown[];
       for (const e of list) {
         const stamp = `${STAMP}${n++}`;
         stamps.set(e, stamp);
-        patches.push({ target: e.target, patch: twin(stamp) });
+        if (e.replacement)
+          (data['replacements'] as unknown[]).push({
+            source: e.replacement.source,
+            targets: [
+              {
+                select: e.target,
+                ...(e.replacement.reject !== undefined ? { reject: e.replacement.reject } : {}),
+                fieldPaths: [`metadata.annotations.${stamp}`],
+                options: { create: true },
+              },
+            ],
+          });
+        else (data['patches'] as unknown[]).push({ target: e.target, patch: twin(stamp) });
       }
       writeFileSync(join(copy, k.file), jsYaml.dump(data));
     }
@@ -130,9 +164,13 @@ function finding(e: Targeted, walked: Closure, rendered: readonly Resource[]): F
     name === undefined
       ? undefined
       : ([...candidates].find((c) => c.endsWith(`-${name}`) || c.startsWith(`${name}-`)) ?? closest(name, candidates));
-  const pointer = `/patches/${e.index}/target${name !== undefined ? '/name' : ''}`;
+  const pointer = `${e.at}${name !== undefined ? '/name' : ''}`;
   return {
-    ...problem('kustomization/patch-matches-nothing', { selector, ...(near ? { near } : {}) }),
+    ...problem('kustomization/patch-matches-nothing', {
+      entry: e.replacement ? 'replacement target' : 'patch target',
+      selector,
+      ...(near ? { near } : {}),
+    }),
     source: parseYamlText(e.k.text, e.k.file).locate(pointer) ?? { file: e.k.file, line: 1, column: 1 },
   };
 }

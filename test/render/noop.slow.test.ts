@@ -95,6 +95,31 @@ ${REPLICAS}images:
     expect(noops(JSON.parse(warm.stdout) as Doc)).toHaveLength(2);
   });
 
+  it('a replacement target that selects nothing, while its sibling target applies', async () => {
+    const dir = repo(
+      'replacement',
+      'resources:\n  - deploy.yaml\nconfigMapGenerator:\n  - name: versions\n    literals: [API=ghcr.io/example/api:2.0]\n',
+      `resources:
+  - ../base
+replacements:
+  - source: { kind: ConfigMap, name: versions, fieldPath: data.API }
+    targets:
+      - select: { kind: Deployment, name: api }
+        fieldPaths: [spec.template.spec.containers.0.image]
+      - select: { kind: StatefulSet, name: api }
+        fieldPaths: [spec.template.spec.containers.0.image]
+`,
+    );
+    const run = await kcfg(['validate', 'overlay', '--format', 'json'], { env, cwd: dir });
+    const doc = JSON.parse(run.stdout) as Doc;
+    expect(noops(doc)).toEqual([
+      ['kustomization/patch-matches-nothing', 'overlay/kustomization.yaml', 8, expect.any(String)],
+    ]);
+    expect(doc.diagnostics.find((d) => d.code === 'kustomization/patch-matches-nothing')!.message).toBe(
+      'replacement target kind=StatefulSet, name=api selects no resource; it changes nothing',
+    );
+  });
+
   it('a target that stopped matching when a lower layer changed its prefix', async () => {
     const dir = repo(
       'prefix',
