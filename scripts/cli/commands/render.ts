@@ -21,7 +21,10 @@ export async function renderCommand(argv: string[]): Promise<number> {
   let failed = false;
   const broken = new Set<string>();
   for (const r of rendered) {
-    for (const f of r.findings.filter((x) => x.code === RENDER_FAILED || x.severity === 'error')) {
+    // Silent no-ops are findings about the configuration (kcfg check reports them), not a broken render.
+    for (const f of r.findings.filter(
+      (x) => x.code === RENDER_FAILED || (x.severity === 'error' && !x.code.startsWith('kustomization/')),
+    )) {
       failed = true;
       broken.add(r.env.name);
       process.stderr.write(
