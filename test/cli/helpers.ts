@@ -1,11 +1,11 @@
 // Run the real CLI (`node bin/kcfg.js`) in a child process: exit codes, stdout and stderr exactly as a user sees them.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(REPO, 'bin/kcfg.js');
@@ -24,6 +24,30 @@ export interface RunOptions {
   input?: string;
   /** Kill the child after this long; a test about speed should fail, not hang. */
   timeoutMs?: number;
+}
+
+export interface Sandbox {
+  /** A temporary folder for the test file's repositories and inputs. */
+  readonly tmp: string;
+  readonly cache: string;
+  /** The environment for `kcfg(...)`: the private cache, no colours. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** For one test file: the CLI built, a private cache and a temp folder, removed after the file's tests. */
+export function sandbox(prefix: string): Sandbox {
+  const box = { tmp: '', cache: '', env: {} as NodeJS.ProcessEnv };
+  beforeAll(() => {
+    ensureBuilt();
+    box.cache = tempCacheDir();
+    box.tmp = mkdtempSync(join(tmpdir(), prefix));
+    box.env = childEnv({ KCFG_CACHE_DIR: box.cache });
+  });
+  afterAll(() => {
+    rmSync(box.cache, { recursive: true, force: true });
+    rmSync(box.tmp, { recursive: true, force: true });
+  });
+  return box;
 }
 
 /** A private render cache per test file, so runs do not share state with the developer's cache. */

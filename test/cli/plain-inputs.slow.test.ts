@@ -1,27 +1,12 @@
 // `kcfg check FILE|-` and `kcfg policy FILE...|-`: rendered manifests (as `helm template … | kcfg check -`
 // gives them) through the real binary, with an environment's settings chosen by --env.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, ensureBuilt, expectNoCrash, kcfg, REPO, tempCacheDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoCrash, kcfg, REPO, sandbox } from './helpers.js';
 
-let cache: string;
-let tmp: string;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(() => {
-  ensureBuilt();
-  cache = tempCacheDir();
-  tmp = mkdtempSync(join(tmpdir(), 'kcfg-plain-'));
-  env = childEnv({ KCFG_CACHE_DIR: cache });
-});
-
-afterAll(() => {
-  rmSync(cache, { recursive: true, force: true });
-  rmSync(tmp, { recursive: true, force: true });
-});
+const box = sandbox('kcfg-plain-');
 
 const CANARY = 'canary-plain-input-7731';
 
@@ -72,7 +57,7 @@ const lineOf = (text: string, needle: string): number => text.split('\n').findIn
 
 describe('kcfg check and kcfg policy on manifest files and stdin', () => {
   it('check -: schemas and policies at the input’s lines, List items expanded, no value printed', async () => {
-    const run = await kcfg(['check', '-', '--format', 'json'], { env, input: MANIFEST });
+    const run = await kcfg(['check', '-', '--format', 'json'], { env: box.env, input: MANIFEST });
     expectNoCrash(run);
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).not.toContain(CANARY);
@@ -85,20 +70,20 @@ describe('kcfg check and kcfg policy on manifest files and stdin', () => {
     expect(at('policy/env-literal-credentials')).toEqual([lineOf(MANIFEST, `value: ${CANARY}`)]);
     expect(doc.diagnostics.every((d) => d.source?.file === '<stdin>')).toBe(true);
 
-    const text = await kcfg(['check', '-'], { env, input: MANIFEST });
+    const text = await kcfg(['check', '-'], { env: box.env, input: MANIFEST });
     expect(text.stdout).toContain('value: <hidden>');
     expect(text.stdout + text.stderr).not.toContain(CANARY);
   });
 
   it('policy FILE FILE: each file its own input, policies only', async () => {
-    const a = join(tmp, 'a.yaml');
-    const b = join(tmp, 'b.yaml');
+    const a = join(box.tmp, 'a.yaml');
+    const b = join(box.tmp, 'b.yaml');
     writeFileSync(a, MANIFEST);
     writeFileSync(
       b,
       'apiVersion: v1\nkind: Service\nmetadata: { name: edge, namespace: shop }\nspec:\n  type: NodePort\n  ports: [{ port: 80 }]\n',
     );
-    const run = await kcfg(['policy', a, b, '--format', 'json'], { env, cwd: tmp });
+    const run = await kcfg(['policy', a, b, '--format', 'json'], { env: box.env, cwd: box.tmp });
     expectNoCrash(run);
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout) as Doc;
@@ -111,28 +96,28 @@ describe('kcfg check and kcfg policy on manifest files and stdin', () => {
 
   it('--env NAME applies that environment’s settings; an unknown name is a usage error', async () => {
     // This repository's policies/config.yaml makes liveness-probe an error in production only.
-    const file = join(tmp, 'web.yaml');
+    const file = join(box.tmp, 'web.yaml');
     writeFileSync(
       file,
       'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: relay }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: app, image: ghcr.io/example-org/relay:1.5.0 }] }\n',
     );
     const severity = async (name: string): Promise<string | undefined> => {
-      const run = await kcfg(['policy', file, '--env', name, '--format', 'json'], { env, cwd: REPO });
+      const run = await kcfg(['policy', file, '--env', name, '--format', 'json'], { env: box.env, cwd: REPO });
       expectNoCrash(run);
       return (JSON.parse(run.stdout) as Doc).diagnostics.find((d) => d.code === 'policy/liveness-probe')?.severity;
     };
     expect(await severity('production')).toBe('error');
     expect(await severity('staging')).toBe('warning');
-    const bad = await kcfg(['policy', file, '--env', 'prod'], { env, cwd: REPO });
+    const bad = await kcfg(['policy', file, '--env', 'prod'], { env: box.env, cwd: REPO });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown environment "prod"[\s\S]*environments are: staging, production/);
   });
 
   it('file inputs and environment selectors do not mix; a missing file is named', async () => {
-    const mixed = await kcfg(['check', '-', '--changed'], { env, input: MANIFEST });
+    const mixed = await kcfg(['check', '-', '--changed'], { env: box.env, input: MANIFEST });
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('cannot be combined with manifest files');
-    const missing = await kcfg(['check', 'nope.yaml'], { env, cwd: tmp });
+    const missing = await kcfg(['check', 'nope.yaml'], { env: box.env, cwd: box.tmp });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read nope.yaml: no such file');
   });
@@ -140,7 +125,7 @@ describe('kcfg check and kcfg policy on manifest files and stdin', () => {
 
 describe('kcfg policies --kinds', () => {
   it('lists the kinds whose pods are read, and a rendered kind whose containers are not (exit 1)', async () => {
-    const repo = join(tmp, 'kinds-repo');
+    const repo = join(box.tmp, 'kinds-repo');
     mkdirSync(join(repo, 'app'), { recursive: true });
     writeFileSync(join(repo, 'app/kustomization.yaml'), 'resources:\n  - workflow.yaml\n  - rollout.yaml\n');
     writeFileSync(
@@ -151,14 +136,14 @@ describe('kcfg policies --kinds', () => {
       join(repo, 'app/rollout.yaml'),
       'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: { name: web }\nspec:\n  template:\n    spec: { containers: [{ name: app, image: nginx:1.27 }] }\n',
     );
-    const run = await kcfg(['policies', '--kinds'], { env, cwd: repo });
+    const run = await kcfg(['policies', '--kinds'], { env: box.env, cwd: repo });
     expectNoCrash(run);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^argoproj\.io\/Rollout\s+\/spec\/template\/spec\s+1\s+read$/m);
     expect(run.stdout).toMatch(
       /^argoproj\.io\/Workflow\s+\/spec\/templates\/0\/container\s+1\s+NOT READ: containers outside a pod template$/m,
     );
-    const json = await kcfg(['policies', '--kinds', '--format', 'json'], { env, cwd: repo });
+    const json = await kcfg(['policies', '--kinds', '--format', 'json'], { env: box.env, cwd: repo });
     expect(JSON.parse(json.stdout)).toMatchObject({
       kinds: expect.arrayContaining([
         { kind: 'batch/CronJob', pointer: '/spec/jobTemplate/spec/template/spec', status: 'known', count: 0 },

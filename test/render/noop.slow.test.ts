@@ -1,27 +1,12 @@
 // Kustomize's silent no-ops, found by asking the engine (render/noop-probe.ts): patches whose target selects
 // nothing and images entries no container uses, at their kustomization lines.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, ensureBuilt, expectNoCrash, kcfg, tempCacheDir } from '../cli/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoCrash, kcfg, sandbox } from '../cli/helpers.js';
 
-let cache: string;
-let tmp: string;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(() => {
-  ensureBuilt();
-  cache = tempCacheDir();
-  tmp = mkdtempSync(join(tmpdir(), 'kcfg-noop-'));
-  env = childEnv({ KCFG_CACHE_DIR: cache });
-});
-
-afterAll(() => {
-  rmSync(cache, { recursive: true, force: true });
-  rmSync(tmp, { recursive: true, force: true });
-});
+const box = sandbox('kcfg-noop-');
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -49,7 +34,7 @@ interface Doc {
 }
 
 function repo(name: string, base: string, overlay: string): string {
-  const dir = join(tmp, name);
+  const dir = join(box.tmp, name);
   mkdirSync(join(dir, 'base'), { recursive: true });
   mkdirSync(join(dir, 'overlay'), { recursive: true });
   mkdirSync(join(dir, '.git'));
@@ -83,7 +68,7 @@ ${REPLICAS}images:
     newTag: "1.1"
 `,
     );
-    const run = await kcfg(['validate', 'overlay', '--format', 'json'], { env, cwd: dir });
+    const run = await kcfg(['validate', 'overlay', '--format', 'json'], { env: box.env, cwd: dir });
     expectNoCrash(run);
     expect(run.code).toBe(1);
     expect(noops(JSON.parse(run.stdout) as Doc)).toEqual([
@@ -91,7 +76,7 @@ ${REPLICAS}images:
       ['kustomization/image-matches-nothing', 'overlay/kustomization.yaml', 19, expect.any(String)],
     ]);
     // Cached with the render: a warm run reports the same without building again.
-    const warm = await kcfg(['validate', 'overlay', '--format', 'json'], { env, cwd: dir });
+    const warm = await kcfg(['validate', 'overlay', '--format', 'json'], { env: box.env, cwd: dir });
     expect(noops(JSON.parse(warm.stdout) as Doc)).toHaveLength(2);
   });
 
@@ -110,7 +95,7 @@ replacements:
         fieldPaths: [spec.template.spec.containers.0.image]
 `,
     );
-    const run = await kcfg(['validate', 'overlay', '--format', 'json'], { env, cwd: dir });
+    const run = await kcfg(['validate', 'overlay', '--format', 'json'], { env: box.env, cwd: dir });
     const doc = JSON.parse(run.stdout) as Doc;
     expect(noops(doc)).toEqual([
       ['kustomization/patch-matches-nothing', 'overlay/kustomization.yaml', 8, expect.any(String)],
@@ -126,7 +111,7 @@ replacements:
       'namePrefix: rly-\nresources:\n  - deploy.yaml\n',
       `resources:\n  - ../base\npatches:\n  - target: { kind: Deployment, name: relay-api }\n${REPLICAS}`,
     );
-    const run = await kcfg(['validate', 'overlay', '--format', 'json'], { env, cwd: dir });
+    const run = await kcfg(['validate', 'overlay', '--format', 'json'], { env: box.env, cwd: dir });
     expect(noops(JSON.parse(run.stdout) as Doc)).toEqual([
       ['kustomization/patch-matches-nothing', 'overlay/kustomization.yaml', 4, 'did you mean rly-api?'],
     ]);

@@ -1,27 +1,12 @@
 // Every Kubernetes minor from 1.23 to 1.35, per environment, through the real engine.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { availableKubernetesVersions } from '../../scripts/schemas/location.js';
-import { childEnv, ensureBuilt, expectNoCrash, kcfg, tempCacheDir } from '../cli/helpers.js';
+import { expectNoCrash, kcfg, sandbox } from '../cli/helpers.js';
 
-let cache: string;
-let tmp: string;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(() => {
-  ensureBuilt();
-  cache = tempCacheDir();
-  tmp = mkdtempSync(join(tmpdir(), 'kcfg-versions-'));
-  env = childEnv({ KCFG_CACHE_DIR: cache });
-});
-
-afterAll(() => {
-  rmSync(cache, { recursive: true, force: true });
-  rmSync(tmp, { recursive: true, force: true });
-});
+const box = sandbox('kcfg-versions-');
 
 describe('Kubernetes minors', () => {
   it('ships every minor from 1.23 to 1.35', () => {
@@ -29,12 +14,12 @@ describe('Kubernetes minors', () => {
   });
 
   it('an operator API version its pinned CRDs no longer serve says which to use', async () => {
-    const file = join(tmp, 'operators.yaml');
+    const file = join(box.tmp, 'operators.yaml');
     writeFileSync(
       file,
       'apiVersion: cert-manager.io/v1alpha2\nkind: Certificate\nmetadata: { name: c }\nspec: { secretName: s, issuerRef: { name: i } }\n',
     );
-    const run = await kcfg(['validate', file, '--format', 'json'], { env, cwd: tmp });
+    const run = await kcfg(['validate', file, '--format', 'json'], { env: box.env, cwd: box.tmp });
     const [d] = (JSON.parse(run.stdout) as { diagnostics: { code: string; message: string; pointer: string }[] })
       .diagnostics;
     expect(d).toMatchObject({
@@ -47,7 +32,7 @@ describe('Kubernetes minors', () => {
   });
 
   it('judges one base by each environment’s own version: an API removed in 1.25, a field added in 1.28', async () => {
-    const repo = join(tmp, 'repo');
+    const repo = join(box.tmp, 'repo');
     for (const d of ['base', 'overlays/old', 'overlays/new']) mkdirSync(join(repo, d), { recursive: true });
     writeFileSync(join(repo, 'base/kustomization.yaml'), 'resources:\n  - cronjob.yaml\n');
     writeFileSync(
@@ -78,7 +63,7 @@ spec:
       join(repo, 'kcfg.yaml'),
       'environments:\n  - { path: overlays/old, kubernetesVersion: "1.24" }\n  - { path: overlays/new, kubernetesVersion: "1.29" }\n',
     );
-    const run = await kcfg(['validate', '--format', 'json'], { env, cwd: repo });
+    const run = await kcfg(['validate', '--format', 'json'], { env: box.env, cwd: repo });
     expectNoCrash(run);
     const doc = JSON.parse(run.stdout) as {
       diagnostics: { code: string; environments: string[]; source?: { file: string; line: number } }[];

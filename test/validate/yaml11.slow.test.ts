@@ -1,26 +1,11 @@
 // YAML 1.1 traps and the values the API server enumerates, on a plain file and through the real engine.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, ensureBuilt, expectNoCrash, kcfg, tempCacheDir } from '../cli/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoCrash, kcfg, sandbox } from '../cli/helpers.js';
 
-let cache: string;
-let tmp: string;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(() => {
-  ensureBuilt();
-  cache = tempCacheDir();
-  tmp = mkdtempSync(join(tmpdir(), 'kcfg-yaml11-'));
-  env = childEnv({ KCFG_CACHE_DIR: cache });
-});
-
-afterAll(() => {
-  rmSync(cache, { recursive: true, force: true });
-  rmSync(tmp, { recursive: true, force: true });
-});
+const box = sandbox('kcfg-yaml11-');
 
 interface Doc {
   diagnostics: {
@@ -66,9 +51,9 @@ data:
 
 describe('YAML 1.1 values and server enums', () => {
   it('a plain file: unquoted yes/NO/1:30 in string fields, at their lines; quoted ones pass', async () => {
-    const file = join(tmp, 'plain.yaml');
+    const file = join(box.tmp, 'plain.yaml');
     writeFileSync(file, PLAIN);
-    const run = await kcfg(['validate', file, '--format', 'json'], { env, cwd: tmp });
+    const run = await kcfg(['validate', file, '--format', 'json'], { env: box.env, cwd: box.tmp });
     expectNoCrash(run);
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout) as Doc;
@@ -87,14 +72,14 @@ describe('YAML 1.1 values and server enums', () => {
   });
 
   it('through the real engine: Kustomize quotes the booleans, and numbers it makes are reported at the source line', async () => {
-    const repo = join(tmp, 'repo');
+    const repo = join(box.tmp, 'repo');
     mkdirSync(join(repo, 'base'), { recursive: true });
     writeFileSync(join(repo, 'base/kustomization.yaml'), 'resources:\n  - cm.yaml\n');
     writeFileSync(
       join(repo, 'base/cm.yaml'),
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n  enabled: yes\n  limit: 1_000\n  mask: 0x1F\n',
     );
-    const run = await kcfg(['validate', 'base', '--format', 'json'], { env, cwd: repo });
+    const run = await kcfg(['validate', 'base', '--format', 'json'], { env: box.env, cwd: repo });
     expectNoCrash(run);
     const doc = JSON.parse(run.stdout) as Doc;
     expect(doc.diagnostics.map((d) => [d.code, d.source?.file, d.source?.line])).toEqual([
