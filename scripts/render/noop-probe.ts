@@ -1,11 +1,12 @@
 // Kustomize's best-known silent failure: a `patches` entry (or a replacement target) whose selector matches
-// nothing is skipped without a word, and the change its author meant never ships. Target matching is the engine's, so kcfg asks the engine:
-// one more build of a copy of the environment's files in which every targeted patch has a twin with the same
-// target that only stamps an annotation. A twin whose stamp is on no resource means its entry matched nothing.
-// `images` entries are judged from the rendered output: an image the entry rewrote (or names) must appear.
+// nothing is skipped without a word, and the change its author meant never ships. Target matching is the
+// engine's, so kcfg asks the engine: selectors that plainly match a rendered resource are settled at once; for
+// the others, one more build of a copy of the environment's files in which each such entry has a twin with the
+// same selector that only stamps an annotation. A twin whose stamp is on no resource means its entry matched
+// nothing. `images` entries are judged from the rendered output: the image an entry names must appear.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import jsYaml from 'js-yaml';
 import { problem } from '../codes/index.js';
 import type { Finding, KObject, Resource } from '../core/resource.js';
@@ -75,7 +76,11 @@ export async function unmatchedPatches(opts: {
   /** The real build's resources (for "did you mean"); the probe runs alongside that build. */
   rendered: Promise<readonly Resource[]>;
 }): Promise<Finding[]> {
-  const entries = selectors(opts.walked);
+  const all = selectors(opts.walked);
+  if (all.length === 0) return [];
+  // Most selectors plainly match a rendered resource; only the others are worth a second build.
+  const rendered = await opts.rendered;
+  const entries = all.filter((e) => !surelyMatches(e, opts.walked, opts.dir, rendered));
   if (entries.length === 0) return [];
   const copy = makeWrapperDir();
   let output: string;
@@ -113,13 +118,51 @@ export async function unmatchedPatches(opts: {
     const ran = await run(opts.engine.binary, buildArgs(opts.engine, join(copy, opts.dir)), opts.processEnv, copy);
     if (ran.error) return [];
     output = ran.stdout;
-    const unmatched = entries.filter((e) => !output.includes(`${stamps.get(e)}:`));
-    if (unmatched.length === 0) return [];
-    const rendered = await opts.rendered;
-    return unmatched.map((e) => finding(e, opts.walked, rendered));
+    return entries.filter((e) => !output.includes(`${stamps.get(e)}:`)).map((e) => finding(e, opts.walked, rendered));
   } finally {
     removeWrapperDir(copy);
   }
+}
+
+const PLAIN_SELECTOR = new Set(['group', 'version', 'kind', 'name', 'namespace']);
+
+/**
+ * Whether a selector certainly matches without asking the engine: it names kind and name only (group,
+ * version and namespace as the render has them) and a resource in its layer's view carries that name as the
+ * layer sees it. Kustomize matches a resource's current name as well as its original one, so such a selector
+ * matches; anything else is left to the probe build.
+ */
+function surelyMatches(e: Targeted, walked: Closure, envDir: string, rendered: readonly Resource[]): boolean {
+  const t = e.target;
+  if (typeof t['name'] !== 'string' || Object.keys(t).some((k) => !PLAIN_SELECTOR.has(k))) return false;
+  const top = walked.kustomizations.get(envDir);
+  const components = Array.isArray(top?.data['components']) ? top.data['components'] : [];
+  const topLike = e.k === top || components.some((c) => typeof c === 'string' && joinDir(envDir, c) === e.k.dir);
+  const renames = [...walked.kustomizations.values()].some((k) => k.data['namePrefix'] || k.data['nameSuffix']);
+  // At the top every rendered resource is in view, named as rendered less the top's own prefix and suffix. In
+  // a lower layer, only when nothing is renamed anywhere, and only resources that came from below that layer.
+  let within: ((r: Resource) => boolean) | undefined;
+  if (!topLike) {
+    if (renames) return false;
+    const dir = e.k.dir === '.' ? '' : `${e.k.dir}/`;
+    within = (r) => r.origin?.type === 'file' && r.origin.file.startsWith(dir);
+  }
+  const prefix = topLike && typeof top?.data['namePrefix'] === 'string' ? top.data['namePrefix'] : '';
+  const suffix = topLike && typeof top?.data['nameSuffix'] === 'string' ? top.data['nameSuffix'] : '';
+  return rendered.some((r) => {
+    if (within && !within(r)) return false;
+    if (typeof t['kind'] === 'string' && r.kind !== t['kind']) return false;
+    if (typeof t['group'] === 'string' && r.id.group !== t['group']) return false;
+    if (typeof t['version'] === 'string' && r.id.version !== t['version']) return false;
+    if (typeof t['namespace'] === 'string' && r.id.namespace !== t['namespace']) return false;
+    const n = r.id.name;
+    if (!n.startsWith(prefix) || !n.endsWith(suffix) || n.length < prefix.length + suffix.length) return false;
+    return n.slice(prefix.length, n.length - suffix.length) === t['name'];
+  });
+}
+
+function joinDir(dir: string, rel: string): string {
+  return posix.normalize(posix.join(dir, rel)).replace(/\/$/, '');
 }
 
 /** A patch that changes nothing but one annotation of whatever its target selects. */
@@ -159,11 +202,15 @@ function finding(e: Targeted, walked: Closure, rendered: readonly Resource[]): F
     .join(', ');
   const candidates = candidateNames(walked, rendered, kind);
   candidates.delete(name ?? '');
-  // A name a lower layer prefixed or suffixed is the likeliest meaning; else the closest spelling.
+  // The closest spelling; else a name that differs by a whole prefix or suffix (a rename in another layer).
   const near =
     name === undefined
       ? undefined
-      : ([...candidates].find((c) => c.endsWith(`-${name}`) || c.startsWith(`${name}-`)) ?? closest(name, candidates));
+      : (closest(name, candidates) ??
+        [...candidates].find(
+          (c) =>
+            c.endsWith(`-${name}`) || c.startsWith(`${name}-`) || name.startsWith(`${c}-`) || name.endsWith(`-${c}`),
+        ));
   const pointer = `${e.at}${name !== undefined ? '/name' : ''}`;
   return {
     ...problem('kustomization/patch-matches-nothing', {

@@ -105,6 +105,18 @@ replacements:
     );
   });
 
+  it('a target naming the suffixed name in the layer that adds the suffix (patches run before it)', async () => {
+    const dir = repo(
+      'own-suffix',
+      'resources:\n  - deploy.yaml\n',
+      `resources:\n  - ../base\nnameSuffix: -v2\npatches:\n  - target: { kind: Deployment, name: api-v2 }\n${REPLICAS}`,
+    );
+    const run = await kcfg(['validate', 'overlay', '--format', 'json'], { env: box.env, cwd: dir });
+    expect(noops(JSON.parse(run.stdout) as Doc)).toEqual([
+      ['kustomization/patch-matches-nothing', 'overlay/kustomization.yaml', 5, 'did you mean api?'],
+    ]);
+  });
+
   it('a target that stopped matching when a lower layer changed its prefix', async () => {
     const dir = repo(
       'prefix',
