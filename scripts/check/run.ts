@@ -58,7 +58,10 @@ export async function runCheck(
     }
     suppressed += checked.suppressed;
     for (const s of checked.skippedRules) skipped.add(s);
-    for (const f of [...r.findings, ...checked.findings]) diagnostics.push(toDiagnostic(f, r.env.name, r.locator));
+    // A rendered environment's own findings (silent no-ops, unreadable output) went through the analysis, so
+    // their code severities apply; a failed render's are reported as they are.
+    for (const f of [...(p.failed ? r.findings : []), ...checked.findings])
+      diagnostics.push(toDiagnostic(f, r.env.name, r.locator));
   }
 
   const first = rendered[0];
@@ -139,7 +142,7 @@ function analyser(
   };
   let userCrds: UserCrds | undefined;
   return async (r) => {
-    const findings: Finding[] = [];
+    const findings: Finding[] = [...r.findings];
     const skippedRules: string[] = [];
     let suppressed = 0;
     let t = performance.now();

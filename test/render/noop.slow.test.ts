@@ -78,6 +78,13 @@ ${REPLICAS}images:
     // Cached with the render: a warm run reports the same without building again.
     const warm = await kcfg(['validate', 'overlay', '--format', 'json'], { env: box.env, cwd: dir });
     expect(noops(JSON.parse(warm.stdout) as Doc)).toHaveLength(2);
+    // Their severity is set like any code's.
+    mkdirSync(join(dir, 'policies'));
+    writeFileSync(join(dir, 'policies/config.yaml'), 'codes:\n  kustomization/image-matches-nothing: off\n');
+    const quiet = await kcfg(['validate', 'overlay', '--format', 'json'], { env: box.env, cwd: dir });
+    expect(noops(JSON.parse(quiet.stdout) as Doc).map(([code]) => code)).toEqual([
+      'kustomization/patch-matches-nothing',
+    ]);
   });
 
   it('a replacement target that selects nothing, while its sibling target applies', async () => {
