@@ -1,3 +1,4 @@
+import { prometheusRules } from '../scripts/core/prometheus-rules.js';
 import { isObject } from '../scripts/core/resource.js';
 import { describe } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
@@ -40,43 +41,34 @@ const policy: Policy<Options> = {
   check(ctx) {
     const out: PolicyFinding[] = [];
     for (const pr of ctx.byKind('PrometheusRule')) {
-      if (pr.id.group !== 'monitoring.coreos.com') continue;
-      const spec = pr.object['spec'];
-      const groups = isObject(spec) ? spec['groups'] : undefined;
-      if (!Array.isArray(groups)) continue;
-      groups.forEach((group, g) => {
-        const rules = isObject(group) ? group['rules'] : undefined;
-        if (!Array.isArray(rules)) return;
-        rules.forEach((rule, r) => {
-          if (!isObject(rule) || typeof rule['alert'] !== 'string') return; // recording rules page nobody
-          const at = `/spec/groups/${g}/rules/${r}`;
-          const name = rule['alert'];
-          for (const [field, wanted] of [
-            ['labels', ctx.options.labels],
-            ['annotations', ctx.options.annotations],
-          ] as const) {
-            const present = isObject(rule[field]) ? rule[field] : {};
-            for (const key of wanted) {
-              if (typeof present[key] === 'string' && present[key] !== '') continue;
-              out.push({
-                subject: pr,
-                pointer: isObject(rule[field]) ? `${at}/${field}` : at,
-                message: `alert ${name} in ${describe(pr)} has no ${field === 'labels' ? 'label' : 'annotation'} ${key}`,
-                hint: `add ${field}.${key} to the rule`,
-              });
-            }
-          }
-          const severity = isObject(rule['labels']) ? rule['labels']['severity'] : undefined;
-          const allowed = ctx.options.severities;
-          if (typeof severity === 'string' && severity !== '' && allowed.length > 0 && !allowed.includes(severity))
+      for (const { rule, pointer: at } of prometheusRules(pr)) {
+        if (typeof rule['alert'] !== 'string') continue; // recording rules page nobody
+        const name = rule['alert'];
+        for (const [field, wanted] of [
+          ['labels', ctx.options.labels],
+          ['annotations', ctx.options.annotations],
+        ] as const) {
+          const present = isObject(rule[field]) ? rule[field] : {};
+          for (const key of wanted) {
+            if (typeof present[key] === 'string' && present[key] !== '') continue;
             out.push({
               subject: pr,
-              pointer: `${at}/labels/severity`,
-              message: `alert ${name} has severity "${severity}"; Alertmanager here routes ${allowed.join(', ')}`,
-              hint: `use one of ${allowed.join(', ')}`,
+              pointer: isObject(rule[field]) ? `${at}/${field}` : at,
+              message: `alert ${name} in ${describe(pr)} has no ${field === 'labels' ? 'label' : 'annotation'} ${key}`,
+              hint: `add ${field}.${key} to the rule`,
             });
-        });
-      });
+          }
+        }
+        const severity = isObject(rule['labels']) ? rule['labels']['severity'] : undefined;
+        const allowed = ctx.options.severities;
+        if (typeof severity === 'string' && severity !== '' && allowed.length > 0 && !allowed.includes(severity))
+          out.push({
+            subject: pr,
+            pointer: `${at}/labels/severity`,
+            message: `alert ${name} has severity "${severity}"; Alertmanager here routes ${allowed.join(', ')}`,
+            hint: `use one of ${allowed.join(', ')}`,
+          });
+      }
     }
     return out;
   },

@@ -39,6 +39,16 @@ interface Stored {
   skippedRules: string[];
 }
 
+const crdGlobs = new WeakMap<Config, string[]>();
+
+/** kcfg.yaml `schemas.crds` expanded once per run, not once per environment. */
+function crdFilesOf(config: Config): string[] {
+  if (config.schemas.crds.length === 0) return [];
+  let files = crdGlobs.get(config);
+  if (!files) crdGlobs.set(config, (files = userCrdFiles(config.root, config.schemas.crds)));
+  return files;
+}
+
 export function checkCacheKey(config: Config, r: RenderedEnvironment, stages: string, today: string): string {
   const h = createHash('sha256');
   const add = (s: string | Buffer): void => {
@@ -51,7 +61,7 @@ export function checkCacheKey(config: Config, r: RenderedEnvironment, stages: st
   add(JSON.stringify([r.env, config.schemas.allowUnknownKinds, config.schemas.crds]));
   add(r.output);
   add(JSON.stringify(r.resources.map((x) => x.origin ?? null)));
-  const crdFiles = config.schemas.crds.length > 0 ? userCrdFiles(config.root, config.schemas.crds) : [];
+  const crdFiles = crdFilesOf(config);
   for (const f of [...r.closure, ...siblingYaml(config.root, r.closure), ...policyFiles(config.root), ...crdFiles]) {
     add(f);
     add(readOrEmpty(join(config.root, f)));

@@ -2,7 +2,7 @@
 // `helm template … | kcfg check -`), validated like `kcfg validate FILE` and policed like an environment,
 // with the settings of the environment `--env` names. Findings point at the input's own lines.
 
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Environment, Finding, Resource } from '../core/resource.js';
 import { applyCodeSeverities, runPolicies, type PolicyConfig } from '../policy/index.js';
@@ -11,7 +11,7 @@ import { parseStream } from '../resources/parse.js';
 import { declaresSecret } from '../resources/secret-text.js';
 import { expandLists } from '../resources/expand-lists.js';
 import { fileLocator, toDiagnostic } from './locate.js';
-import { readWholeInput, validateInput } from './stream-input.js';
+import { readWholeInput, validateText } from './stream-input.js';
 
 export interface PlainInputOptions {
   validate: boolean;
@@ -63,18 +63,13 @@ export async function checkPlainInput(
   const lines = new Map<number, string>();
   const skippedRules: string[] = [];
   if (opts.validate) {
-    const validated = await validateInput(
-      cwd,
-      arg,
-      {
-        kubernetesVersion: opts.env.kubernetesVersion,
-        allowUnknownKinds: opts.allowUnknownKinds,
-        cacheDir: opts.cacheDir,
-        excerpts: opts.excerpts,
-        crds: opts.crds,
-      },
-      () => Readable.from([Buffer.from(text)]),
-    );
+    const validated = await validateText(file, text, {
+      kubernetesVersion: opts.env.kubernetesVersion,
+      allowUnknownKinds: opts.allowUnknownKinds,
+      cacheDir: opts.cacheDir,
+      excerpts: opts.excerpts,
+      crds: opts.crds,
+    });
     diagnostics.push(...applyCodeSeverities(opts.policyConfig, opts.env.name, validated.diagnostics));
     validated.lines.forEach((l, n) => lines.set(n, l));
     skippedRules.push(...validated.skippedRules);

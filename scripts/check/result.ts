@@ -35,3 +35,8 @@ export interface CheckResult {
   /** Environment diffs for reports that show them (HTML); filled by `kcfg check --diff A,B`. */
   diffs?: DiffSection[];
 }
+
+/** A result with nothing checked yet, for commands that add their inputs to it. */
+export function emptyResult(command: string): CheckResult {
+  return { command, environments: [], diagnostics: [], suppressed: 0, skippedRules: [], durationMs: 0 };
+}

@@ -57,6 +57,13 @@ export async function validateInput(
   return run.finish();
 }
 
+/** The same checks over an input already read whole (kcfg check FILE, which polices it too): no second read. */
+export async function validateText(file: string, text: string, opts: BatchOptions): Promise<StreamedInput> {
+  const run = new InputRun(file, opts, Buffer.byteLength(text));
+  await run.push(text);
+  return run.finish();
+}
+
 /**
  * Feeds the opened input to `onText` as decoded chunks; returns the finding that refuses the input (too
  * large, not UTF-8) instead, once it is known. Standard input past the size limit is counted, not kept.

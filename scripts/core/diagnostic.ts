@@ -61,12 +61,14 @@ export function formatResourceId(id: ResourceId): string {
   return id.namespace ? `${gk} ${id.namespace}/${id.name}` : `${gk} ${id.name}`;
 }
 
-/** Identity of a finding regardless of environment, used to merge duplicates across environments. */
-export function diagnosticKey(d: Diagnostic): string {
+/**
+ * Identity of a finding regardless of environment, used to merge duplicates across environments. With
+ * `renames`, a finding at a line of a repository file is one defect there, whatever each environment renamed
+ * the resource to: names and namespaces are left out of its identity.
+ */
+function diagnosticKey(d: Diagnostic, renames: boolean): string {
   const src = d.source ? `${d.source.file}:${d.source.line}:${d.source.column}` : '';
-  // A finding at a line of a repository file is one defect there, whatever each environment renamed the
-  // resource to: names and namespaces are left out of its identity.
-  if (d.resource && d.source && !d.source.file.startsWith('<')) {
+  if (renames && d.resource && d.source && !d.source.file.startsWith('<')) {
     const { names, namespaces } = namesOf(d);
     return [
       d.code,
@@ -84,12 +86,16 @@ export function diagnosticKey(d: Diagnostic): string {
 
 /** Merge findings that are the same in several environments into one that lists them all. */
 export function mergeDiagnostics(diags: Iterable<Diagnostic>): Diagnostic[] {
+  const list = Array.isArray(diags) ? (diags as Diagnostic[]) : [...diags];
+  // Renames matter only across environments; one input's findings (a large plain file) keep the cheap key.
+  const first = list[0]?.environments[0];
+  const renames = list.some((d) => d.environments.length > 1 || d.environments[0] !== first);
   const byKey = new Map<string, Diagnostic>();
   // Copied only when a second environment merges in: a large single input keeps one object per finding.
   const copied = new Set<Diagnostic>();
   const renamed = new Set<Diagnostic>();
-  for (const d of diags) {
-    const key = diagnosticKey(d);
+  for (const d of list) {
+    const key = diagnosticKey(d, renames);
     let seen = byKey.get(key);
     if (!seen) {
       byKey.set(key, d);

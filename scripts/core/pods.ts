@@ -118,15 +118,17 @@ export interface UnreadPods {
  * readable or there is none. Policies cannot see such containers, so they must not pass in silence.
  */
 export function unreadContainers(resource: Resource): UnreadPods | undefined {
-  if (podTemplate(resource) || (resource.kind === 'Pod' && resource.id.group === '')) return undefined;
+  // Cheapest answers first: this runs over every resource of an environment.
+  if (resource.kind === 'Pod' && resource.id.group === '') return undefined;
   const known = BY_KIND.get(`${resource.id.group}/${resource.kind}`);
   if (known) {
+    if (templateAt(resource.object, known, false)) return undefined;
     // An Argo Rollout may run the pods of a Deployment it refers to; that Deployment is read itself.
     const spec = resource.object['spec'];
     if (isObject(spec) && isObject(spec['workloadRef'])) return undefined;
     return { pointer: '/' + known.join('/'), reason: 'missing' };
   }
-  if (isBuiltinGroup(resource.id.group)) return undefined;
+  if (isBuiltinGroup(resource.id.group) || podTemplate(resource)) return undefined;
   const pointer = findContainers(resource.object, '', 0);
   return pointer === undefined ? undefined : { pointer, reason: 'elsewhere' };
 }

@@ -27,18 +27,31 @@ export interface Divergence {
   read: boolean | number;
 }
 
+/** The last document read as YAML 1.1: the items of a `kind: List` share one document, read once. */
+let last: { text: string; start: number; end: number; value: JsonValue | undefined } | undefined;
+
+/** The resource's document as a YAML 1.1 reader sees it, or undefined when it holds no trap (or cannot be read). */
+function asYaml11(doc: Resource['rendered']): JsonValue | undefined {
+  if (last && last.start === doc.start && last.end === doc.end && last.text === doc.text) return last.value;
+  const text = doc.text.slice(doc.start, doc.end);
+  let value: JsonValue | undefined;
+  if (TRAP.test(text)) {
+    try {
+      value = yamlModule().parse(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 }) as JsonValue;
+    } catch {
+      value = undefined;
+    }
+  }
+  last = { text: doc.text, start: doc.start, end: doc.end, value };
+  return value;
+}
+
 /** Where a YAML 1.1 reader sees another value than kcfg does, in `resource`'s document. */
 export function divergences(resource: Resource): Divergence[] {
   const doc = resource.rendered;
-  const text = doc.text.slice(doc.start, doc.end);
-  if (!TRAP.test(text)) return [];
-  let old: unknown;
-  try {
-    old = yamlModule().parse(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 });
-  } catch {
-    return [];
-  }
-  const root = doc.pointer ? getAt(old as JsonValue, doc.pointer) : (old as JsonValue);
+  const old = asYaml11(doc);
+  if (old === undefined) return [];
+  const root = doc.pointer ? getAt(old, doc.pointer) : old;
   const out: Divergence[] = [];
   walk(resource.object, root, '', out);
   return out;

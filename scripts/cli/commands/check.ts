@@ -1,6 +1,6 @@
 import { fileLocator, toDiagnostic } from '../../check/locate.js';
 import type { PlainInputResult } from '../../check/plain-input.js';
-import type { CheckResult, StageTimings } from '../../check/result.js';
+import { emptyResult, type CheckResult, type StageTimings } from '../../check/result.js';
 import type { CheckStages } from '../../check/run.js';
 import { relative, resolve } from 'node:path';
 import type { Config } from '../../config/types.js';
@@ -88,10 +88,6 @@ async function run(command: string, stages: CheckStages, argv: string[]): Promis
   const options = reportOptions(p, config.root, renderedFiles(rendered), config);
   await emit(full, targets, { ...options, ...(excerpts.size > 0 ? { excerpts } : {}) }, process.cwd());
   return exitCodeFor(result.diagnostics);
-}
-
-function emptyResult(command: string): CheckResult {
-  return { command, environments: [], diagnostics: [], suppressed: 0, skippedRules: [], durationMs: 0 };
 }
 
 /** Manifest files and stdin, checked with the settings of `--env NAME` (or the shared ones). */

@@ -2,7 +2,7 @@
 // (a kubeconform replacement). Both kinds of target may be mixed in one run.
 
 import { validateInput } from '../../check/stream-input.js';
-import type { CheckResult } from '../../check/result.js';
+import { emptyResult, type CheckResult } from '../../check/result.js';
 import { runCheck } from '../../check/run.js';
 import { cacheDirFor } from '../../config/index.js';
 import type { Config } from '../../config/types.js';
@@ -34,14 +34,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const started = performance.now();
 
   const diagnostics: Diagnostic[] = [];
-  let result: CheckResult = {
-    command: 'validate',
-    environments: [],
-    diagnostics: [],
-    suppressed: 0,
-    skippedRules: [],
-    durationMs: 0,
-  };
+  let result: CheckResult = emptyResult('validate');
   let virtual = new Map<string, string>();
   if (config && (dirs.length > 0 || files.length === 0)) {
     const envs = resolveTargets(config, dirs);

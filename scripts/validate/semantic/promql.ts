@@ -4,7 +4,8 @@
 
 import { createRequire } from 'node:module';
 import { problem } from '../../codes/index.js';
-import { isObject, type Finding, type Resource } from '../../core/resource.js';
+import { prometheusRules } from '../../core/prometheus-rules.js';
+import type { Finding, Resource } from '../../core/resource.js';
 import { finding } from '../finding.js';
 
 const require = createRequire(import.meta.url);
@@ -49,38 +50,28 @@ export function promqlError(expr: string): SyntaxError | undefined {
 }
 
 export function checkPrometheusRules(resource: Resource): Finding[] {
-  if (resource.kind !== 'PrometheusRule' || resource.id.group !== 'monitoring.coreos.com') return [];
-  const spec = resource.object['spec'];
-  const groups = isObject(spec) ? spec['groups'] : undefined;
-  if (!Array.isArray(groups)) return [];
   const out: Finding[] = [];
-  groups.forEach((group, g) => {
-    const rules = isObject(group) ? group['rules'] : undefined;
-    if (!Array.isArray(rules)) return;
-    rules.forEach((rule, r) => {
-      if (!isObject(rule)) return;
-      const at = `/spec/groups/${g}/rules/${r}`;
-      const expr = rule['expr'];
-      if (typeof expr === 'string') {
-        const err = expr.trim() === '' ? { line: 1, column: 1, near: 'end of expression' } : promqlError(expr);
-        if (err)
-          out.push(
-            finding(
-              resource,
-              `${at}/expr`,
-              problem('semantic/promql-syntax', {
-                rule: String(rule['alert'] ?? rule['record'] ?? `#${r}`),
-                line: err.line,
-                column: err.column,
-                near: err.near,
-              }),
-            ),
-          );
-      }
-      for (const key of ['for', 'keep_firing_for'])
-        if (rule[key] === '')
-          out.push(finding(resource, `${at}/${key}`, problem('semantic/prometheus-duration', { field: key })));
-    });
-  });
+  for (const { rule, pointer: at, index } of prometheusRules(resource)) {
+    const expr = rule['expr'];
+    if (typeof expr === 'string') {
+      const err = expr.trim() === '' ? { line: 1, column: 1, near: 'end of expression' } : promqlError(expr);
+      if (err)
+        out.push(
+          finding(
+            resource,
+            `${at}/expr`,
+            problem('semantic/promql-syntax', {
+              rule: String(rule['alert'] ?? rule['record'] ?? `#${index}`),
+              line: err.line,
+              column: err.column,
+              near: err.near,
+            }),
+          ),
+        );
+    }
+    for (const key of ['for', 'keep_firing_for'])
+      if (rule[key] === '')
+        out.push(finding(resource, `${at}/${key}`, problem('semantic/prometheus-duration', { field: key })));
+  }
   return out;
 }
