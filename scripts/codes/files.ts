@@ -134,6 +134,14 @@ export const FILE_CODES = {
     message: (a) => `images entry ${a.image} matches no image in the render; it changes nothing`,
     hint: () => 'write the name as the containers do, registry included',
   }),
+  'kustomization/entry-changes-nothing': define<{ entry: string }>({
+    severity: 'warning',
+    title: 'Kustomization entry changes nothing',
+    why: 'A patch, images or replicas entry whose every value is already what the resources have leaves the build exactly as it would be without it (Kustomize does not say so). It is dead configuration at best; at worst the change it was written for was made somewhere else, or was meant for another field or resource.',
+    fix: 'Remove the entry, or correct it so it sets the value this environment needs (check the field path and the resource it targets).',
+    message: (a) => `${a.entry} changes nothing: every value it sets is already there`,
+    hint: () => 'remove it, or make it set what this environment needs',
+  }),
   'kustomization/deprecated-field': define<{ field: string; modern: string; advice: string }>({
     severity: 'warning',
     title: 'Deprecated kustomization field',

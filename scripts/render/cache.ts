@@ -12,8 +12,9 @@ import { absolute } from '../workspace/paths.js';
 import type { Engine } from './engine.js';
 
 /** Bump when the entry format or the way kcfg builds the wrapper changes. */
-// 4: entries carry the no-op findings (render/noop-probe.ts).
-const CACHE_FORMAT = 'kcfg-render-4';
+// 4: entries carry the no-op findings (render/noop/probe.ts); 5: transformer configs, replacement files and
+// entries that change nothing are probed too.
+const CACHE_FORMAT = 'kcfg-render-5';
 
 export interface CacheKeyInput {
   root: string;

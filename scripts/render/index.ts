@@ -24,7 +24,7 @@ import { buildArgs, detectEngine, run, type Engine } from './engine.js';
 import { explainFailure } from './failure.js';
 import { refusedInput } from './inputs.js';
 import { makeWrapperDir, removeWrapperDir } from './lifecycle.js';
-import { unmatchedPatches, unusedImageEntries } from './noop-probe.js';
+import { probeNoops } from './noop/probe.js';
 import { resolveOrigin } from './origin.js';
 import { displayStreamText, RENDER_FAILED, streamDocuments } from './output.js';
 
@@ -167,11 +167,12 @@ async function renderOne(
       });
   }
   // The no-op probe (a second build of a patched copy) runs alongside the real build.
-  let renderedBy: (r: readonly Resource[]) => void = () => undefined;
-  const renderedResources = new Promise<readonly Resource[]>((done) => (renderedBy = done));
+  type Real = { resources: readonly Resource[]; text: string } | undefined;
+  let renderedBy: (r: Real) => void = () => undefined;
+  const real = new Promise<Real>((done) => (renderedBy = done));
   // A probe that cannot run reports nothing: the real build's verdict stands.
   const probe: Promise<Finding[]> = restricted
-    ? unmatchedPatches({ root, dir: env.dir, walked, engine, processEnv, rendered: renderedResources }).catch(() => [])
+    ? probeNoops({ root, dir: env.dir, walked, engine, processEnv, rendered: real }).catch(() => [])
     : Promise.resolve([]);
   const wrapperDir = makeWrapperDir();
   let stdout: string;
@@ -181,7 +182,7 @@ async function renderOne(
     onEngineStart?.();
     const ran = await running;
     if (ran.error) {
-      renderedBy([]);
+      renderedBy(undefined);
       await probe;
       const why = explainFailure(ran.stderr || ran.error.message, {
         root,
@@ -202,8 +203,8 @@ async function renderOne(
   }
   const entry = build(env.name, stdout, wrapperDir, root);
   // Silent no-ops are part of what the build did, so they are cached with it: a warm run pays nothing.
-  renderedBy(entry.resources.map((r) => ({ ...r, env: env.name })) as Resource[]);
-  const noops = [...(await probe), ...(restricted ? unusedImageEntries(walked, stdout) : [])];
+  renderedBy({ resources: entry.resources.map((r) => ({ ...r, env: env.name })) as Resource[], text: stdout });
+  const noops = await probe;
   // Output kcfg could not fully read says nothing about what the entries matched.
   if (entry.findings.length === 0) entry.findings.push(...noops);
   if (useCache) writeCache(config.cacheDir, key, entry);

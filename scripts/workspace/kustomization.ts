@@ -133,7 +133,10 @@ export function kustomizationDeps(k: Kustomization): KustomizationDeps {
   for (const f of strings(d['crds'])) fileOnly(f);
   for (const f of strings(d['configurations'])) fileOnly(f);
   for (const field of ['generators', 'transformers', 'validators']) {
-    for (const g of strings(d[field])) pathOrInline(g, fileOrDir);
+    for (const g of strings(d[field])) {
+      pathOrInline(g, fileOrDir);
+      for (const f of configPaths(k, g)) fileOnly(f);
+    }
   }
   for (const p of strings(d['patchesStrategicMerge'])) pathOrInline(p, fileOnly);
   for (const field of ['patches', 'patchesJson6902', 'replacements']) {
@@ -149,6 +152,38 @@ export function kustomizationDeps(k: Kustomization): KustomizationDeps {
     }
   }
   return { dirs: [...dirs].sort(), files: [...files].sort(), remote };
+}
+
+/**
+ * Files a built-in generator or transformer config reads (a PatchTransformer's `path`, a
+ * PatchStrategicMergeTransformer's `paths`, a ConfigMapGenerator's `files` and `envs`), relative to the
+ * kustomization like its own entries.
+ */
+function configPaths(k: Kustomization, entry: string): string[] {
+  let text = entry;
+  if (!looksInline(entry)) {
+    const abs = absolute(k.root, joinRel(k.dir, entry.trim()));
+    if (!isFile(abs)) return [];
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      return [];
+    }
+  }
+  let docs: unknown[];
+  try {
+    docs = jsYaml.loadAll(text);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const doc of docs) {
+    if (!isObject(doc) || doc['apiVersion'] !== 'builtin') continue;
+    if (typeof doc['path'] === 'string') out.push(doc['path']);
+    for (const field of ['paths', 'envs']) for (const f of strings(doc[field])) out.push(f);
+    for (const f of strings(doc['files'])) out.push(stripKey(f));
+  }
+  return out;
 }
 
 /** `key=path` generator entries name the key the file's content is stored under. */

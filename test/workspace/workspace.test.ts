@@ -75,6 +75,22 @@ const tree = makeTree({
   'node_modules/pkg/kustomization.yaml': 'resources: []\n',
   '.hidden/kustomization.yaml': 'resources: []\n',
   'standalone/kustomization.yaml': 'resources: []\n',
+  'plugins/kustomization.yaml': [
+    'transformers:',
+    '- t/patch.yaml',
+    '- |-',
+    '  apiVersion: builtin',
+    '  kind: PatchStrategicMergeTransformer',
+    '  metadata: {name: smp}',
+    '  paths: [smp.yaml]',
+    'generators:',
+    '- g.yaml',
+    '',
+  ].join('\n'),
+  'plugins/t/patch.yaml':
+    'apiVersion: builtin\nkind: PatchTransformer\nmetadata: {name: p}\ntarget: {kind: ConfigMap}\npath: p.yaml\n',
+  'plugins/g.yaml':
+    'apiVersion: builtin\nkind: ConfigMapGenerator\nmetadata: {name: g}\nfiles: [k=conf.ini]\nenvs: [g.env]\n',
   'remote/kustomization.yaml': 'resources:\n- ../base\n- https://github.com/example/repo//deploy?ref=v1\n',
   'broken/kustomization.yaml': 'resources: [\n',
 });
@@ -111,6 +127,18 @@ describe('readKustomization and kustomizationDeps', () => {
       'overlays/staging/replacement.yaml',
       'overlays/staging/replicas.yaml',
       'overlays/staging/secret.env',
+    ]);
+  });
+
+  it('follows the files built-in transformer and generator configs read (relative to the kustomization)', () => {
+    const deps = kustomizationDeps(readKustomization(tree.root, 'plugins')!);
+    expect(deps.files).toEqual([
+      'plugins/conf.ini',
+      'plugins/g.env',
+      'plugins/g.yaml',
+      'plugins/p.yaml',
+      'plugins/smp.yaml',
+      'plugins/t/patch.yaml',
     ]);
   });
 
@@ -160,6 +188,7 @@ describe('discoverEnvironments', () => {
       'broken',
       'overlays/production',
       'overlays/staging',
+      'plugins',
       'remote',
       'standalone',
     ]);
