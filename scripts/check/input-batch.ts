@@ -26,10 +26,10 @@ export interface Identity {
   line: number;
 }
 
-/** Input lines shown by code frames, from `line` on. */
+/** Input lines shown by code frames: `text` holds line `line` and those after it. */
 export interface Excerpt {
   line: number;
-  lines: string[];
+  text: string;
 }
 
 export interface BatchResult {
@@ -112,10 +112,8 @@ function excerptOf(batch: DocumentBatch, d: BatchDocument): Excerpt | undefined 
   const body = batch.text.slice(d.start, d.end);
   // A Secret's lines are never kept: its frames are not shown, and its values must not travel.
   if (declaresSecret(body)) return undefined;
-  const lines = body.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
+  const text = body.endsWith('\n') ? body.slice(0, -1) : body;
   const nl = batch.text.indexOf('\n', d.end);
   const next = batch.text.slice(d.end, nl < 0 ? batch.text.length : nl);
-  if (d.end < batch.text.length && MARKER_ONLY.test(next)) lines.push(next);
-  return { line: d.line, lines };
+  return { line: d.line, text: d.end < batch.text.length && MARKER_ONLY.test(next) ? `${text}\n${next}` : text };
 }

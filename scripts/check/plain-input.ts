@@ -10,6 +10,7 @@ import { buildResources } from '../resources/build.js';
 import { parseStream } from '../resources/parse.js';
 import { declaresSecret } from '../resources/secret-text.js';
 import { expandLists } from '../resources/expand-lists.js';
+import { ExcerptLines } from '../resources/excerpt-lines.js';
 import { fileLocator, toDiagnostic } from './locate.js';
 import { readWholeInput, validateText } from './stream-input.js';
 
@@ -36,8 +37,8 @@ export interface PlainInputResult {
   resources: number;
   suppressed: number;
   skippedRules: string[];
-  /** Input lines code frames may show (line → text); never a Secret's. */
-  lines: Map<number, string>;
+  /** Input lines code frames may show; never a Secret's. */
+  lines: ExcerptLines;
 }
 
 export async function checkPlainInput(
@@ -54,13 +55,13 @@ export async function checkPlainInput(
     resources: 0,
     suppressed: 0,
     skippedRules: [],
-    lines: new Map<number, string>(),
+    lines: new ExcerptLines(),
   };
   if ('refused' in input) return { ...empty, diagnostics: [input.refused] };
   const { file, text } = input;
 
   const diagnostics: Diagnostic[] = [];
-  const lines = new Map<number, string>();
+  let lines = new ExcerptLines();
   const skippedRules: string[] = [];
   if (opts.validate) {
     const validated = await validateText(file, text, {
@@ -71,7 +72,7 @@ export async function checkPlainInput(
       crds: opts.crds,
     });
     diagnostics.push(...applyCodeSeverities(opts.policyConfig, opts.env.name, validated.diagnostics));
-    validated.lines.forEach((l, n) => lines.set(n, l));
+    lines = validated.lines;
     skippedRules.push(...validated.skippedRules);
   }
 
@@ -90,10 +91,7 @@ export async function checkPlainInput(
     diagnostics.push(toDiagnostic(f, file, fileLocator));
     if (opts.excerpts && f.subject && !declaresSecret(text.slice(f.subject.rendered.start, f.subject.rendered.end))) {
       const doc = f.subject.rendered;
-      text
-        .slice(doc.start, doc.end)
-        .split('\n')
-        .forEach((l, i) => lines.set(doc.line + i, l));
+      lines.add(doc.line, text.slice(doc.start, doc.end));
     }
   }
   return {

@@ -13,6 +13,7 @@ import { problem } from '../codes/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/resource.js';
+import { ExcerptLines } from '../resources/excerpt-lines.js';
 import { maxInputBytes, tooLarge } from '../resources/guard.js';
 import { DocumentSplitter, type DocumentBatch } from '../resources/split-stream.js';
 import { duplicateOf, identityKey, indexResources, type FirstSeen, type Identified } from '../validate/index.js';
@@ -33,8 +34,8 @@ export interface StreamedInput {
   diagnostics: Diagnostic[];
   resources: number;
   skippedRules: string[];
-  /** Input lines code frames may show (line → text), only with `excerpts`. */
-  lines: Map<number, string>;
+  /** Input lines code frames may show, only with `excerpts`. */
+  lines: ExcerptLines;
 }
 
 /** Inputs at least this large are checked on worker threads too; smaller ones never pay their start-up. */
@@ -184,7 +185,7 @@ function refused(file: string, finding: Finding): StreamedInput {
     diagnostics: [toDiagnostic(finding, file, fileLocator)],
     resources: 0,
     skippedRules: [],
-    lines: new Map(),
+    lines: new ExcerptLines(),
   };
 }
 
@@ -235,7 +236,7 @@ class InputRun {
   private next = 0;
   private read = 0;
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly lines = new Map<number, string>();
+  private readonly lines = new ExcerptLines();
   /** Every resource's identity key, with where its first copy sits. */
   private readonly first = new Map<string, FirstSeen>();
   private resources = 0;
@@ -316,7 +317,7 @@ class InputRun {
 
   private fold(batch: DocumentBatch, result: BatchResult): void {
     for (const d of result.diagnostics) this.diagnostics.push(d);
-    for (const e of result.excerpts) e.lines.forEach((text, i) => this.lines.set(e.line + i, text));
+    for (const e of result.excerpts) this.lines.add(e.line, e.text);
     const deferred = new Set(result.deferred);
     for (const id of result.identities) {
       this.resources++;

@@ -1,5 +1,6 @@
 // Code frames: the lines around a finding, with secret-looking content masked.
 
+import type { LineSource } from '../resources/excerpt-lines.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { maxInputBytes } from '../resources/guard.js';
@@ -9,7 +10,7 @@ import { declaresSecret, maskCredentialValue } from '../resources/secret-text.js
 export interface FrameSources {
   root: string;
   virtualFiles: ReadonlyMap<string, string>;
-  excerpts?: ReadonlyMap<string, ReadonlyMap<number, string>>;
+  excerpts?: ReadonlyMap<string, LineSource>;
 }
 
 /** A file's lines by 0-based index; an excerpt has only some (the others are `undefined`). */

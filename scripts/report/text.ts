@@ -16,14 +16,23 @@ export function textReport(result: CheckResult, options: ReportOptions): string 
   return [...textChunks(result, options)].join('');
 }
 
-/** The report a file at a time, so a large one is written as it is made. */
+const CHUNK_LINES = 4000;
+
+/** The report a file at a time (a large file in pieces), so it is written as it is made. */
 export function* textChunks(result: CheckResult, options: ReportOptions): Generator<string> {
   const s = options.color ? COLOR : PLAIN;
   const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   for (const [file, diags] of groupByFile(shown)) {
-    const out = [s.bold(s.blue(file))];
-    for (const d of diags) out.push(...formatOne(d, s, options), '');
-    yield out.join('\n') + '\n';
+    let out = [s.bold(s.blue(file))];
+    for (const d of diags) {
+      out.push(...formatOne(d, s, options), '');
+      // A file with thousands of findings (a large input) is written in pieces, not held whole.
+      if (out.length >= CHUNK_LINES) {
+        yield out.join('\n') + '\n';
+        out = [];
+      }
+    }
+    yield out.length > 0 ? out.join('\n') + '\n' : '';
   }
   const out: string[] = [];
   if (options.verbose && result.skippedRules.length > 0) {

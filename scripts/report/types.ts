@@ -1,3 +1,4 @@
+import type { LineSource } from '../resources/excerpt-lines.js';
 import type { CheckResult } from '../check/result.js';
 import type { CodeInfo } from '../codes/index.js';
 
@@ -13,7 +14,7 @@ export interface ReportOptions {
    * Lines of inputs that were streamed rather than kept (`kcfg validate FILE|-`): file → line → text, only
    * those around findings. A frame shows what is here instead of reading the file.
    */
-  excerpts?: ReadonlyMap<string, ReadonlyMap<number, string>>;
+  excerpts?: ReadonlyMap<string, LineSource>;
   /** The git top level: when set, `emit` rebases paths from `root` onto it before any reporter runs. */
   repoRoot?: string;
   /** Base URL of kcfg's documentation, for links (see docs-url.ts). */

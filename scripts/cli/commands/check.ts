@@ -1,3 +1,4 @@
+import type { LineSource } from '../../resources/excerpt-lines.js';
 import { fileLocator, toDiagnostic } from '../../check/locate.js';
 import type { PlainInputResult } from '../../check/plain-input.js';
 import { emptyResult, type CheckResult, type StageTimings } from '../../check/result.js';
@@ -77,7 +78,7 @@ async function run(command: string, stages: CheckStages, argv: string[]): Promis
   let result: CheckResult = run?.result ?? emptyResult(command);
   if (bool(p, 'verbose') && result.stageMs)
     process.stderr.write(`kcfg: ${stageLine(result.stageMs, result.durationMs)}\n`);
-  const excerpts = new Map<string, ReadonlyMap<number, string>>();
+  const excerpts = new Map<string, LineSource>();
   if (inputs.files.length > 0) {
     const plain = await checkFiles(p, config, inputs.files, stages, targets, cwd);
     result = { ...mergeFileResults(result, plain, excerpts), durationMs: performance.now() - started };
@@ -150,7 +151,7 @@ async function checkFiles(
 function mergeFileResults(
   result: CheckResult,
   plain: readonly PlainInputResult[],
-  excerpts: Map<string, ReadonlyMap<number, string>>,
+  excerpts: Map<string, LineSource>,
 ): CheckResult {
   const skipped = new Set(result.skippedRules);
   const environments = [...result.environments];

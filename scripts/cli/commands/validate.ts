@@ -1,6 +1,7 @@
 // `kcfg validate`: environments and directories render first; files and stdin are validated as they are
 // (a kubeconform replacement). Both kinds of target may be mixed in one run.
 
+import type { LineSource } from '../../resources/excerpt-lines.js';
 import { validateInput } from '../../check/stream-input.js';
 import { emptyResult, type CheckResult } from '../../check/result.js';
 import { runCheck } from '../../check/run.js';
@@ -56,7 +57,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   ];
   const skipped = new Set(result.skippedRules);
   for (const f of userCrds.findings) diagnostics.push(toDiagnostic(f, config?.file ?? 'kcfg.yaml', fileLocator));
-  const excerpts = new Map<string, ReadonlyMap<number, string>>();
+  const excerpts = new Map<string, LineSource>();
   for (const arg of files) {
     const input = await validateInput(cwd, arg, {
       kubernetesVersion: version,
