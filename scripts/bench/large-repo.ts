@@ -67,7 +67,10 @@ export function generateLargeRepo(root: string, opts: LargeRepoOptions = {}): La
     write(`bases/${svc}/networkpolicy.yaml`, networkPolicy(svc));
   }
   envs.forEach((env, i) => {
-    write(`overlays/${env}/kustomization.yaml`, overlayKustomization(env, `svc-${i % bases}`, 2 + (i % 3)));
+    write(
+      `overlays/${env}/kustomization.yaml`,
+      overlayKustomization(env, `svc-${i % bases}`, 3 + (i % 3), `1.1.${i % 7}`),
+    );
     write(`overlays/${env}/namespace.yaml`, namespace(env));
   });
   if (opts.git) {
@@ -305,7 +308,9 @@ spec:
     - Egress
 `;
 
-function overlayKustomization(env: string, svc: string, replicas: number): string {
+// Each overlay changes what it names (a tag and a count other than the base's): an entry that set the base's own
+// value would be a finding (kustomization/entry-changes-nothing).
+function overlayKustomization(env: string, svc: string, replicas: number, tag: string): string {
   return `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 namespace: ${env}
@@ -320,7 +325,7 @@ labels:
     includeTemplates: true
 images:
   - name: ghcr.io/example-org/${svc}
-    newTag: 1.0.0
+    newTag: ${tag}
 replicas:
   - name: ${svc}
     count: ${replicas}

@@ -282,5 +282,28 @@ replicas:
         .split('\n')
         .filter((l) => l === 'kustomize'),
     ).toHaveLength(2);
+
+    // An images or replicas entry that is the only writer of its field is settled from the source and the
+    // output alone: no second build.
+    const plain = repo(
+      'settled',
+      'resources:\n  - deploy.yaml\n',
+      'resources:\n  - ../base\nimages:\n  - name: ghcr.io/example/api\n    newTag: "1.0"\nreplicas:\n  - name: api\n    count: 1\n',
+    );
+    const plainLog = join(plain, 'engine.log');
+    writeFileSync(engine, `#!/bin/sh\necho "$1" >> "${plainLog}"\nexec kubectl "$@"\n`);
+    const settled = await kcfg(['validate', 'overlay', '--format', 'json', '--no-cache'], {
+      env: { ...box.env, KCFG_ENGINE: engine },
+      cwd: plain,
+    });
+    expect(noops(JSON.parse(settled.stdout) as Doc).map(([code, , line]) => [code, line])).toEqual([
+      ['kustomization/entry-changes-nothing', 4],
+      ['kustomization/entry-changes-nothing', 8],
+    ]);
+    expect(
+      readFileSync(plainLog, 'utf8')
+        .split('\n')
+        .filter((l) => l === 'kustomize'),
+    ).toHaveLength(1);
   });
 });

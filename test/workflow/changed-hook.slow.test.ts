@@ -126,7 +126,7 @@ describe('pre-commit hook', () => {
   });
 
   it('blocks a commit that breaks the staged environment, and checks nothing else', () => {
-    edit('overlays/o-001/kustomization.yaml', /newTag: 1\.0\.0/, 'newTag: latest');
+    edit('overlays/o-001/kustomization.yaml', /newTag: 1\.1\.1/, 'newTag: latest');
     git(root, ['add', 'overlays/o-001/kustomization.yaml']);
     const r = commit('use latest');
     expect(r.status).not.toBe(0);
@@ -136,7 +136,7 @@ describe('pre-commit hook', () => {
   }, 60_000);
 
   it('lets a clean change through after checking only its environment', () => {
-    edit('overlays/o-001/kustomization.yaml', /newTag: latest/, 'newTag: 1.0.1');
+    edit('overlays/o-001/kustomization.yaml', /newTag: latest/, 'newTag: 1.1.2');
     git(root, ['add', 'overlays/o-001/kustomization.yaml']);
     const r = commit('bump o-001');
     expect(r.output).toMatch(/kcfg check: 0 errors, 0 warnings \(8 resources in 1 environment/);

@@ -51,12 +51,41 @@ export async function probeNoops(opts: ProbeOptions): Promise<Finding[]> {
   const doubtful = entries.filter(
     (e): e is Selecting => e.type === 'select' && !surelyMatches(e, opts.walked, opts.dir, rendered),
   );
-  const removable = [...mayChangeNothing(entries, rendered, opts.root)].filter(([e]) => canRemove(e));
-  if (doubtful.length === 0 && removable.length === 0) return images;
+  const suspects = [...mayChangeNothing(entries, rendered, opts.root)];
+  // What the source and the output agree on needs no proof when nothing else in the build writes that field.
+  const settled = suspects.filter(([e]) => aloneOnItsField(e, entries, opts.walked)).map(([e]) => changesNothing(e));
+  const removable = suspects.filter(([e]) => canRemove(e) && !aloneOnItsField(e, entries, opts.walked));
+  if (doubtful.length === 0 && removable.length === 0) return [...settled, ...images];
   const plan = new Plan(doubtful, new Map(removable));
   const output = await plan.build(opts);
-  if (output === undefined) return images;
-  return [...plan.verdicts(output, opts.walked, rendered), ...images];
+  if (output === undefined) return [...settled, ...images];
+  return [...plan.verdicts(output, opts.walked, rendered), ...settled, ...images];
+}
+
+/**
+ * An images or replicas entry is the only writer of its field when no other entry names the same image or
+ * resource and no patch, replacement or transformer config could write it. Then the value before the entry
+ * is the source's, the value after it is the output's, and both being equal means it changed nothing.
+ */
+function aloneOnItsField(e: NoopEntry, entries: readonly NoopEntry[], walked: Closure): boolean {
+  if (e.type !== 'image' && e.type !== 'replicas') return false;
+  const field = e.type === 'image' ? 'image' : 'replicas';
+  let patches = 0;
+  for (const k of walked.kustomizations.values()) {
+    for (const other of ['patchesStrategicMerge', 'replacements', 'transformers'])
+      if (Array.isArray(k.data[other]) && k.data[other].length > 0) return false;
+    for (const list of ['patches', 'patchesJson6902']) if (Array.isArray(k.data[list])) patches += k.data[list].length;
+  }
+  const read = entries.filter((o) => (o.type === 'select' || o.type === 'named') && o.patch !== undefined);
+  // Every patch must have been read, and none may mention the field.
+  if (read.length !== patches || read.some((o) => JSON.stringify((o as Selecting).patch).includes(field))) return false;
+  return entries.every((o) => {
+    if (o === e) return true;
+    if (o.type === 'image')
+      return e.type !== 'image' || ![o.name, o.newName].some((n) => n === e.name || n === e.newName);
+    if (o.type === 'replicas') return e.type !== 'replicas' || o.name !== e.name;
+    return true;
+  });
 }
 
 /** Entries a copy can do without: a patch swapped whole for its twin, an images or replicas item dropped. */
