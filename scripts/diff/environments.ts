@@ -229,10 +229,12 @@ export function diffSides(a: Side, b: Side, ctx: DiffContext): EnvDiff {
     const changes: FieldChange[] = compareObjects(na.object, nb.object, rb.apiVersion, rb.kind, ctx.mergeKeys).map(
       (c) => {
         const fc: FieldChange = { path: toPointer(c.segments), label: c.label, op: c.op };
-        if (c.op !== 'add') fc.old = masker.show(c.old, c.segments);
-        if (c.op !== 'remove') fc.new = masker.show(c.new, c.segments);
+        // A removal's path is A's; any other change's is B's (list items matched by key sit at B's index).
+        const owner = c.op === 'remove' ? na.object : nb.object;
+        if (c.op !== 'add') fc.old = masker.show(owner, c.old, c.segments);
+        if (c.op !== 'remove') fc.new = masker.show(owner, c.new, c.segments);
         if (c.parent) fc.parent = toPointer(c.parent);
-        if (masker.isSensitive(c.segments)) fc.sensitive = true;
+        if (masker.hides(owner, c.segments, c.old) || masker.hides(owner, c.segments, c.new)) fc.sensitive = true;
         return fc;
       },
     );

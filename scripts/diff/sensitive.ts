@@ -1,9 +1,11 @@
-// Values that are never shown: Secret data, templated data of secret-producing kinds, and any pointer the
-// configuration marks sensitive. Changes to them show short hashes, so a reviewer sees that (not what)
-// something changed.
+// Values that are never shown: Secret data, templated data of secret-producing kinds, any pointer the
+// configuration marks sensitive, and credentials written into manifests (the value of an env variable named
+// like a password or token, a PEM private key anywhere). Changes to them show short hashes, so a reviewer
+// sees that (not what) something changed.
 
 import { keyedHash } from '../core/machine-key.js';
 import { isObject, type JsonValue } from '../core/resource.js';
+import { isCredentialName, PRIVATE_KEY_BLOCK } from '../resources/secret-text.js';
 import {
   appliesToKind,
   compilePattern,
@@ -60,21 +62,53 @@ export class Masker {
     return this.patterns.some((p) => couldMatchBelow(p.segments, segments));
   }
 
-  show(value: JsonValue | undefined, segments: readonly string[]): Shown {
-    if (this.isSensitive(segments)) return { hash: shortHash(value) };
+  /**
+   * Whether the value at `segments` of `object` is hidden: a sensitive pattern, a credential env variable's
+   * value (`.../env/3/value` where item 3 is named like a password), or a private key.
+   */
+  hides(object: JsonValue, segments: readonly string[], value: JsonValue | undefined): boolean {
+    if (this.isSensitive(segments)) return true;
+    if (typeof value === 'string' && PRIVATE_KEY_BLOCK.test(value)) return true;
+    if (segments[segments.length - 1] !== 'value') return false;
+    let parent: JsonValue | undefined = object;
+    for (const s of segments.slice(0, -1))
+      parent = isObject(parent) ? parent[s] : Array.isArray(parent) ? parent[Number(s)] : undefined;
+    return isCredentialEntry(parent);
+  }
+
+  /** `value` at `segments` of `object`, as people may see it. */
+  show(object: JsonValue, value: JsonValue | undefined, segments: readonly string[]): Shown {
+    if (this.hides(object, segments, value)) return { hash: shortHash(value) };
     return { value: this.maskBelow(value ?? null, [...segments]) };
   }
 
   private maskBelow(value: JsonValue, segments: string[]): JsonValue {
-    if (typeof value !== 'object' || value === null || !this.touchesSensitive(segments)) return value;
-    if (Array.isArray(value)) return value.map((v, i) => this.maskChild(v, [...segments, String(i)]));
+    if (typeof value !== 'object' || value === null) return value;
+    if (!this.touchesSensitive(segments) && !holdsCredential(value)) return value;
+    if (Array.isArray(value)) return value.map((v, i) => this.maskChild(v, [...segments, String(i)], false));
+    const credential = isCredentialEntry(value);
     const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = this.maskChild(v, [...segments, k]);
+    for (const [k, v] of Object.entries(value))
+      out[k] = this.maskChild(v, [...segments, k], credential && k === 'value');
     return out;
   }
 
-  private maskChild(value: JsonValue, segments: string[]): JsonValue {
-    if (this.isSensitive(segments)) return `(hidden ${shortHash(value)})`;
+  private maskChild(value: JsonValue, segments: string[], credential: boolean): JsonValue {
+    if (credential || this.isSensitive(segments) || (typeof value === 'string' && PRIVATE_KEY_BLOCK.test(value)))
+      return `(hidden ${shortHash(value)})`;
     return isObject(value) || Array.isArray(value) ? this.maskBelow(value, segments) : value;
   }
+}
+
+/** An env entry `{ name: DB_PASSWORD, value: ... }` (a literal credential; valueFrom is a reference, shown). */
+function isCredentialEntry(v: JsonValue | undefined): boolean {
+  return isObject(v) && typeof v['name'] === 'string' && v['value'] !== undefined && isCredentialName(v['name']);
+}
+
+/** Whether a credential entry or a private key sits anywhere in `value`. */
+function holdsCredential(value: JsonValue): boolean {
+  if (typeof value === 'string') return PRIVATE_KEY_BLOCK.test(value);
+  if (Array.isArray(value)) return value.some(holdsCredential);
+  if (!isObject(value)) return false;
+  return isCredentialEntry(value) || Object.values(value).some(holdsCredential);
 }

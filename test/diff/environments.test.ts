@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffEnvironments } from '../../scripts/diff/environments.js';
 import { hasDifferences } from '../../scripts/diff/types.js';
+import { formatJson } from '../../scripts/report/diff-json.js';
+import { formatMarkdown } from '../../scripts/report/diff-markdown.js';
+import { formatText } from '../../scripts/report/diff-text.js';
 import { configMap, deployment, envFromYaml } from './helpers.js';
 
 const none = { ignore: [], sensitive: [] };
@@ -207,5 +210,50 @@ describe('affixes from the kustomization chain', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('credentials written into manifests', () => {
+  const pod = (env: string, extraContainer = ''): string => `apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+    - name: app
+      image: app:1
+      env:
+${env}${extraContainer}`;
+  const canary = 'canary-hunter2-0x5f3759df';
+
+  it('never shows the value of an env variable named like a credential, changed, added or inside a new container', () => {
+    const a = envFromYaml(
+      'a',
+      pod(
+        `        - name: LOG_LEVEL\n          value: info\n        - name: DB_PASSWORD\n          value: old-${canary}\n`,
+      ),
+    );
+    const b = envFromYaml(
+      'b',
+      pod(
+        `        - name: DB_PASSWORD\n          value: ${canary}\n        - name: LOG_LEVEL\n          value: debug\n        - name: API_TOKEN\n          value: tok-${canary}\n`,
+        `    - name: sidecar\n      image: side:1\n      env:\n        - name: SIDECAR_SECRET\n          value: side-${canary}\n`,
+      ),
+    );
+    const d = diffEnvironments(a, b, none);
+    const sections = [{ title: 'a → b', status: 'changed' as const, diff: d }];
+    for (const out of [formatJson(sections), formatText(sections, { color: false }), formatMarkdown(sections)])
+      expect(out).not.toContain(canary);
+    expect(JSON.stringify(d.resources.map((r) => r.changes))).not.toContain(canary);
+    const changes = d.resources[0]!.changes;
+    // What is not a credential is still shown.
+    expect(changes.find((c) => c.label.includes('LOG_LEVEL'))).toMatchObject({
+      old: { value: 'info' },
+      new: { value: 'debug' },
+    });
+    expect(changes.find((c) => c.label.includes('DB_PASSWORD'))).toMatchObject({
+      sensitive: true,
+      old: { hash: expect.any(String) },
+    });
   });
 });
