@@ -92,7 +92,7 @@ function readEntryFile(k: Kustomization, path: string): { file: string; text: st
 
 function loadAll(text: string): unknown[] {
   try {
-    return jsYaml.loadAll(text).filter((d) => d !== null && d !== undefined);
+    return jsYaml.loadAll(text, null, { schema: jsYaml.CORE_SCHEMA }).filter((d) => d !== null && d !== undefined);
   } catch {
     return [];
   }

@@ -1,6 +1,6 @@
 // Which entries may change nothing, judged cheaply before asking the engine: every value the entry sets is
 // already in the rendered resource and already in the file the resource came from. Only such entries are
-// worth the probe build that proves it (render/noop/probe.ts removes them and compares); for the rest, the
+// worth the probe build that proves it (render/noop/probe.ts removes them and looks for their values); for the rest, the
 // file and the output disagree, so the entry (or something after it) changed the resource.
 
 import { readFileSync } from 'node:fs';
@@ -199,7 +199,9 @@ class OriginDocs {
     let docs = this.files.get(file);
     if (!docs) {
       try {
-        docs = jsYaml.loadAll(readFileSync(absolute(this.root, file), 'utf8')).filter(isObject);
+        docs = jsYaml
+          .loadAll(readFileSync(absolute(this.root, file), 'utf8'), null, { schema: jsYaml.CORE_SCHEMA })
+          .filter(isObject);
       } catch {
         docs = [];
       }
