@@ -14,7 +14,8 @@ import { seal, unseal } from '../core/machine-key.js';
 import type { RenderedEnvironment } from '../core/rendered.js';
 import type { Finding, Resource } from '../core/resource.js';
 
-const FORMAT = 'kcfg-check-1';
+// 2: findings may carry a position inside their string (within).
+const FORMAT = 'kcfg-check-2';
 
 /** Changes whenever kcfg is rebuilt or upgraded, so results of older code are never reused. */
 const BUILD_STAMP = (() => {

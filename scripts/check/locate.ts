@@ -2,7 +2,7 @@
 
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Finding, Locator, Resource } from '../core/resource.js';
-import { positionInDocument } from '../resources/position.js';
+import { pointInside, positionInDocument } from '../resources/position.js';
 
 /** For plain manifest files the rendered document is the source itself. */
 export const fileLocator: Locator = {
@@ -13,12 +13,16 @@ export const fileLocator: Locator = {
 };
 
 export function toDiagnostic(finding: Finding, env: string, locator: Locator): Diagnostic {
-  const { subject, source, ...rest } = finding;
+  const { subject, source, within, ...rest } = finding;
   const diag: Diagnostic = { ...rest, environments: [env] };
   if (subject) {
     diag.resource = subject.id;
     const loc = safeLocate(locator, subject, finding.pointer ?? '');
-    const where = source ?? loc.source ?? loc.rendered;
+    let where = source ?? loc.source ?? loc.rendered;
+    if (where && within) {
+      const text = where.file === subject.rendered.file ? subject.rendered.text : locator.text?.(where.file);
+      if (text !== undefined) where = { ...where, ...pointInside(text, where, within) };
+    }
     if (where) diag.source = where;
     if (loc.rendered && (!where || loc.rendered.file !== where.file)) diag.rendered = loc.rendered;
   } else if (source) {

@@ -71,11 +71,18 @@ export interface Finding extends Omit<Diagnostic, 'environments' | 'source' | 'r
   subject?: Resource;
   /** Set when the finding concerns a file rather than a rendered resource (e.g. a kustomization.yaml key). */
   source?: SourceLocation;
+  /**
+   * A position inside the string at `pointer` (1-based line and column of its content), for an error inside
+   * an embedded language such as a PromQL expression: the finding then points at that line of the file.
+   */
+  within?: { line: number; column: number };
 }
 
 /** Maps a pointer inside a resource to the line a person should edit, and to its rendered position. */
 export interface Locator {
   locate(resource: Resource, pointer: string): { source?: SourceLocation; rendered?: SourceLocation };
+  /** The text of a repository file the locator pointed into, when it can read it. */
+  text?(file: string): string | undefined;
 }
 
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {

@@ -69,6 +69,10 @@ export function createLocator(opts: LocatorOptions): Locator {
       }
       return out;
     },
+    text(file: string) {
+      state ??= new State(opts);
+      return state.text(file);
+    },
   };
 }
 
@@ -97,6 +101,10 @@ class State {
 
   constructor(private readonly opts: LocatorOptions) {
     this.files = new SourceCache(opts.root);
+  }
+
+  text(file: string): string | undefined {
+    return this.files.raw(file);
   }
 
   locate(resource: Resource, pointer: string): SourceLocation | undefined {

@@ -87,3 +87,34 @@ function step(node: unknown, seg: string, at: 'key' | 'value'): { node: unknown;
   }
   return undefined;
 }
+
+/**
+ * The file position of `within` (1-based line and column of a string's content) for the string whose key
+ * sits at `at`: a block scalar (`key: |`) maps content lines one to one after the key's line, at the
+ * content's indentation; a one-line plain or quoted value sits after the key. Anything else (a folded
+ * multi-line flow scalar, escapes) keeps `at`.
+ */
+export function pointInside(
+  text: string,
+  at: { line: number; column: number },
+  within: { line: number; column: number },
+): { line: number; column: number } {
+  const lines = text.split('\n');
+  const keyLine = lines[at.line - 1];
+  if (keyLine === undefined) return at;
+  const colon = keyLine.indexOf(':', at.column - 1);
+  if (colon < 0) return at;
+  const rest = keyLine.slice(colon + 1);
+  if (/^\s*[|>][-+0-9]*\s*(#.*)?$/.test(rest)) {
+    const content = lines[at.line - 1 + within.line];
+    if (content === undefined) return at;
+    // Blank lines inside the block carry no indentation: take it from the first content line.
+    const first = lines.slice(at.line).find((l) => l.trim() !== '') ?? '';
+    const indent = first.length - first.trimStart().length;
+    return { line: at.line + within.line, column: indent + within.column };
+  }
+  if (within.line !== 1) return at;
+  const start = colon + 1 + (rest.length - rest.trimStart().length);
+  const quoted = /^["']/.test(rest.trimStart()) ? 1 : 0;
+  return { line: at.line, column: start + quoted + within.column };
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fileLocator, toDiagnostic } from '../../scripts/check/locate.js';
 import { buildResources } from '../../scripts/resources/build.js';
 import { parseStream } from '../../scripts/resources/parse.js';
 import { checkPrometheusRules, promqlError } from '../../scripts/validate/semantic/promql.js';
@@ -47,5 +48,32 @@ spec:
     expect(found[0]!.message).toBe(
       'expression of rule ApiErrors does not parse: syntax error near end of expression (line 2, column 45 of the expression)',
     );
+  });
+
+  it('points at the line and column of the error inside the expression, block or one-line', () => {
+    const yaml = `apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: { name: api }
+spec:
+  groups:
+    - name: api
+      rules:
+        - alert: Block
+          expr: |
+            sum(rate(http_requests_total[5m]))
+              / sum(rate(http_requests_total[5m])) > > 0.05
+        - alert: Quoted
+          expr: 'sum(rate(x[5m]) by (job'
+`;
+    const [r] = buildResources(parseStream(yaml, 'rules.yaml').documents, 'rules.yaml').resources;
+    const at = checkPrometheusRules(r!).map((f) => toDiagnostic(f, 'rules.yaml', fileLocator).source);
+    const lines = yaml.split('\n');
+    expect(at.map((s) => [s?.line, s?.column])).toEqual([
+      [11, 54],
+      [13, 34],
+    ]);
+    // The caret (1-based column) lands on the offending token.
+    expect(lines[10]!.slice(53)).toBe('> 0.05');
+    expect(lines[12]!.slice(33)).toBe("by (job'");
   });
 });

@@ -55,19 +55,21 @@ export function checkPrometheusRules(resource: Resource): Finding[] {
     const expr = rule['expr'];
     if (typeof expr === 'string') {
       const err = expr.trim() === '' ? { line: 1, column: 1, near: 'end of expression' } : promqlError(expr);
-      if (err)
-        out.push(
-          finding(
-            resource,
-            `${at}/expr`,
-            problem('semantic/promql-syntax', {
-              rule: String(rule['alert'] ?? rule['record'] ?? `#${index}`),
-              line: err.line,
-              column: err.column,
-              near: err.near,
-            }),
-          ),
+      if (err) {
+        const f = finding(
+          resource,
+          `${at}/expr`,
+          problem('semantic/promql-syntax', {
+            rule: String(rule['alert'] ?? rule['record'] ?? `#${index}`),
+            line: err.line,
+            column: err.column,
+            near: err.near,
+          }),
         );
+        // Pointed at the line of the expression that is wrong, not at `expr:`.
+        f.within = { line: err.line, column: err.column };
+        out.push(f);
+      }
     }
     for (const key of ['for', 'keep_firing_for'])
       if (rule[key] === '')
