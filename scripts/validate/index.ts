@@ -12,6 +12,7 @@ import { checkClosure, isKustomizationFile } from './kustomization.js';
 import { isCrd } from '../schemas/crds.js';
 import {
   createSchemaValidator,
+  kustomizationSchemaId,
   kustomizationSchemaValidator,
   type SchemaValidator,
   type ValidateFunction,
@@ -49,7 +50,11 @@ export function validateEnvironment(rendered: RenderedEnvironment, opts: Validat
   const version = rendered.env.kubernetesVersion || opts.kubernetesVersion;
   const result = validateAll(rendered.resources, { ...opts, kubernetesVersion: version }, true);
   const sources = rendered.closure.filter((f) => !isKustomizationFile(f));
-  result.findings.push(...checkClosure(opts.root ?? process.cwd(), sources, () => kustomizationSchema(opts)));
+  result.findings.push(
+    ...checkClosure(opts.root ?? process.cwd(), sources, () => kustomizationSchema(opts), {
+      ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    }),
+  );
   return result;
 }
 
@@ -67,7 +72,10 @@ export function validateKustomizationFiles(
   files: readonly string[],
   opts: { cacheDir?: string; schemasDir?: string } = {},
 ): Finding[] {
-  return checkClosure(root, files.filter(isKustomizationFile), () => kustomizationSchema(opts));
+  return checkClosure(root, files.filter(isKustomizationFile), () => kustomizationSchema(opts), {
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    schemaId: () => kustomizationSchemaId(opts.schemasDir),
+  });
 }
 
 function kustomizationSchema(opts: { cacheDir?: string; schemasDir?: string }): ValidateFunction {

@@ -8,6 +8,7 @@ import jsYaml from 'js-yaml';
 import type { LineCounter } from 'yaml';
 import type { SourceLocation } from '../core/diagnostic.js';
 import { parseFast } from '../core/fast-yaml.js';
+import { stampFor } from '../core/stamp.js';
 import { isObject, parsePointer, type Finding, type KObject } from '../core/resource.js';
 import { ANCHOR_OR_ALIAS } from '../resources/parse.js';
 import { offsetAt } from '../resources/position.js';
@@ -163,11 +164,21 @@ export function checkDuplicateKeys(file: string, text: string): Finding[] {
 
 const fileCache = new Map<string, { stamp: string; findings: Finding[] }>();
 
+/** Bump when the closure checks change: a file that passed them before must be checked again. */
+const CLOSURE_CHECKS = 'closure-checks-1';
+
 /**
  * Kustomization and duplicate-key checks over an environment's closure: repository-relative `files` under
- * `root`. Results are cached per file (size and mtime), since environments share most of their closure.
+ * `root`. Results are kept per file (size and mtime) for the run, since environments share most of their
+ * closure; with `cacheDir`, a file whose exact text passed before (with the same kustomization schema) is
+ * not parsed again in later runs.
  */
-export function checkClosure(root: string, files: readonly string[], validate: () => ValidateFunction): Finding[] {
+export function checkClosure(
+  root: string,
+  files: readonly string[],
+  validate: () => ValidateFunction,
+  opts: { cacheDir?: string; schemaId?: () => string } = {},
+): Finding[] {
   const out: Finding[] = [];
   for (const rel of files) {
     const kustomization = isKustomizationFile(rel);
@@ -188,8 +199,14 @@ export function checkClosure(root: string, files: readonly string[], validate: (
       continue;
     }
     const text = readFileSync(abs, 'utf8');
-    const findings = checkDuplicateKeys(rel, text);
-    if (kustomization) findings.push(...checkKustomizationFile(rel, text, validate()));
+    const mark = stampFor(opts.cacheDir, 'closure-files', [
+      CLOSURE_CHECKS,
+      kustomization ? `k ${opts.schemaId?.() ?? ''}` : 'y',
+      text,
+    ]);
+    const findings = mark.passed ? [] : checkDuplicateKeys(rel, text);
+    if (kustomization && !mark.passed) findings.push(...checkKustomizationFile(rel, text, validate()));
+    if (findings.length === 0 && !mark.passed) mark.remember();
     fileCache.set(key, { stamp, findings });
     out.push(...findings);
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDuplicateKeys, checkKustomizationFile } from '../../scripts/validate/kustomization.js';
+import { checkClosure, checkDuplicateKeys, checkKustomizationFile } from '../../scripts/validate/kustomization.js';
 import { validateKustomizationFiles } from '../../scripts/validate/index.js';
 import { kustomizationSchemaValidator } from '../../scripts/validate/schema/index.js';
 
@@ -124,5 +124,33 @@ describe('validateKustomizationFiles', () => {
     expect(at(first).sort()).toEqual(['kustomization/deprecated-field:2:1', 'yaml/duplicate-key:3:1']);
     writeFileSync(join(root, 'base/kustomization.yaml'), 'resources: [cm.yaml]\n');
     expect(validateKustomizationFiles(root, ['base/kustomization.yaml'])).toEqual([]);
+  });
+
+  it('remembers in the cache the exact texts that passed, and checks any other text again', () => {
+    const cacheDir = join(root, 'cache');
+    const files = ['k/kustomization.yaml', 'k/cm.yaml'];
+    const write = (dir: string, cm: string): void => {
+      mkdirSync(join(root, dir, 'k'), { recursive: true });
+      writeFileSync(join(root, dir, 'k/kustomization.yaml'), 'resources: [cm.yaml]\n');
+      writeFileSync(join(root, dir, 'k/cm.yaml'), cm);
+    };
+    write('one', 'a: 1\n');
+    const validate = kustomizationSchemaValidator();
+    expect(checkClosure(join(root, 'one'), files, () => validate, { cacheDir, schemaId: () => 's1' })).toEqual([]);
+    // Same texts elsewhere (another checkout): passed before, so the validator is not even asked for.
+    write('two', 'a: 1\n');
+    const refuse = (): never => {
+      throw new Error('checked again');
+    };
+    expect(checkClosure(join(root, 'two'), files, refuse, { cacheDir, schemaId: () => 's1' })).toEqual([]);
+    // Another kustomization schema, or another text, is checked again.
+    write('three', 'a: 1\n');
+    expect(() => checkClosure(join(root, 'three'), files, refuse, { cacheDir, schemaId: () => 's2' })).toThrow(
+      'checked again',
+    );
+    write('four', 'a: 1\na: 2\n');
+    expect(at(checkClosure(join(root, 'four'), files, () => validate, { cacheDir, schemaId: () => 's1' }))).toEqual([
+      'yaml/duplicate-key:2:1',
+    ]);
   });
 });

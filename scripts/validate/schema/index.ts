@@ -1,5 +1,5 @@
 export { createSchemaValidator, forgetLoadedSchemas } from './validator.js';
-export { kustomizationSchemaValidator } from './kustomization.js';
+export { kustomizationSchemaId, kustomizationSchemaValidator } from './kustomization.js';
 export { describeErrors } from './errors.js';
 export type { ValidateFunction } from '../../schemas/compile.js';
 export type { SchemaValidator } from './validator.js';

@@ -20,3 +20,13 @@ export function kustomizationSchemaValidator(opts: { cacheDir?: string; schemasD
   entry.fn = entry.compiler.get(cacheKey('kustomization', file.hash), () => JSON.parse(file.text) as object, []);
   return entry.fn;
 }
+
+const schemaIds = new Map<string, string>();
+
+/** A hash of the kustomization schema in use: a kustomization that passed it passed this exact schema. */
+export function kustomizationSchemaId(dir?: string): string {
+  const root = dir ?? schemasDir();
+  let id = schemaIds.get(root);
+  if (id === undefined) schemaIds.set(root, (id = readSchemaFile(root, 'kustomization.schema.json')?.hash ?? ''));
+  return id;
+}
