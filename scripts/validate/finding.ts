@@ -12,6 +12,8 @@ export interface CheckContext {
    * part of an application, so cross-resource references are reported as warnings.
    */
   complete: boolean;
+  /** Where checks may remember inputs that passed (PromQL expressions), so later runs skip them. */
+  cacheDir?: string;
 }
 
 /** A check over one resource. Cross-resource checks take the whole list instead. */

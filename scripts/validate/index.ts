@@ -107,7 +107,11 @@ export class ResourceChecker {
       ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
       ...(opts.schemasDir ? { schemasDir: opts.schemasDir } : {}),
     });
-    this.ctx = { kubernetesVersion: this.schema.kubernetesVersion, complete };
+    this.ctx = {
+      kubernetesVersion: this.schema.kubernetesVersion,
+      complete,
+      ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    };
     this.table = loadApiTable(opts.schemasDir);
     // Their own problems are reported once, where they are loaded (validate/user-crds.ts).
     if (opts.crds) this.schema.registerCrds(opts.crds);

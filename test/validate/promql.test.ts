@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../scripts/core/resource.js';
 import { fileLocator, toDiagnostic } from '../../scripts/check/locate.js';
 import { buildResources } from '../../scripts/resources/build.js';
 import { parseStream } from '../../scripts/resources/parse.js';
@@ -75,5 +79,28 @@ spec:
     // The caret (1-based column) lands on the offending token.
     expect(lines[10]!.slice(53)).toBe('> 0.05');
     expect(lines[12]!.slice(33)).toBe("by (job'");
+  });
+
+  it('remembers expressions that parsed, never those that did not', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kcfg-promql-'));
+    try {
+      const rule = (expr: string): Resource =>
+        buildResources(
+          parseStream(
+            `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: { name: r }\nspec:\n  groups:\n    - name: g\n      rules:\n        - record: r\n          expr: ${JSON.stringify(expr)}\n`,
+            'r.yaml',
+          ).documents,
+          'r.yaml',
+        ).resources[0]!;
+      const ctx = { kubernetesVersion: '1.32', complete: true, cacheDir };
+      expect(checkPrometheusRules(rule('sum(up)'), ctx)).toEqual([]);
+      expect(readdirSync(join(cacheDir, 'promql'))).toHaveLength(1);
+      expect(checkPrometheusRules(rule('sum(up)'), ctx)).toEqual([]);
+      for (let i = 0; i < 2; i++)
+        expect(checkPrometheusRules(rule('sum(up'), ctx).map((f) => f.code)).toEqual(['semantic/promql-syntax']);
+      expect(readdirSync(join(cacheDir, 'promql'))).toHaveLength(1);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

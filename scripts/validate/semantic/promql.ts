@@ -2,19 +2,47 @@
 // (@prometheus-io/lezer-promql, what the Prometheus UI parses with): a syntax error is found before the
 // operator loads a rule group that Prometheus then refuses, silently dropping every alert in it.
 
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { problem } from '../../codes/index.js';
 import { prometheusRules } from '../../core/prometheus-rules.js';
 import type { Finding, Resource } from '../../core/resource.js';
+import { stampFor } from '../../core/stamp.js';
+import type { CheckContext } from '../finding.js';
 import { finding } from '../finding.js';
 
 const require = createRequire(import.meta.url);
 type PromqlParser = (typeof import('@prometheus-io/lezer-promql'))['parser'];
 let parser: PromqlParser | undefined;
 
-/** Loaded on the first PrometheusRule: most environments never pay for the grammar. */
+/** Loaded on the first expression not known to parse: most runs never pay for the grammar. */
 function promql(): PromqlParser {
   return (parser ??= (require('@prometheus-io/lezer-promql') as typeof import('@prometheus-io/lezer-promql')).parser);
+}
+
+let grammarId: string | undefined;
+
+/** The installed grammar (its file's path, size and time): an upgrade checks every expression again. */
+function grammar(): string {
+  if (grammarId === undefined) {
+    try {
+      const main = require.resolve('@prometheus-io/lezer-promql');
+      const st = statSync(main);
+      grammarId = `${main}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      grammarId = '';
+    }
+  }
+  return grammarId;
+}
+
+/** The first syntax error of `expr`, skipping expressions that parsed before (remembered in `cacheDir`). */
+function rememberedError(expr: string, cacheDir: string | undefined): SyntaxError | undefined {
+  const mark = stampFor(cacheDir, 'promql', [grammar(), expr]);
+  if (mark.passed) return undefined;
+  const err = promqlError(expr);
+  if (!err) mark.remember();
+  return err;
 }
 
 export interface SyntaxError {
@@ -49,12 +77,13 @@ export function promqlError(expr: string): SyntaxError | undefined {
   };
 }
 
-export function checkPrometheusRules(resource: Resource): Finding[] {
+export function checkPrometheusRules(resource: Resource, ctx?: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const { rule, pointer: at, index } of prometheusRules(resource)) {
     const expr = rule['expr'];
     if (typeof expr === 'string') {
-      const err = expr.trim() === '' ? { line: 1, column: 1, near: 'end of expression' } : promqlError(expr);
+      const err =
+        expr.trim() === '' ? { line: 1, column: 1, near: 'end of expression' } : rememberedError(expr, ctx?.cacheDir);
       if (err) {
         const f = finding(
           resource,
