@@ -1,6 +1,6 @@
 import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1.js';
 import { manifest, sub } from '../scripts/core/manifest.js';
-import { describe, hpaFor, replicatedWorkloads } from '../scripts/policy/scaling.js';
+import { describe, hpaFor, REPLICATED_KINDS, replicatedWorkloads } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 
 const policy: Policy<Record<string, never>> = {
@@ -12,13 +12,7 @@ const policy: Policy<Record<string, never>> = {
       'When a HorizontalPodAutoscaler owns the replica count, every apply of a manifest that also sets spec.replicas resets the count the autoscaler chose, scaling the workload down in the middle of a peak.',
     remediation:
       'Remove spec.replicas (and any kustomization replicas entry) from workloads an autoscaler targets; set the floor with the HPA minReplicas instead.',
-    kinds: [
-      'Deployment',
-      'StatefulSet',
-      'argoproj.io/Rollout',
-      'apps.openshift.io/DeploymentConfig',
-      'HorizontalPodAutoscaler',
-    ],
+    kinds: [...REPLICATED_KINDS, 'HorizontalPodAutoscaler'],
     docs: 'docs/policies/hpa-owns-replicas.md',
   },
   defaults: {},

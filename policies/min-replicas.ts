@@ -1,4 +1,4 @@
-import { describe, replicaRange, replicatedWorkloads } from '../scripts/policy/scaling.js';
+import { describe, replicaRange, REPLICATED_KINDS, replicatedWorkloads } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 
 export interface Options {
@@ -15,13 +15,7 @@ const policy: Policy<Options> = {
       'One replica means every rollout, node drain or crash is an outage. The minimum differs per environment (one is fine in a preview, production wants two or three), so it is set per environment.',
     remediation:
       'Raise spec.replicas (usually with a replicas entry in the overlay’s kustomization), or the HorizontalPodAutoscaler’s minReplicas.',
-    kinds: [
-      'Deployment',
-      'StatefulSet',
-      'argoproj.io/Rollout',
-      'apps.openshift.io/DeploymentConfig',
-      'HorizontalPodAutoscaler',
-    ],
+    kinds: [...REPLICATED_KINDS, 'HorizontalPodAutoscaler'],
     docs: 'docs/policies/min-replicas.md',
   },
   defaults: { min: 1 },

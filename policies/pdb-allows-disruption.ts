@@ -1,5 +1,5 @@
 import { allowedDisruptions, budgetIndex } from '../scripts/policy/disruption.js';
-import { describe, replicaRange, isReplicated } from '../scripts/policy/scaling.js';
+import { describe, isReplicated, replicaRange, REPLICATED_KINDS } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 
 const policy: Policy<Record<string, never>> = {
@@ -11,14 +11,7 @@ const policy: Policy<Record<string, never>> = {
       'A budget that allows no disruption when the workload runs at its minimum replica count blocks every node drain: cluster upgrades hang until someone deletes the budget by hand.',
     remediation:
       'Use maxUnavailable: 1 (or a percentage that rounds up to at least one pod), or a minAvailable below the minimum replica count.',
-    kinds: [
-      'PodDisruptionBudget',
-      'Deployment',
-      'StatefulSet',
-      'argoproj.io/Rollout',
-      'apps.openshift.io/DeploymentConfig',
-      'HorizontalPodAutoscaler',
-    ],
+    kinds: ['PodDisruptionBudget', ...REPLICATED_KINDS, 'HorizontalPodAutoscaler'],
     docs: 'docs/policies/pdb-allows-disruption.md',
   },
   defaults: {},

@@ -1,5 +1,5 @@
 import { budgetIndex } from '../scripts/policy/disruption.js';
-import { describe, replicaRange, replicatedWorkloads } from '../scripts/policy/scaling.js';
+import { describe, replicaRange, REPLICATED_KINDS, replicatedWorkloads } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 
 const policy: Policy<Record<string, never>> = {
@@ -11,14 +11,7 @@ const policy: Policy<Record<string, never>> = {
       'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica of a service at once; running several replicas buys nothing if they can all go together.',
     remediation:
       'Add a PodDisruptionBudget in the same namespace whose selector matches the pod template labels, e.g. maxUnavailable: 1.',
-    kinds: [
-      'Deployment',
-      'StatefulSet',
-      'argoproj.io/Rollout',
-      'apps.openshift.io/DeploymentConfig',
-      'HorizontalPodAutoscaler',
-      'PodDisruptionBudget',
-    ],
+    kinds: [...REPLICATED_KINDS, 'HorizontalPodAutoscaler', 'PodDisruptionBudget'],
     docs: 'docs/policies/pdb-coverage.md',
   },
   defaults: {},

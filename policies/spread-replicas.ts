@@ -1,6 +1,6 @@
 import { asSelector, isEmptySelector, selectorMatches, strings } from '../scripts/core/pods.js';
 import { isObject, type JsonValue, type KObject, type Resource } from '../scripts/core/resource.js';
-import { replicaRange, replicatedWorkloads } from '../scripts/policy/scaling.js';
+import { replicaRange, REPLICATED_KINDS, replicatedWorkloads } from '../scripts/policy/scaling.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { byNamespacedName, child, type PodWorkload } from '../scripts/policy/workloads.js';
 
@@ -13,13 +13,7 @@ const policy: Policy<Record<string, never>> = {
       'The scheduler may put every replica on one node or in one zone; losing that node or zone then takes the whole service down despite the replicas.',
     remediation:
       'Add spec.template.spec.topologySpreadConstraints (or a podAntiAffinity term) whose labelSelector matches the pod template labels.',
-    kinds: [
-      'Deployment',
-      'StatefulSet',
-      'argoproj.io/Rollout',
-      'apps.openshift.io/DeploymentConfig',
-      'HorizontalPodAutoscaler',
-    ],
+    kinds: [...REPLICATED_KINDS, 'HorizontalPodAutoscaler'],
     docs: 'docs/policies/spread-replicas.md',
   },
   defaults: {},

@@ -71,13 +71,15 @@ export function replicaRange(ctx: Pick<PolicyContext<unknown>, 'byKind' | 'index
   return { min: replicas, max: replicas, source: workload, pointer: '/spec/replicas' };
 }
 
-/** Serving workloads with a `spec.replicas` count: the ones the availability policies cover. */
-const REPLICATED = new Set([
-  'apps/Deployment',
-  'apps/StatefulSet',
+/** Serving workloads with a `spec.replicas` count, as policy `kinds` name them: what the availability policies cover. */
+export const REPLICATED_KINDS = [
+  'Deployment',
+  'StatefulSet',
   'argoproj.io/Rollout',
   'apps.openshift.io/DeploymentConfig',
-]);
+];
+
+const REPLICATED = new Set(REPLICATED_KINDS.map((k) => (k.includes('/') ? k : `apps/${k}`)));
 
 export function isReplicated(r: Resource): boolean {
   return REPLICATED.has(`${r.id.group}/${r.kind}`);

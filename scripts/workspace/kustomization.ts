@@ -123,8 +123,7 @@ export function kustomizationDeps(k: Kustomization): KustomizationDeps {
   };
   // Some fields take a path or an inline YAML document; an existing file wins, multi-line text is inline.
   const pathOrInline = (entry: string, add: (e: string) => void): void => {
-    if (looksInline(entry) && !existsSync(absolute(k.root, joinRel(k.dir, entry.trim())))) return;
-    add(entry.trim());
+    if (!isInlineEntry(k, entry)) add(entry.trim());
   };
 
   for (const r of strings(d['resources'])) fileOrDir(r);
@@ -161,7 +160,7 @@ export function kustomizationDeps(k: Kustomization): KustomizationDeps {
  */
 function configPaths(k: Kustomization, entry: string): string[] {
   let text = entry;
-  if (!looksInline(entry)) {
+  if (!isInlineEntry(k, entry)) {
     const abs = absolute(k.root, joinRel(k.dir, entry.trim()));
     if (!isFile(abs)) return [];
     try {
@@ -210,6 +209,14 @@ export function isRemote(entry: string): boolean {
     /[?&](ref|version|submodules|timeout)=/.test(e) ||
     /^[^/].*[^/:]\/\/[^/]/.test(e)
   );
+}
+
+/**
+ * Whether an entry of a field that takes a path or an inline YAML document (transformers, generators,
+ * patchesStrategicMerge) is inline: it looks like YAML and names no existing file (an existing file wins).
+ */
+export function isInlineEntry(k: Kustomization, entry: string): boolean {
+  return looksInline(entry) && !existsSync(absolute(k.root, joinRel(k.dir, entry.trim())));
 }
 
 function looksInline(entry: string): boolean {

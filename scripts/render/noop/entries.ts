@@ -7,7 +7,7 @@ import jsYaml from 'js-yaml';
 import type { JsonValue, KObject } from '../../core/resource.js';
 import { isObject } from '../../core/resource.js';
 import type { Closure } from '../../workspace/closure.js';
-import type { Kustomization } from '../../workspace/kustomization.js';
+import { isInlineEntry, type Kustomization } from '../../workspace/kustomization.js';
 import { absolute, joinRel } from '../../workspace/paths.js';
 
 /** Where a finding about an entry points: a file's text and a pointer inside its (single) document. */
@@ -202,7 +202,7 @@ function transformerEntries(k: Kustomization): NoopEntry[] {
   const out: NoopEntry[] = [];
   list(k, 'transformers').forEach((t, index) => {
     if (typeof t !== 'string') return;
-    const inline = t.includes('\n') || /^\s*(apiVersion|kind)\s*:/.test(t);
+    const inline = isInlineEntry(k, t);
     const read = inline ? { file: k.file, text: t } : readEntryFile(k, t.trim());
     if (!read) return;
     const docs = loadAll(read.text);

@@ -1,7 +1,8 @@
 // Findings about silent no-ops, at the line to edit, with the closest name that exists.
 
 import { problem } from '../../codes/index.js';
-import type { Finding, Resource } from '../../core/resource.js';
+import type { Finding, KObject, Resource } from '../../core/resource.js';
+import { isObject } from '../../core/resource.js';
 import { closest } from '../../core/suggest.js';
 import { parseYamlText } from '../../schemas/tool-file.js';
 import type { Closure } from '../../workspace/closure.js';
@@ -38,9 +39,6 @@ export function matchesNothing(e: Selecting, walked: Closure, rendered: readonly
   const t = e.target;
   const kind = typeof t['kind'] === 'string' ? t['kind'] : undefined;
   const name = typeof t['name'] === 'string' ? t['name'] : undefined;
-  const selector = Object.entries(t)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(', ');
   const candidates = candidateNames(walked, rendered, kind);
   candidates.delete(name ?? '');
   // The closest spelling; else a name that differs by a whole prefix or suffix (a rename in another layer).
@@ -53,7 +51,11 @@ export function matchesNothing(e: Selecting, walked: Closure, rendered: readonly
             c.endsWith(`-${name}`) || c.startsWith(`${name}-`) || name.startsWith(`${c}-`) || name.endsWith(`-${c}`),
         ));
   return {
-    ...problem('kustomization/patch-matches-nothing', { entry: e.label, selector, ...(near ? { near } : {}) }),
+    ...problem('kustomization/patch-matches-nothing', {
+      entry: e.label,
+      selector: selectorText(t),
+      ...(near ? { near } : {}),
+    }),
     source: at(e.place),
   };
 }
@@ -62,16 +64,20 @@ export function changesNothing(e: NoopEntry): Finding {
   return { ...problem('kustomization/entry-changes-nothing', { entry: describe(e) }), source: at(e.place) };
 }
 
+/** `kind=Deployment, name=api`: a selector as written. */
+function selectorText(t: KObject): string {
+  return Object.entries(t)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+}
+
 function describe(e: NoopEntry): string {
   switch (e.type) {
     case 'select':
-      return `${e.label === 'patch target' ? 'patch' : e.label.replace(/ target$/, '')} for ${Object.entries(e.target)
-        .map(([k, v]) => `${k}=${String(v)}`)
-        .join(', ')}`;
+      return `${e.label === 'patch target' ? 'patch' : e.label.replace(/ target$/, '')} for ${selectorText(e.target)}`;
     case 'named': {
       const meta = e.patch['metadata'];
-      const name = meta !== null && typeof meta === 'object' && !Array.isArray(meta) ? meta['name'] : undefined;
-      return `patch of ${String(e.patch['kind'])} ${String(name)}`;
+      return `patch of ${String(e.patch['kind'])} ${String(isObject(meta) ? meta['name'] : undefined)}`;
     }
     case 'image':
       return `${e.label} ${e.name}`;

@@ -51,10 +51,13 @@ export async function probeNoops(opts: ProbeOptions): Promise<Finding[]> {
   const doubtful = entries.filter(
     (e): e is Selecting => e.type === 'select' && !surelyMatches(e, opts.walked, opts.dir, rendered),
   );
-  const suspects = [...mayChangeNothing(entries, rendered, opts.root)];
-  // What the source and the output agree on needs no proof when nothing else in the build writes that field.
-  const settled = suspects.filter(([e]) => aloneOnItsField(e, entries, opts.walked)).map(([e]) => changesNothing(e));
-  const removable = suspects.filter(([e]) => canRemove(e) && !aloneOnItsField(e, entries, opts.walked));
+  const settled: Finding[] = [];
+  const removable: [NoopEntry, Suspect][] = [];
+  for (const [e, suspect] of mayChangeNothing(entries, rendered, opts.root)) {
+    // What the source and the output agree on needs no proof when nothing else in the build writes that field.
+    if (aloneOnItsField(e, entries, opts.walked)) settled.push(changesNothing(e));
+    else if (canRemove(e)) removable.push([e, suspect]);
+  }
   if (doubtful.length === 0 && removable.length === 0) return [...settled, ...images];
   const plan = new Plan(doubtful, new Map(removable));
   const output = await plan.build(opts);
