@@ -10,5 +10,13 @@ if (!existsSync(entry)) {
   process.stderr.write(`kcfg: the CLI is not built (dist/cli/main.js is missing); run \`npm run build\` in ${root}\n`);
   process.exit(2);
 }
+// A reader that stops early (`kcfg help | head`) closes the pipe: end quietly, as a Unix tool does, not with
+// an unhandled EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, ensureBuilt, expectNoCrash, FIXTURES, kcfg, tempCacheDir, type Run } from './helpers.js';
+import { BIN, childEnv, ensureBuilt, expectNoCrash, FIXTURES, kcfg, tempCacheDir, type Run } from './helpers.js';
 
 const FILES = join(FIXTURES, 'files');
 let cache: string;
@@ -479,6 +479,22 @@ describe('usage errors exit 2', () => {
       expect(run.stderr).toMatch(new RegExp(`engine '${engine ?? 'kubectl'}' not found on PATH`));
       expect(run.stderr).toMatch(/install kubectl .*or kustomize/);
       expect(run.stdout).toBe('');
+    }
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('a closed stdout pipe (`kcfg codes | head`) ends quietly with the exit code, no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    for (const args of [['codes'], ['help'], ['validate', join(FILES, 'duplicate-key.yaml')]]) {
+      // The reading end is closed before kcfg writes a byte, so its first write fails with EPIPE.
+      const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      expect(stderr, args.join(' ')).toBe('');
+      expect(code, args.join(' ')).toBe(args[0] === 'validate' ? 1 : 0);
     }
   });
 });
