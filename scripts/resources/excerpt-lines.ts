@@ -16,7 +16,7 @@ export class ExcerptLines implements LineSource {
   private sorted = true;
   private known = 0;
   /** The block last split into lines: frames ask for neighbouring lines of one document in a row. */
-  private open: { index: number; lines: string[] } | undefined;
+  private open: { start: number; lines: string[] } | undefined;
 
   /** Lines `line`, `line + 1`... are `text` split at newlines. */
   add(line: number, text: string): void {
@@ -35,6 +35,8 @@ export class ExcerptLines implements LineSource {
 
   get(line: number): string | undefined {
     this.sort();
+    const open = this.open;
+    if (open && line >= open.start && line < open.start + open.lines.length) return open.lines[line - open.start];
     let lo = 0;
     let hi = this.starts.length - 1;
     let found = -1;
@@ -46,8 +48,7 @@ export class ExcerptLines implements LineSource {
       } else hi = mid - 1;
     }
     if (found < 0 || line >= this.starts[found] + this.counts[found]) return undefined;
-    if (this.open?.index !== found)
-      this.open = { index: found, lines: this.blocks[found].toString('utf8').split('\n') };
+    this.open = { start: this.starts[found], lines: this.blocks[found].toString('utf8').split('\n') };
     return this.open.lines[line - this.starts[found]];
   }
 

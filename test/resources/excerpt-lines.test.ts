@@ -35,4 +35,19 @@ describe('ExcerptLines', () => {
       'kind: B',
     ]);
   });
+
+  it('a document kept after lines were read is found, before or after the one being read', () => {
+    const lines = new ExcerptLines();
+    lines.add(10, 'kind: A\nname: a');
+    expect(lines.get(11)).toBe('name: a');
+    lines.add(2, 'kind: B');
+    lines.add(30, 'kind: C\nname: c');
+    expect([lines.get(2), lines.get(10), lines.get(31), lines.get(12), lines.get(11)]).toEqual([
+      'kind: B',
+      'kind: A',
+      'name: c',
+      undefined,
+      'name: a',
+    ]);
+  });
 });
