@@ -4,6 +4,7 @@ import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.
 import { escapePointer, type Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { manifest, str, sub } from '../scripts/core/manifest.js';
+import { namespaceName } from '../scripts/policy/namespace-name.js';
 
 export interface Options {
   /**
@@ -51,7 +52,7 @@ const policy: Policy<Options> = {
     };
     const report = (subject: Resource, pointer: string, kind: string, group: string, name: string): void => {
       const ns = subject.id.namespace ?? '';
-      const where = kind.startsWith('Cluster') ? 'in the render' : `in namespace "${ns}"`;
+      const where = kind.startsWith('Cluster') ? 'in the render' : `in ${namespaceName(ns)}`;
       out.push({
         subject,
         pointer,

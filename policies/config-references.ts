@@ -5,6 +5,7 @@ import { isObject, type JsonValue, type KObject, type Resource } from '../script
 import { configSources, ROOT_CA_CONFIGMAP, type Source } from '../scripts/policy/config-sources.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { child, describeContainer, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import { namespaceName } from '../scripts/policy/namespace-name.js';
 
 export interface Options {
   /** Objects created outside the render: `ConfigMap/<name>`, `Secret/<name>` (any namespace) or `Secret/<namespace>/<name>`. */
@@ -66,7 +67,7 @@ const policy: Policy<Options> = {
             subject: w.resource,
             pointer: ref.namePointer,
             ...(ref.container ? { container: ref.container } : {}),
-            message: `${ref.where} refers to ${ref.kind} "${ref.name}", which is not in namespace "${ns}" of the render`,
+            message: `${ref.where} refers to ${ref.kind} "${ref.name}", which is not in ${namespaceName(ns)} of the render`,
             hint: `check the name (generated names carry a hash suffix the render adds), add the ${ref.kind}, or set optional: true`,
           });
           continue;

@@ -4,6 +4,7 @@ import { asSelector, isEmptySelector } from '../scripts/core/pods.js';
 import type { Resource } from '../scripts/core/resource.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import { namespaceName } from '../scripts/policy/namespace-name.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -46,7 +47,7 @@ const policy: Policy<Record<string, never>> = {
         out.push({
           subject: near.policy,
           pointer: near.pointer,
-          message: `namespace "${ns}" has no default-deny NetworkPolicy: this one selects every pod but ${near.why}`,
+          message: `${namespaceName(ns)} has no default-deny NetworkPolicy: this one selects every pod but ${near.why}`,
           hint: 'use podSelector: {}, policyTypes: [Ingress, Egress] and no ingress or egress rules',
         });
         continue;
@@ -55,7 +56,7 @@ const policy: Policy<Record<string, never>> = {
       out.push({
         subject,
         pointer: '/metadata/name',
-        message: `namespace "${ns}" has workloads but no default-deny NetworkPolicy (empty podSelector, policyTypes Ingress and Egress, no rules)`,
+        message: `${namespaceName(ns)} has workloads but no default-deny NetworkPolicy (empty podSelector, policyTypes Ingress and Egress, no rules)`,
         hint: 'add a NetworkPolicy named default-deny with podSelector: {} and policyTypes: [Ingress, Egress]',
       });
     }

@@ -3,6 +3,7 @@ import type { Ingress } from 'kubernetes-types/networking/v1.js';
 import { items, manifest, str, sub } from '../scripts/core/manifest.js';
 import { configSources } from '../scripts/policy/config-sources.js';
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
+import { namespaceName } from '../scripts/policy/namespace-name.js';
 
 export interface Options {
   /** TLS Secrets managed outside the render: `name` (any namespace) or `namespace/name`. */
@@ -50,7 +51,7 @@ const policy: Policy<Options> = {
           pointer: `/spec/tls/${i}/secretName`,
           message: source
             ? `TLS Secret "${name}" is a plain Secret in the render; no Certificate renews it`
-            : `no Certificate in namespace "${ns}" produces TLS Secret "${name}"`,
+            : `no Certificate in ${namespaceName(ns)} produces TLS Secret "${name}"`,
           hint: `add a cert-manager Certificate with secretName: ${name}, or list "${ns}/${name}" under external`,
         });
       }

@@ -1,5 +1,6 @@
 import type { Policy, PolicyFinding } from '../scripts/policy/types.js';
 import { byNamespacedName, POD_KINDS, podWorkloads } from '../scripts/policy/workloads.js';
+import { namespaceName } from '../scripts/policy/namespace-name.js';
 
 export interface Options {
   /** Accept pods that run as the namespace's `default` ServiceAccount (explicitly or by leaving the field unset). */
@@ -61,7 +62,7 @@ const policy: Policy<Options> = {
       out.push({
         subject: w.resource,
         pointer,
-        message: `ServiceAccount "${name}" does not exist in namespace "${ns}"; the API server will refuse the pods`,
+        message: `ServiceAccount "${name}" does not exist in ${namespaceName(ns)}; the API server will refuse the pods`,
         hint: `add a ServiceAccount named ${name} to the namespace, or list "${ns}/${name}" under external`,
       });
     }

@@ -6,6 +6,7 @@ import { templateIndex } from '../scripts/policy/scaling.js';
 import { closest } from '../scripts/core/suggest.js';
 import type { Policy, PolicyContext, PolicyFinding } from '../scripts/policy/types.js';
 import { podWorkloads } from '../scripts/policy/workloads.js';
+import { namespaceName } from '../scripts/policy/namespace-name.js';
 
 const policy: Policy<Record<string, never>> = {
   meta: {
@@ -41,7 +42,7 @@ const policy: Policy<Record<string, never>> = {
       out.push({
         subject: svc,
         pointer: culprit ? `/spec/selector/${escapePointer(culprit[0])}` : '/spec/selector',
-        message: `selector ${text} matches no pod template in namespace "${ns}"; the Service has no endpoints`,
+        message: `selector ${text} matches no pod template in ${namespaceName(ns)}; the Service has no endpoints`,
         hint: near
           ? `did you mean ${culprit[0]}: ${near}? (the value the pod templates carry)`
           : 'use labels the pod template carries (spec.template.metadata.labels of the workload)',

@@ -33,6 +33,12 @@ policyTable(
       messages: [/namespace "shop" has workloads but no default-deny/],
     },
     {
+      name: 'workloads with no namespace set: named as where kubectl applies them, not as namespace ""',
+      yaml: deploy('api', { ns: '' }),
+      findings: ['Deployment/api /metadata/name'],
+      messages: [/^the namespace kubectl targets \(none is set\) has workloads but no default-deny/],
+    },
+    {
       name: 'Ingress only',
       yaml: deploy('api') + np('default-deny', '{podSelector: {}, policyTypes: [Ingress]}'),
       findings: ['NetworkPolicy/default-deny /spec/policyTypes'],

@@ -122,9 +122,13 @@ function twoEnvironments(
   args: string[],
 ): [ReturnType<typeof resolveTargets>[number], ReturnType<typeof resolveTargets>[number]] {
   if (args.length !== 2)
-    throw new UsageError('kcfg diff needs two environments, or --base REF', 'kcfg diff staging production');
+    throw new UsageError('diff needs two environments, or --base REF', 'kcfg diff staging production');
   const envs = resolveTargets(config, args);
-  if (envs.length !== 2) throw new UsageError('kcfg diff needs two different environments');
+  if (envs.length !== 2)
+    throw new UsageError(
+      'diff needs two different environments',
+      'name two environments of kcfg.yaml, e.g. kcfg diff staging production',
+    );
   return [envs[0], envs[1]];
 }
 

@@ -30,7 +30,7 @@ export async function schemasCommand(argv: string[]): Promise<number> {
       sub === undefined ? 'kcfg schemas needs a subcommand' : `unknown subcommand '${sub}'`,
       'kcfg schemas import FILE... [--out DIR]',
     );
-  if (files.length === 0) throw new UsageError('kcfg schemas import needs a file (or - for standard input)');
+  if (files.length === 0) throw new UsageError('schemas import needs a file (or - for standard input)');
   const config = loadContext(p);
   const cwd = argsDir(p);
   const outDir = resolve(config.root, str(p, 'out') ?? DEFAULT_DIR);
