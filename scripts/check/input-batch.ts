@@ -13,6 +13,7 @@ import type { BatchDocument, DocumentBatch } from '../resources/split-stream.js'
 import { indexResources, ResourceChecker, type ValidateOptions } from '../validate/index.js';
 import { expandLists } from '../resources/expand-lists.js';
 import { fileLocator, toDiagnostic } from './locate.js';
+import { capYoungGeneration } from '../core/young-generation.js';
 
 /** A resource's identity, in input order: enough to find duplicates and answer cross-resource questions. */
 export interface Identity {
@@ -59,6 +60,8 @@ export class BatchChecker {
   check(batch: DocumentBatch): BatchResult {
     const result = emptyResult(batch.seq);
     batch.docs.forEach((d, pos) => {
+      // A batch allocates several times the young generation's size: look in on it as the batch goes.
+      if ((pos & 7) === 7) capYoungGeneration();
       const doc = sourceDocument(batch, d);
       const { findings, resources } = buildDocument(doc);
       resources.forEach((r, item) => result.identities.push(identity(r, pos, item)));

@@ -2,6 +2,7 @@
 
 import { EXIT, KcfgError, formatError } from '../core/errors.js';
 import { commandHelp, wantsHelp } from './help.js';
+import { allowYoungGenerationCap } from '../core/young-generation.js';
 
 export const USAGE = `kcfg — render, validate, police and diff Kustomize environments offline
 
@@ -53,6 +54,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
+  allowYoungGenerationCap();
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(USAGE);
