@@ -10,12 +10,12 @@ if (!existsSync(entry)) {
   process.stderr.write(`kcfg: the CLI is not built (dist/cli/main.js is missing); run \`npm run build\` in ${root}\n`);
   process.exit(2);
 }
-// A reader that stops early (`kcfg help | head`) closes the pipe: end quietly, as a Unix tool does, not with
-// an unhandled EPIPE stack trace.
+// A reader that stops early (`kcfg help | head`) closes the pipe. The rest of the output has nowhere to go;
+// kcfg still finishes with its own exit code (findings are still exit 1), not an unhandled EPIPE stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(process.exitCode ?? 0);
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    throw e;
   });
 }
 const { main } = await import(entry.href);

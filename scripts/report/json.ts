@@ -61,6 +61,7 @@ function ordered(d: Diagnostic): Record<string, unknown> {
   if (d.source !== undefined) out['source'] = d.source;
   if (d.rendered !== undefined) out['rendered'] = d.rendered;
   // Anything a future field adds still appears, after the documented ones.
-  for (const key of Object.keys(d)) if (!(key in out)) out[key] = (d as unknown as Record<string, unknown>)[key];
+  for (const key of Object.keys(d))
+    if (!Object.hasOwn(out, key)) out[key] = (d as unknown as Record<string, unknown>)[key];
   return out;
 }

@@ -484,9 +484,17 @@ describe('usage errors exit 2', () => {
 });
 
 describe('a reader that stops early', () => {
-  it('a closed stdout pipe (`kcfg codes | head`) ends quietly with the exit code, no stack trace', async () => {
+  it('a closed stdout pipe (`kcfg codes | head`) ends quietly with its own exit code, no stack trace', async () => {
     const { spawn } = await import('node:child_process');
-    for (const args of [['codes'], ['help'], ['validate', join(FILES, 'duplicate-key.yaml')]]) {
+    // A report of megabytes, written in many pieces after the reader has gone.
+    const many = join(tmp, 'many-findings.yaml');
+    writeFileSync(
+      many,
+      Array.from({ length: 3000 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_${i}\n`).join(
+        '---\n',
+      ),
+    );
+    for (const args of [['codes'], ['help'], ['validate', join(FILES, 'duplicate-key.yaml')], ['validate', many]]) {
       // The reading end is closed before kcfg writes a byte, so its first write fails with EPIPE.
       const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.destroy();
