@@ -27,13 +27,15 @@ export function allowYoungGenerationCap(): void {
 }
 
 /** Call between pieces of work; cheap, and does something at most once per process. */
-export function capYoungGeneration(env: NodeJS.ProcessEnv = process.env, execArgv = process.execArgv): void {
+export function capYoungGeneration(): void {
   if (!allowed || settled) return;
   const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   if (!young || young.space_size < CAP_BYTES) return;
   settled = true;
   // Someone who sized the young generation themselves keeps their choice.
-  const sized = [...execArgv, ...(env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((a) => a.includes('semi-space'));
+  const sized = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((a) =>
+    a.includes('semi-space'),
+  );
   if (sized || !MEASURED_V8.test(process.versions.v8)) return;
   setFlagsFromString('--semi-space-growth-factor=1');
 }

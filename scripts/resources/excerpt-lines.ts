@@ -18,8 +18,13 @@ export class ExcerptLines implements LineSource {
   /** The block last split into lines: frames ask for neighbouring lines of one document in a row. */
   private open: { start: number; lines: string[] } | undefined;
 
-  /** Lines `line`, `line + 1`... are `text` split at newlines. */
+  /** Where each kept document starts: a document with findings from several checks is kept once. */
+  private readonly kept = new Set<number>();
+
+  /** Lines `line`, `line + 1`... are `text` split at newlines; a document already kept is not kept again. */
   add(line: number, text: string): void {
+    if (this.kept.has(line)) return;
+    this.kept.add(line);
     const count = countLines(text);
     if (this.starts.length > 0 && line < this.starts[this.starts.length - 1]) this.sorted = false;
     this.starts.push(line);

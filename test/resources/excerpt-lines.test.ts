@@ -50,4 +50,12 @@ describe('ExcerptLines', () => {
       'name: a',
     ]);
   });
+
+  it('keeps a document once, however many checks found something in it', () => {
+    const lines = new ExcerptLines();
+    lines.add(5, 'kind: A\nname: a\n---');
+    lines.add(5, 'kind: A\nname: a');
+    expect(lines.size).toBe(3);
+    expect([...lines.values()]).toEqual(['kind: A', 'name: a', '---']);
+  });
 });
